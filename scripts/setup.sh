@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Sets up a fresh clone: Debian packages for the real-client tests (Chromium, LibreOffice Calc, pdftoppm,
+# xmllint), only those missing, then the npm packages from the lock (which also compiles the command line).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
+if ((${#need[@]})); then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "setup: installing ${need[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" fonts-dejavu-core >/dev/null
+fi
+
+npm ci --no-audit --no-fund --loglevel=error
