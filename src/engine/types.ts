@@ -44,7 +44,9 @@ export type ReasonCode =
   | "tie_needs_account_data" // hg-165 commune tie with no filing-account column
   | "target_met"
   | "target_not_met"
-  | "not_applicable"; // the plan has no rule for this level / indicator
+  | "not_applicable" // the plan has no rule for this level / indicator
+  | "invalid_option" // an option value the plan does not offer
+  | "estimate"; // a QĐ 766 total computed from headline ratios: an estimate, never the official figure
 
 /** A finding about one input of one unit; front ends map `input` to a sheet column. */
 export interface Finding {
@@ -57,3 +59,148 @@ export interface Finding {
 
 /** A cell value as any front end hands it over before coercion. */
 export type CellInput = number | string | boolean | null | undefined | Date | { error: string };
+
+// ---------------------------------------------------------------------------------------------
+// Plans as data. Every rule carries `source`: "<seed file> §<section>".
+
+/** Vietnamese and English text of a reading or label. */
+export interface Text2 {
+  vi: string;
+  en: string;
+}
+
+/** One input column of a plan. `headers` are the wordings the CLI maps workbook columns by. */
+export interface InputDef {
+  id: string;
+  label: string;
+  kind: "count" | "ratio" | "text" | "date" | "boolean";
+  required: boolean;
+  headers: string[];
+}
+
+/** A reading we take of an ambiguous clause; `option` when the user may choose another reading. */
+export interface Reading {
+  id: string;
+  text: Text2;
+  source: string;
+  option?: { name: string; default: unknown; values: unknown[] };
+}
+
+/** Points from a ratio a / b: full points at or above `threshold`, else ratio × maxPoints. */
+export interface RatioCriterion {
+  id: string;
+  label: string;
+  source: string;
+  level: Level;
+  numerator: string;
+  denominator: string;
+  maxPoints: number;
+  threshold: number;
+  /** below this ratio the unit is "not considered" (not scored 0) */
+  floor?: number;
+  floorSource?: string;
+  /** the district's r is (own + mean of its communes' r) / 2 */
+  combineWithCommunes?: boolean;
+  combineSource?: string;
+}
+
+/** A target: fixed per level, the user's assigned target plus a margin, or milestones by campaign day. */
+export type TargetRule =
+  | { kind: "fixed"; value: number }
+  | { kind: "by_level"; values: Partial<Record<Level, number>> }
+  | { kind: "assigned_plus"; points: number }
+  | { kind: "milestones"; steps: { day: number; value: number }[] };
+
+export interface TargetDef {
+  id: string;
+  /** an official code, e.g. "II.2" (hg-126 Annex I) */
+  code?: string;
+  label: string;
+  /** other names the user may type (matched with normalizeKey) */
+  aliases?: string[];
+  source: string;
+  levels: Level[];
+  rule: TargetRule;
+}
+
+export interface QuotaDef {
+  id: string;
+  label: string;
+  source: string;
+  /** who the quota counts */
+  subject: "collective" | "individual";
+  level: Level | null;
+  /** "total": one limit; "per_group": a limit for each group (district) */
+  scope: "total" | "per_group";
+  limit: number;
+  /** per_group limits by group name (matched with normalizeKey); others get `limit` */
+  byGroup?: Record<string, number>;
+  /** award codes that draw on this quota */
+  awardCodes?: string[];
+}
+
+export interface AwardDef {
+  code: string;
+  label: string;
+  source: string;
+  level: Level | null;
+  /** a prize for one rank (hg-165 districts) */
+  rank?: number;
+  prize?: number;
+  prizeSource?: string;
+  bonusPoints?: number;
+  bonusSource?: string;
+  /** what a unit must meet, in words (ls-170) */
+  condition?: string;
+  /** how many collectives at most, and each with how many individuals (np-236) */
+  maxCollectives?: number;
+  individualsEach?: number;
+}
+
+/** A criterion that feeds a user-weighted mean (np-236). */
+export interface WeightedCriterion {
+  id: string;
+  label: string;
+  source: string;
+  input: string;
+}
+
+/** A group of the QĐ 766 national index with its maximum points. */
+export interface IndexGroup {
+  id: string;
+  label: string;
+  maxPoints: number;
+  source: string;
+}
+
+export interface Milestone {
+  day: number;
+  date: string;
+  label: string;
+  source: string;
+}
+
+export interface Plan {
+  id: string;
+  version: string;
+  title: string;
+  titleEn: string;
+  seed: string | null;
+  source: string;
+  /** scoring model: how scoreTable treats this plan */
+  kind: "ratio_points" | "targets" | "weighted_mean" | "index_groups";
+  period?: { from: string | null; to: string; source: string };
+  levels: Level[];
+  inputs: InputDef[];
+  readings: Reading[];
+  criteria: RatioCriterion[];
+  targets: TargetDef[];
+  quotas: QuotaDef[];
+  awards: AwardDef[];
+  weighted?: { criteria: WeightedCriterion[]; scoreInput: string; source: string };
+  tieBreak?: { input: string; per: string; order: "desc"; source: string; levels: Level[] };
+  campaign?: { start: string; end: string; milestones: Milestone[]; source: string };
+  groups?: { classic: IndexGroup[]; portal: IndexGroup[]; source: string };
+  /** other dated facts of the plan (deadlines, baselines) shown to the user */
+  notes?: { id: string; text: string; source: string }[];
+}

@@ -1,0 +1,11 @@
+/** Public API of the engine (see coord ENGINE_API.md). Pure: no Office, no DOM, no Node. */
+export * from "./types";
+export * from "./coerce";
+export * from "./numbers";
+export * from "./outcomes";
+export * from "./rank";
+export * from "./ratio";
+export * from "./score";
+export * from "./targets";
+export * from "./weighted";
+export { message, MESSAGES } from "../messages";

@@ -1,0 +1,87 @@
+/** Outcome shapes shared by every front end. */
+import type { CellInput, Finding, Level, ReasonCode, Status } from "./types";
+
+export interface CriterionOutcome {
+  id: string;
+  label: string;
+  source: string;
+  status: Status;
+  reason: ReasonCode;
+  /** the ratio used for points (capped at 1 when a > b); for a district, the combined ratio */
+  ratio: number | null;
+  capped: boolean;
+  threshold: number;
+  maxPoints: number;
+  points: number | null;
+  full: boolean;
+  /** e.g. "r = 89,00% < 90% → 0,89 × 60 = 53,40" */
+  explanation: string;
+  /** district online ratio only: its own ratio and the plain mean of its communes */
+  ownRatio?: number | null;
+  communeMean?: number | null;
+  communeCount?: number;
+}
+
+export interface UnitOutcome {
+  status: Status;
+  reason: ReasonCode;
+  /** Vietnamese */
+  message: string;
+  findings: Finding[];
+  criteria: CriterionOutcome[];
+  total: number | null;
+  maxTotal: number;
+  explanation: string;
+}
+
+export interface UnitRow {
+  key: string;
+  group?: string;
+  level: Level;
+  values: Record<string, CellInput>;
+}
+
+export interface UnitResult extends UnitOutcome {
+  key: string;
+  group: string | null;
+  level: Level;
+  rank: number | null;
+  tied: boolean;
+  /** Vietnamese label */
+  award: string | null;
+  awardCode: string | null;
+  prize: number | null;
+  bonusPoints: number | null;
+}
+
+export interface QuotaUse {
+  id: string;
+  label: string;
+  limit: number;
+  used: number;
+  group?: string;
+  source?: string;
+  /** places held back for units tied across the cutoff (reading *_tie_at_award) */
+  pending?: number;
+}
+
+export interface TableOutcome {
+  planId: string;
+  units: UnitResult[];
+  findings: (Finding & { key?: string })[];
+  quotas: QuotaUse[];
+  /** ids of the readings applied and the option values used, for the rules sheet */
+  options?: Record<string, unknown>;
+}
+
+export interface TargetCheck {
+  indicator: string;
+  label: string;
+  source: string;
+  target: number | null;
+  value: number | null;
+  met: boolean | null;
+  status: Status;
+  reason: ReasonCode;
+  message: string;
+}

@@ -1,0 +1,125 @@
+/**
+ * Vietnamese and English text for every reason code. The Record type makes a missing code a compile
+ * error; test/messages checks the texts themselves.
+ * Templates use {name} placeholders filled from a finding's detail; an absent detail leaves a
+ * sentence that still reads well (the placeholder sentence part is dropped).
+ */
+import type { ReasonCode } from "../engine/types";
+
+export type Lang = "vi" | "en";
+
+export const MESSAGES: Record<ReasonCode, { vi: string; en: string }> = {
+  ok: { vi: "Hợp lệ.", en: "OK." },
+  missing_input: {
+    vi: "Thiếu số liệu[: {input}] (ô trống); ô trống không được tính là 0.",
+    en: "Missing figure[: {input}] (blank cell); a blank is never read as 0.",
+  },
+  invalid_input: {
+    vi: "Giá trị không đọc được thành số[: {input}][ (\"{value}\")].",
+    en: "Value cannot be read as a number[: {input}][ (\"{value}\")].",
+  },
+  negative_count: {
+    vi: "Số lượng không được âm[: {input}][ ({value})].",
+    en: "A count cannot be negative[: {input}][ ({value})].",
+  },
+  not_integer: {
+    vi: "Số lượng phải là số nguyên[: {input}][ ({value})].",
+    en: "A count must be a whole number[: {input}][ ({value})].",
+  },
+  zero_denominator: {
+    vi: "Mẫu số b bằng 0 hoặc để trống[: {input}]: không có dữ liệu để tính tỷ lệ, đơn vị không được chấm 0.",
+    en: "Denominator b is zero or blank[: {input}]: no data to compute the ratio; the unit is not scored 0.",
+  },
+  numerator_exceeds_denominator: {
+    vi: "Lỗi số liệu: tử số a lớn hơn mẫu số b[ ({a} > {b})]; tỷ lệ được giới hạn ở 100% khi tính điểm.",
+    en: "Data error: numerator a exceeds denominator b[ ({a} > {b})]; the ratio is capped at 100% for points.",
+  },
+  percent_out_of_range: {
+    vi: "Tỷ lệ phải nằm trong khoảng 0–100%[: {input}][ (\"{value}\")]; nhập 0,85 hoặc 85%, không nhập 85.",
+    en: "A ratio must lie between 0 and 100%[: {input}][ (\"{value}\")]; type 0.85 or 85%, not 85.",
+  },
+  below_floor: {
+    vi: "Không xét thi đua: tỷ lệ hồ sơ trực tuyến[ {ratio}] dưới {floor}.",
+    en: "Not considered: online dossier ratio[ {ratio}] below {floor}.",
+  },
+  missing_communes: {
+    vi: "Thiếu tỷ lệ của các xã để tính tỷ lệ kết hợp của huyện[ {group}].",
+    en: "The communes' ratios are missing for the district's combined ratio[ {group}].",
+  },
+  unknown_group: {
+    vi: "Xã không thuộc huyện nào có trong bảng[: \"{group}\"].",
+    en: "The commune's district is blank or not in the table[: \"{group}\"].",
+  },
+  unknown_level: {
+    vi: "Cấp không hợp lệ[: \"{value}\"]; dùng tỉnh, huyện hoặc xã.",
+    en: "Unknown level[: \"{value}\"]; use tinh, huyen or xa.",
+  },
+  unknown_indicator: {
+    vi: "Chỉ tiêu không có trong kế hoạch[: \"{value}\"][; các chỉ tiêu: {known}].",
+    en: "Indicator not in the plan[: \"{value}\"][; indicators: {known}].",
+  },
+  unknown_plan: {
+    vi: "Không có kế hoạch[ \"{value}\"][; các kế hoạch: {known}].",
+    en: "Unknown plan[ \"{value}\"][; plans: {known}].",
+  },
+  invalid_date: {
+    vi: "Ngày không hợp lệ[: \"{value}\"]; dùng dd/mm/yyyy.",
+    en: "Invalid date[: \"{value}\"]; use dd/mm/yyyy.",
+  },
+  before_campaign: {
+    vi: "Ngày[ {date}] trước ngày bắt đầu chiến dịch[ ({start})].",
+    en: "Date[ {date}] is before the campaign's first day[ ({start})].",
+  },
+  tie_unresolved: {
+    vi: "Bằng điểm[ với {others}] và không phân định được; các đơn vị cùng hạng — cần cơ quan xét quyết định.",
+    en: "Tied on points[ with {others}] and not broken; the units share the rank — the deciding body must choose.",
+  },
+  tie_needs_account_data: {
+    vi: "Bằng điểm nhưng thiếu cột số tài khoản nộp hồ sơ để phân định (§III.2.b); các đơn vị cùng hạng.",
+    en: "Tied on points with no filing-account column to break the tie (§III.2.b); the units share the rank.",
+  },
+  target_met: {
+    vi: "Đạt chỉ tiêu[: {value} ≥ {target}].",
+    en: "Target met[: {value} ≥ {target}].",
+  },
+  target_not_met: {
+    vi: "Chưa đạt chỉ tiêu[: {value} < {target}].",
+    en: "Target not met[: {value} < {target}].",
+  },
+  not_applicable: {
+    vi: "Kế hoạch không có quy định này cho cấp/chỉ tiêu đã chọn[ ({value})].",
+    en: "The plan has no rule for this level or indicator[ ({value})].",
+  },
+  invalid_option: {
+    vi: "Tùy chọn không hợp lệ[: {name} = \"{value}\"][; chọn một trong: {known}].",
+    en: "Invalid option[: {name} = \"{value}\"][; choose one of: {known}].",
+  },
+  estimate: {
+    vi: "Ước tính từ các tỷ lệ chính, không phải điểm chính thức của Bộ chỉ số 766.",
+    en: "An estimate from headline ratios, not the official QĐ 766 index figure.",
+  },
+};
+
+/**
+ * The message of a code. Bracketed parts "[ ... {x} ... ]" are kept only when every placeholder in
+ * them has a value, so a message without detail has no dangling "{x}".
+ */
+export function message(code: ReasonCode, detail?: Record<string, string | number>, lang: Lang = "vi"): string {
+  const entry = MESSAGES[code];
+  if (!entry) throw new Error(`Mã lý do không có trong danh mục: ${String(code)}`);
+  const template = entry[lang];
+  const fill = (part: string): string | null => {
+    let missing = false;
+    const out = part.replace(/\{(\w+)\}/g, (_, k: string) => {
+      const v = detail?.[k];
+      if (v === undefined || v === null || v === "") {
+        missing = true;
+        return "";
+      }
+      return String(v);
+    });
+    return missing ? null : out;
+  };
+  const withOptional = template.replace(/\[([^\]]*)\]/g, (_, inner: string) => fill(inner) ?? "");
+  return (fill(withOptional) ?? withOptional.replace(/\{\w+\}/g, "")).normalize("NFC");
+}

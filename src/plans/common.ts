@@ -1,0 +1,63 @@
+/** Inputs and readings shared by every plan (PLANS.md, "Readings that apply to every plan"). */
+import type { InputDef, Reading } from "../engine/types";
+
+/** Name, parent group (district) and level columns; text, not scored. */
+export const UNIT_INPUTS: InputDef[] = [
+  {
+    id: "unit",
+    label: "Tên đơn vị",
+    kind: "text",
+    required: true,
+    headers: [
+      "Đơn vị", "Tên đơn vị", "Tên cơ quan, đơn vị", "Cơ quan, đơn vị", "Địa phương", "Huyện/Xã", "Xã, phường, thị trấn",
+      "Ten don vi", "Don vi", "Unit",
+    ],
+  },
+  {
+    id: "group",
+    label: "Thuộc huyện (cấp huyện quản lý)",
+    kind: "text",
+    required: false,
+    headers: [
+      "Huyện", "Thuộc huyện", "Huyện, thị xã, thành phố", "Đơn vị cấp huyện", "Huyện/TX/TP", "Cấp huyện",
+      "Thuoc huyen", "Huyen", "District",
+    ],
+  },
+  {
+    id: "level",
+    label: "Cấp (tỉnh / huyện / xã)",
+    kind: "text",
+    required: false,
+    headers: ["Cấp", "Cấp hành chính", "Cấp đơn vị", "Cap", "Level"],
+  },
+];
+
+/** The readings of PLANS.md that hold for every plan; `source` is the plan's scoring section. */
+export function commonReadings(source: string): Reading[] {
+  return [
+    {
+      id: "threshold_inclusive",
+      text: {
+        vi: "Tỷ lệ đúng bằng ngưỡng là đạt ngưỡng (90% là \"≥ 90%\"), dù được tính hay nhập theo cách nào (0,9; 90%; \"90,0%\"; 27/30); sai số dấu phẩy động dưới 1e-9 được bỏ qua.",
+        en: "A ratio exactly at a threshold meets it (90% is \"≥ 90%\"), however it was computed or typed (0.9, 90%, \"90,0%\", 27/30); floating-point noise below 1e-9 is ignored.",
+      },
+      source,
+    },
+    {
+      id: "zero_denominator",
+      text: {
+        vi: "Mẫu số b = 0 hoặc để trống → không có dữ liệu: đơn vị được đánh dấu, không bao giờ chấm 0 điểm.",
+        en: "b = 0 or blank → no data: the unit is flagged, never silently scored 0.",
+      },
+      source,
+    },
+    {
+      id: "numerator_exceeds",
+      text: {
+        vi: "a > b là lỗi số liệu: được đánh dấu và tỷ lệ lấy tối đa 100% khi tính điểm.",
+        en: "a > b is a data error: flagged, and the ratio capped at 100% for points.",
+      },
+      source,
+    },
+  ];
+}

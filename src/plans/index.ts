@@ -1,0 +1,49 @@
+/**
+ * The plans registry. Every plan is validated when this module loads: a broken definition throws
+ * at once (PlanDefinitionError) instead of scoring with a wrong rule.
+ */
+import type { Plan } from "../engine/types";
+import { normalizeKey } from "../engine/coerce";
+import { hg165 } from "./hg-165-2023";
+import { validatePlan } from "./validate";
+
+export { PlanDefinitionError, planProblems, validatePlan } from "./validate";
+export { HG165_DISTRICTS } from "./hg-165-2023";
+
+export class UnknownPlanError extends Error {
+  readonly code = "unknown_plan";
+  constructor(id: string, known: string[]) {
+    super(`Không có kế hoạch "${id}"; các kế hoạch: ${known.join(", ")}`);
+    this.name = "UnknownPlanError";
+  }
+}
+
+/** Builds a registry from plan definitions, validating each; exported for tests of broken plans. */
+export function buildRegistry(plans: Plan[]): Map<string, Plan> {
+  const map = new Map<string, Plan>();
+  for (const plan of plans) {
+    validatePlan(plan);
+    if (map.has(plan.id)) throw new Error(`Kế hoạch "${plan.id}" khai báo hai lần`);
+    map.set(plan.id, Object.freeze(plan));
+  }
+  return map;
+}
+
+const REGISTRY = buildRegistry([hg165]);
+const BY_KEY = new Map([...REGISTRY.values()].map((p) => [normalizeKey(p.id), p]));
+
+/** The plan with this id ("hg-165-2023"; case and separators ignored). Throws on an unknown id. */
+export function getPlan(id: string): Plan {
+  const plan = REGISTRY.get(id) ?? BY_KEY.get(normalizeKey(String(id ?? "")));
+  if (!plan) throw new UnknownPlanError(String(id), [...REGISTRY.keys()]);
+  return plan;
+}
+
+/** The plan or null, for callers that turn an unknown id into an outcome. */
+export function findPlan(id: string): Plan | null {
+  return REGISTRY.get(id) ?? BY_KEY.get(normalizeKey(String(id ?? ""))) ?? null;
+}
+
+export function listPlans(): Plan[] {
+  return [...REGISTRY.values()];
+}
