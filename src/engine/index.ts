@@ -8,4 +8,6 @@ export * from "./ratio";
 export * from "./score";
 export * from "./targets";
 export * from "./weighted";
+export * from "./allocate";
+export { estimate766, parseYesNo } from "./score-other";
 export { message, MESSAGES } from "../messages";

@@ -1,25 +1,103 @@
-/** Target checks (first version: signatures). */
+/** Target checks (hg-126, ls-170, iator-32) and campaign days. */
+import { findPlan } from "../plans";
+import { message } from "../messages";
 import type { Parsed } from "./coerce";
+import { isoToEpochDay, normalizeKey, parseDate, parsePercent } from "./coerce";
+import { formatPercentVi, formatThresholdVi, meetsThreshold } from "./numbers";
 import type { TargetCheck } from "./outcomes";
-import type { CellInput, Level } from "./types";
+import type { CellInput, Finding, Level, Plan, ReasonCode, TargetDef } from "./types";
 
 export interface TargetOptions {
   date?: CellInput;
   assigned?: CellInput;
+  /** ls-170 reading ls170_plus5: "points" (default) or "relative" */
+  plusMode?: unknown;
   [option: string]: unknown;
 }
 
+const bad = <T>(code: ReasonCode, detail?: Finding["detail"], input?: string): Parsed<T> => {
+  const finding: Finding = { code };
+  if (detail) finding.detail = detail;
+  if (input) finding.input = input;
+  return { ok: false, finding };
+};
+
+/** A target by id, official code or Vietnamese name (diacritics, case and spacing ignored). */
+export function findTarget(plan: Plan, indicator: string): TargetDef | null {
+  const k = normalizeKey(String(indicator ?? ""));
+  if (!k) return null;
+  for (const t of plan.targets) {
+    if (normalizeKey(t.id) === k || (t.code && normalizeKey(t.code) === k) || normalizeKey(t.label) === k) return t;
+    if (t.aliases?.some((a) => normalizeKey(a) === k)) return t;
+  }
+  return null;
+}
+
+/** Day number of a date in the plan's campaign (iator-32: 22/3/2024 is day 1). */
+export function campaignDay(planId: string, date: CellInput): Parsed<number> {
+  const plan = findPlan(planId);
+  if (!plan) return bad("unknown_plan", { value: planId });
+  if (!plan.campaign) return bad("not_applicable", { value: planId });
+  const d = parseDate(date);
+  if (!d.ok) return d;
+  const day = isoToEpochDay(d.value) - isoToEpochDay(plan.campaign.start) + 1;
+  if (day < 1) return bad("before_campaign", { date: d.value.split("-").reverse().join("/"), start: plan.campaign.start.split("-").reverse().join("/") }, "date");
+  return { ok: true, value: day };
+}
+
+/** Reading ls170_plus5: "+5%" is 5 percentage points by default, or a relative 5%. */
+export const PLUS_MODES = ["points", "relative"] as const;
+
 export function targetOf(planId: string, level: Level | null, indicator: string, opts?: TargetOptions): Parsed<number> {
-  void planId; void level; void indicator; void opts;
-  throw new Error("not implemented");
+  const plan = findPlan(planId);
+  if (!plan) return bad("unknown_plan", { value: planId });
+  const t = findTarget(plan, indicator);
+  if (!t) return bad("unknown_indicator", { value: String(indicator ?? ""), known: plan.targets.map((x) => x.id).join(", ") });
+  if (level !== null && !t.levels.includes(level)) return bad("not_applicable", { value: `${t.id} / ${level}` });
+  const r = t.rule;
+  switch (r.kind) {
+    case "fixed":
+      return { ok: true, value: r.value };
+    case "by_level": {
+      if (level === null) return bad("missing_input", { input: "level" }, "level");
+      const v = r.values[level];
+      return v === undefined ? bad("not_applicable", { value: `${t.id} / ${level}` }) : { ok: true, value: v };
+    }
+    case "assigned_plus": {
+      const a = parsePercent(opts?.assigned, "assigned");
+      if (!a.ok) return a;
+      const mode = opts?.plusMode ?? "points";
+      if (!PLUS_MODES.includes(mode as (typeof PLUS_MODES)[number])) return bad("invalid_option", { name: "plusMode", value: String(mode), known: PLUS_MODES.join(", ") });
+      const raw = mode === "relative" ? a.value * (1 + r.points) : a.value + r.points;
+      // rounded to 1e-12 so 60% + 5 points is exactly 0.65; reading ls170_cap: no target above 100%
+      return { ok: true, value: Math.min(1, Math.round(raw * 1e12) / 1e12) };
+    }
+    case "milestones": {
+      const day = campaignDay(plan.id, opts?.date);
+      if (!day.ok) return day;
+      // the next milestone not yet passed; from the last milestone on, its target is maintained
+      const step = r.steps.find((s) => day.value <= s.day) ?? r.steps[r.steps.length - 1];
+      return { ok: true, value: step.value };
+    }
+  }
 }
 
 export function checkTarget(planId: string, level: Level | null, indicator: string, value: CellInput, opts?: TargetOptions): TargetCheck {
-  void planId; void level; void indicator; void value; void opts;
-  throw new Error("not implemented");
-}
-
-export function campaignDay(planId: string, date: CellInput): Parsed<number> {
-  void planId; void date;
-  throw new Error("not implemented");
+  const plan = findPlan(planId);
+  const t = plan ? findTarget(plan, indicator) : null;
+  const base = { indicator: t?.id ?? String(indicator ?? ""), label: t?.label ?? "", source: t?.source ?? "" };
+  const target = targetOf(planId, level, indicator, opts);
+  if (!target.ok) {
+    const f = target.finding;
+    const status = f.code === "before_campaign" || f.code === "not_applicable" ? "no_data" : "invalid_input";
+    return { ...base, target: null, value: null, met: null, status, reason: f.code, message: message(f.code, f.detail ?? { input: f.input ?? "" }) };
+  }
+  const v = parsePercent(value, t?.id);
+  if (!v.ok) {
+    const f = v.finding;
+    return { ...base, target: target.value, value: null, met: null, status: "invalid_input", reason: f.code, message: message(f.code, { input: t?.id ?? "", ...(f.detail ?? {}) }) };
+  }
+  const met = meetsThreshold(v.value, target.value);
+  const reason: ReasonCode = met ? "target_met" : "target_not_met";
+  return { ...base, target: target.value, value: v.value, met, status: "scored", reason, message: message(reason, { value: formatPercentVi(v.value), target: formatThresholdVi(target.value) }) };
 }

@@ -4,7 +4,12 @@
  */
 import type { Plan } from "../engine/types";
 import { normalizeKey } from "../engine/coerce";
+import { hg126 } from "./hg-126-2023";
 import { hg165 } from "./hg-165-2023";
+import { iator32 } from "./iator-32-2024";
+import { ls170 } from "./ls-170-2023";
+import { np236 } from "./np-236-2022";
+import { qd766 } from "./qd-766";
 import { validatePlan } from "./validate";
 
 export { PlanDefinitionError, planProblems, validatePlan } from "./validate";
@@ -29,7 +34,7 @@ export function buildRegistry(plans: Plan[]): Map<string, Plan> {
   return map;
 }
 
-const REGISTRY = buildRegistry([hg165]);
+const REGISTRY = buildRegistry([hg165, hg126, np236, ls170, iator32, qd766]);
 const BY_KEY = new Map([...REGISTRY.values()].map((p) => [normalizeKey(p.id), p]));
 
 /** The plan with this id ("hg-165-2023"; case and separators ignored). Throws on an unknown id. */

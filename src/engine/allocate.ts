@@ -1,0 +1,75 @@
+/**
+ * Award places in rank order under a total limit and optional per-group limits (hg-165: 7 communes,
+ * at most 2 per district; np-236: 1 + 4 departments, 1 + 7 communes).
+ *
+ * Reading *_tie_at_award: units that share a rank and do not all fit in the places left are not
+ * awarded automatically; they are returned as `pending` and the places they could take are held
+ * back, so later units only get places still free and no limit is ever exceeded.
+ */
+export interface AllocationInput {
+  /** candidate indices, in rank order */
+  order: number[];
+  rankOf: (i: number) => number;
+  limit: number;
+  /** group key of a unit, or null when the unit has no group (then it cannot be checked: skipped) */
+  groupOf?: (i: number) => string | null;
+  groupLimit?: (g: string) => number;
+}
+
+export interface Allocation {
+  awarded: number[];
+  pending: number[];
+  /** units left out because their group had no place left, or had no group */
+  blocked: number[];
+  used: number;
+  held: number;
+  usedByGroup: Map<string, number>;
+  heldByGroup: Map<string, number>;
+}
+
+export function allocate(inp: AllocationInput): Allocation {
+  const { order, rankOf, limit, groupOf, groupLimit } = inp;
+  const usedByGroup = new Map<string, number>();
+  const heldByGroup = new Map<string, number>();
+  const res: Allocation = { awarded: [], pending: [], blocked: [], used: 0, held: 0, usedByGroup, heldByGroup };
+  const roomIn = (g: string) => (groupLimit ? groupLimit(g) : Infinity) - (usedByGroup.get(g) ?? 0) - (heldByGroup.get(g) ?? 0);
+  let k = 0;
+  while (k < order.length) {
+    let m = k + 1;
+    while (m < order.length && rankOf(order[m]) === rankOf(order[k])) m++;
+    const left = limit - res.used - res.held;
+    const candidates: number[] = [];
+    const perGroup = new Map<string, number>();
+    for (let q = k; q < m; q++) {
+      const i = order[q];
+      const g = groupOf ? groupOf(i) : "";
+      if (g === null || left <= 0 || roomIn(g) <= 0) {
+        res.blocked.push(i);
+        continue;
+      }
+      candidates.push(i);
+      perGroup.set(g, (perGroup.get(g) ?? 0) + 1);
+    }
+    let fits = candidates.length <= left;
+    for (const [g, n] of perGroup) if (n > roomIn(g)) fits = false;
+    if (fits) {
+      for (const i of candidates) {
+        res.awarded.push(i);
+        res.used++;
+        const g = groupOf ? (groupOf(i) as string) : "";
+        usedByGroup.set(g, (usedByGroup.get(g) ?? 0) + 1);
+      }
+    } else {
+      let hold = 0;
+      for (const [g, n] of perGroup) {
+        const h = Math.min(n, roomIn(g));
+        heldByGroup.set(g, (heldByGroup.get(g) ?? 0) + h);
+        hold += h;
+      }
+      res.held += Math.min(hold, left);
+      res.pending.push(...candidates);
+    }
+    k = m;
+  }
+  return res;
+}

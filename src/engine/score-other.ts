@@ -1,0 +1,185 @@
+/** Tables of the target plans (hg-126, ls-170, iator-32), np-236 (weighted mean) and QĐ 766 (estimate). */
+import { message } from "../messages";
+import { allocate } from "./allocate";
+import { isBlank, normalizeKey, parsePercent } from "./coerce";
+import { formatNumberVi, formatPercentVi } from "./numbers";
+import type { QuotaUse, TableOutcome, TargetCheck, UnitOutcome, UnitResult, UnitRow } from "./outcomes";
+import { competitionRank } from "./rank";
+import { checkTarget } from "./targets";
+import type { CellInput, Finding, Plan, ReasonCode, Status } from "./types";
+import { weightedMean } from "./weighted";
+
+type TableFinding = Finding & { key?: string };
+
+function result(row: UnitRow, o: UnitOutcome): UnitResult {
+  return { ...o, key: row.key, group: row.group ?? null, level: row.level, rank: null, tied: false, award: null, awardCode: null, prize: null, bonusPoints: null };
+}
+
+const YES = new Set(["co", "x", "yes", "true", "1", "dat", "y"]);
+const NO = new Set(["khong", "no", "false", "0", "n", "chua"]);
+
+/** A yes/no cell ("có", "không", TRUE, 1, "x"); null when blank, undefined when unreadable. */
+export function parseYesNo(x: CellInput): boolean | null | undefined {
+  if (isBlank(x)) return null;
+  if (typeof x === "boolean") return x;
+  if (typeof x === "number") return x === 1 ? true : x === 0 ? false : undefined;
+  if (typeof x === "string") {
+    const k = normalizeKey(x);
+    if (YES.has(k)) return true;
+    if (NO.has(k)) return false;
+  }
+  return undefined;
+}
+
+/** QĐ 766 points from headline ratios: always labelled an estimate (reason "estimate"). */
+export function estimate766(plan: Plan, values: Record<string, CellInput>, scheme: "portal" | "classic" = "portal"): UnitOutcome {
+  const groups = plan.groups?.[scheme] ?? [];
+  const findings: Finding[] = [];
+  let total = 0;
+  const parts: string[] = [];
+  let status: Status = "scored";
+  let reason: ReasonCode = "estimate";
+  for (const g of groups) {
+    const p = parsePercent(values[g.id], g.id);
+    if (!p.ok) {
+      findings.push(p.finding);
+      if (status === "scored") {
+        status = p.finding.code === "missing_input" ? "no_data" : "invalid_input";
+        reason = p.finding.code;
+      }
+      continue;
+    }
+    total += p.value * g.maxPoints;
+    parts.push(`${g.label}: ${formatPercentVi(p.value)} × ${g.maxPoints} = ${formatNumberVi(p.value * g.maxPoints)}`);
+  }
+  const ok = status === "scored";
+  const msg = ok ? `Ước tính ${formatNumberVi(total)}/100. ${message("estimate")}` : message(reason, findings[0]?.detail ?? { input: findings[0]?.input ?? "" });
+  findings.push({ code: "estimate" });
+  return { status, reason, message: msg, findings, criteria: [], total: ok ? total : null, maxTotal: 100, explanation: `${parts.join("; ")}${ok ? ` → ước tính ${formatNumberVi(total)}` : ""}` };
+}
+
+export function scoreOtherTable(plan: Plan, rows: UnitRow[], opts: Record<string, unknown>): TableOutcome {
+  const findings: TableFinding[] = [];
+  const push = (key: string, fs: Finding[]) => fs.forEach((f) => findings.push({ ...f, key }));
+  const quotas: QuotaUse[] = [];
+  if (plan.kind === "index_groups") {
+    const scheme = opts.scheme === "classic" ? "classic" : "portal";
+    const units = rows.map((r) => result(r, estimate766(plan, r.values, scheme)));
+    units.forEach((u) => push(u.key, u.findings));
+    return { planId: plan.id, units, findings, quotas, options: { scheme } };
+  }
+  if (plan.kind === "targets") {
+    const units = rows.map((row) => {
+      const checks: TargetCheck[] = [];
+      const fs: Finding[] = [];
+      for (const t of plan.targets) {
+        if (!t.levels.includes(row.level)) continue;
+        const v = row.values[t.id];
+        if (isBlank(v)) continue;
+        const c = checkTarget(plan.id, row.level, t.id, v, {
+          date: row.values.date,
+          assigned: row.values[`assigned_${t.id}`],
+          plusMode: opts.plusMode,
+        });
+        checks.push(c);
+        if (c.status !== "scored") fs.push({ code: c.reason, input: t.id, detail: { input: t.id } });
+      }
+      const met = checks.filter((c) => c.met === true).length;
+      const bad = checks.find((c) => c.status !== "scored");
+      const status: Status = checks.length === 0 ? "no_data" : bad ? bad.status : "scored";
+      const reason: ReasonCode = checks.length === 0 ? "missing_input" : bad ? bad.reason : met === checks.length ? "target_met" : "target_not_met";
+      const o: UnitOutcome = {
+        status, reason, findings: fs, criteria: [], total: status === "scored" ? met : null, maxTotal: checks.length,
+        message: status === "scored" ? `Đạt ${met}/${checks.length} chỉ tiêu.` : message(reason, { input: bad?.indicator ?? "" }),
+        explanation: checks.map((c) => `${c.indicator}: ${c.message}`).join("; "),
+      };
+      const u = result(row, o);
+      const award = plan.awards.find((a) => a.code === "ls170_merit");
+      if (award && status === "scored") {
+        // reading ls170_award: targets 1 and 2 met (all three indicators present) and a solution
+        const need = ["so_hoa", "dvc_co_ho_so", "ho_so_truc_tuyen"];
+        const allMet = need.every((id) => checks.some((c) => c.indicator === id && c.met === true));
+        const sol = parseYesNo(row.values.giai_phap);
+        if (sol === undefined) fs.push({ code: "invalid_input", input: "giai_phap", detail: { input: "giai_phap", value: String(row.values.giai_phap) } });
+        if (allMet && sol === true) Object.assign(u, { award: award.label, awardCode: award.code });
+      }
+      return u;
+    });
+    units.forEach((u) => push(u.key, u.findings));
+    return { planId: plan.id, units, findings, quotas, options: { plusMode: opts.plusMode ?? "points" } };
+  }
+  return scoreWeightedTable(plan, rows, opts, findings);
+}
+
+function scoreWeightedTable(plan: Plan, rows: UnitRow[], opts: Record<string, unknown>, findings: TableFinding[]): TableOutcome {
+  const w = plan.weighted!;
+  const weights = Array.isArray(opts.weights) ? (opts.weights as number[]) : undefined;
+  const countsIn = opts.provincialCountsInDistrict === true;
+  const hasScore = rows.some((r) => !isBlank(r.values[w.scoreInput]));
+  const units = rows.map((row) => {
+    const fs: Finding[] = [];
+    let total: number | null = null;
+    let explanation = "";
+    if (hasScore) {
+      const v = row.values[w.scoreInput];
+      const p = typeof v === "number" && v > 1 ? { ok: true as const, value: v } : parsePercent(v, w.scoreInput);
+      // a provincial index score is in points (e.g. 87,5) or a ratio; both rank the same way
+      if (typeof v === "string" && !/%/.test(v)) {
+        const n = Number(v.replace(",", "."));
+        if (Number.isFinite(n) && n >= 0) total = n;
+        else fs.push({ code: "invalid_input", input: w.scoreInput, detail: { input: w.scoreInput, value: v } });
+      } else if (p.ok) total = p.value;
+      else fs.push(p.finding);
+      if (typeof v === "number" && v < 0) {
+        total = null;
+        fs.push({ code: "invalid_input", input: w.scoreInput, detail: { input: w.scoreInput, value: String(v) } });
+      }
+      explanation = total !== null ? `Điểm theo Bộ chỉ số do người dùng nhập: ${formatNumberVi(total)}` : "";
+    } else {
+      const vals: number[] = [];
+      for (const c of w.criteria) {
+        const p = parsePercent(row.values[c.input], c.input);
+        if (p.ok) vals.push(p.value);
+        else fs.push(p.finding);
+      }
+      if (fs.length === 0) {
+        try {
+          total = weightedMean(vals, weights);
+          explanation = `Trung bình có trọng số do người dùng đặt (${weights ? weights.join(" : ") : "bằng nhau"}) của ${vals.map((v) => formatPercentVi(v)).join(", ")} = ${formatPercentVi(total)} — cách tính riêng của người dùng, không phải điểm chính thức`;
+        } catch (e) {
+          fs.push({ code: "invalid_option", detail: { name: "weights", value: String(e instanceof Error ? e.message : e) } });
+        }
+      }
+    }
+    const status: Status = total !== null ? "scored" : fs.some((f) => f.code === "missing_input") && fs.every((f) => f.code === "missing_input") ? "no_data" : "invalid_input";
+    const reason: ReasonCode = total !== null ? "ok" : fs[0]?.code ?? "missing_input";
+    return result(row, { status, reason, findings: fs, criteria: [], total, maxTotal: hasScore ? 100 : 1, message: total !== null ? explanation : message(reason, fs[0]?.detail ?? { input: fs[0]?.input ?? "" }), explanation: explanation || message(reason, fs[0]?.detail) });
+  });
+  const quotas: QuotaUse[] = [];
+  const prov = plan.awards.find((a) => a.code === "np236_province")!;
+  const dist = plan.awards.find((a) => a.code === "np236_district")!;
+  for (const level of ["huyen", "xa"] as const) {
+    const idx = rows.map((_, i) => i).filter((i) => rows[i].level === level && units[i].status === "scored");
+    const ranks = competitionRank(idx.map((i) => units[i].total));
+    idx.forEach((i, k) => Object.assign(units[i], ranks[k]));
+    const order = idx.slice().sort((a, b) => (units[a].rank as number) - (units[b].rank as number));
+    const qp = plan.quotas.find((q) => q.level === level && q.awardCodes?.includes("np236_province"))!;
+    const qd = plan.quotas.find((q) => q.level === level && q.awardCodes?.includes("np236_district"))!;
+    const a1 = allocate({ order, rankOf: (i) => units[i].rank as number, limit: qp.limit });
+    for (const i of a1.awarded) Object.assign(units[i], { award: prov.label, awardCode: prov.code });
+    // reading np236_provincial_not_in_district: by default the provincial awardee leaves all district places free
+    const taken = new Set([...a1.awarded, ...a1.pending]);
+    const rest = order.filter((i) => !taken.has(i));
+    const districtLimit = countsIn ? Math.max(0, qd.limit - a1.awarded.length) : qd.limit;
+    const a2 = a1.pending.length > 0 ? { awarded: [], pending: [], used: 0, held: 0 } : allocate({ order: rest, rankOf: (i) => units[i].rank as number, limit: districtLimit });
+    for (const i of a2.awarded) Object.assign(units[i], { award: dist.label, awardCode: dist.code });
+    for (const i of [...a1.pending, ...a2.pending]) {
+      const f: Finding = { code: "tie_unresolved", detail: { rank: units[i].rank ?? "" } };
+      units[i].findings.push(f);
+    }
+    quotas.push({ id: qp.id, label: qp.label, limit: qp.limit, used: a1.used, pending: a1.held, source: qp.source });
+    quotas.push({ id: qd.id, label: qd.label, limit: qd.limit, used: a2.used + (countsIn ? a1.used : 0), pending: a2.held, source: qd.source });
+  }
+  units.forEach((u) => u.findings.forEach((f) => findings.push({ ...f, key: u.key })));
+  return { planId: plan.id, units, findings, quotas, options: { weights: weights ?? "equal", provincialCountsInDistrict: countsIn, scoreColumn: hasScore } };
+}
