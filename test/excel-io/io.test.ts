@@ -1,0 +1,229 @@
+/**
+ * src/excel-io against the fake Excel: batching (nothing readable before sync), one round trip per
+ * read and per write, the rendering of a SheetModel, and the ownership rules for the add-in's sheets.
+ */
+import { createFakeExcel, FakeWorkbook } from "../fake-excel/fake-excel";
+import { queueSnapshot, sheetAligned, toCellInputs, selectCell } from "../../src/excel-io/read";
+import { excelText, markerName, planOwnership, queueWrite, type OwnedSheet } from "../../src/excel-io/write";
+import { parseAddress, sheetOfFormula } from "../../src/excel-io/a1";
+import { WorkflowError, type ExcelRunner, type WorkbookSnapshot } from "../../src/excel-io/types";
+import type { SheetModel } from "../../src/workbook/types";
+
+function setup() {
+  const wb = new FakeWorkbook();
+  wb.setValues("Số liệu", "B3", [
+    ["Đơn vị", "HS trực tuyến", "Tổng HS"],
+    ["Xã A", 9, 10],
+    ["Xã B", null, { error: "#DIV/0!" }],
+  ]);
+  wb.select("Số liệu", "C4");
+  const excel = createFakeExcel(wb);
+  return { wb, run: excel.run.bind(excel) as unknown as ExcelRunner };
+}
+
+const model = (name: string, extra: Partial<SheetModel> = {}): SheetModel => ({
+  name,
+  cells: [
+    ["Tiêu đề"],
+    ["Đơn vị", "Điểm", "Ghi chú"],
+    ["1/2", 53.4, { formula: "B3*2" }],
+    ["=không phải công thức", 40, null],
+  ],
+  numberFormats: [{ range: "B3:B4", format: "0.00" }],
+  conditionalFormats: [{ range: "B3:B4", formula: "B3<'Quy tắc'!$B$1", style: "amber", priority: 2 }],
+  columnWidths: [20, 10],
+  freezeRows: 2,
+  ...extra,
+});
+
+describe("reading", () => {
+  test("values are not readable before the sync, and the whole read is one round trip", async () => {
+    const { wb, run } = setup();
+    const snap = await run(async (ctx) => {
+      const read = queueSnapshot(ctx, { kind: "selection" });
+      expect(read).toThrow(/PropertyNotLoaded|not available/);
+      await ctx.sync();
+      return read();
+    });
+    expect(wb.syncCount).toBe(1);
+    expect(snap.source.address).toBe("'Số liệu'!B3:D5");
+    expect(snap.source.rowIndex).toBe(2);
+    expect(snap.source.columnIndex).toBe(1);
+    // blanks are null, error values are {error}, never "" or 0
+    expect(snap.source.block).toEqual([
+      ["Đơn vị", "HS trực tuyến", "Tổng HS"],
+      ["Xã A", 9, 10],
+      ["Xã B", null, { error: "#DIV/0!" }],
+    ]);
+    // sheet-aligned: grid[row][col] is the sheet's cell
+    expect(snap.source.grid[3][1]).toBe("Xã A");
+    expect(snap.source.grid[0]).toEqual([]);
+    expect(snap.sheetNames).toEqual(["Số liệu"]);
+  });
+
+  test("an Excel table is read with its header row", async () => {
+    const { wb, run } = setup();
+    wb.addTable("BangXa", "Số liệu", "B3:D5");
+    const snap = await run(async (ctx) => {
+      const read = queueSnapshot(ctx, { kind: "table", name: "BangXa" });
+      await ctx.sync();
+      return read();
+    });
+    expect(snap.source.address).toBe("'Số liệu'!B3:D5");
+    expect(snap.source.block[0][0]).toBe("Đơn vị");
+  });
+
+  test("toCellInputs and sheetAligned", () => {
+    expect(toCellInputs([["", 0, "#N/A", "x"]], [["Empty", "Double", "Error", "String"]])).toEqual([[null, 0, { error: "#N/A" }, "x"]]);
+    expect(sheetAligned([[1, 2]], 1, 2)).toEqual([[], [null, null, 1, 2]]);
+  });
+
+  test("selectCell activates the sheet and selects the cell in one round trip", async () => {
+    const { wb, run } = setup();
+    wb.addSheet("Khác");
+    wb.select("Khác", "A1");
+    await selectCell(run, "Số liệu", "D5");
+    expect(wb.syncCount).toBe(1);
+    expect(wb.selection).toEqual({ sheetId: wb.sheetByName("Số liệu")!.id, box: parseAddress("D5").box });
+  });
+});
+
+describe("writing a SheetModel", () => {
+  const emptySnap = (wb: FakeWorkbook): WorkbookSnapshot => ({
+    source: { sheet: "Số liệu", address: "'Số liệu'!B3:D5", rowIndex: 2, columnIndex: 1, grid: [], block: [] },
+    sheetNames: wb.sheets.map((s) => s.name),
+    names: wb.names.map((n) => ({ name: n.name, formula: wb.nameFormula(n) })),
+  });
+
+  test("one round trip writes cells, formulas, formats, rules, names and the marker", async () => {
+    const { wb, run } = setup();
+    const before = wb.snapshot()["Số liệu"];
+    const sheets: OwnedSheet[] = [
+      { role: "results", model: model("Kết quả DVC", { names: [{ name: "DVC_NGUONG", ref: "'Kết quả DVC'!$B$3" }] }) },
+    ];
+    await run(async (ctx) => {
+      queueWrite(ctx, { sheets, activate: "Kết quả DVC" }, planOwnership(emptySnap(wb), sheets));
+      await ctx.sync();
+    });
+    expect(wb.syncCount).toBe(1);
+    // text that Excel would parse as a date or a formula stays text
+    expect(wb.getValues("Kết quả DVC", "A3:B4")).toEqual([
+      ["1/2", 53.4],
+      ["=không phải công thức", 40],
+    ]);
+    expect(wb.getFormulas("Kết quả DVC", "C3")).toEqual([["=B3*2"]]);
+    expect(wb.cell("Kết quả DVC", "B3")?.nf).toBe("0.00");
+    const s = wb.sheetByName("Kết quả DVC")!;
+    expect(s.frozenRows).toBe(2);
+    expect(s.columnWidths.get(0)).toBeGreaterThan(s.columnWidths.get(1)!);
+    expect(wb.conditionalFormats).toEqual([
+      { sheet: s.id, address: "B3:B4", type: "Custom", formula: "=B3<'Quy tắc'!$B$1", fill: "#FFEB9C", font: "#9C5700", priority: 2 },
+    ]);
+    expect(wb.names.map((n) => [n.name, wb.nameFormula(n)])).toEqual([
+      ["DVC_NGUONG", "='Kết quả DVC'!$B$3"],
+      [markerName("results"), "='Kết quả DVC'!$A$1"],
+    ]);
+    expect(wb.activeSheetId).toBe(s.id);
+    expect(wb.snapshot()["Số liệu"]).toEqual(before);
+  });
+
+  test("excelText protects what Excel would parse, and leaves words alone", () => {
+    expect(excelText("1/2")).toBe("'1/2");
+    expect(excelText("00123")).toBe("'00123");
+    expect(excelText("-3")).toBe("'-3");
+    expect(excelText("=SUM(A1)")).toBe("'=SUM(A1)");
+    expect(excelText("TRUE")).toBe("'TRUE");
+    expect(excelText("Xã Hòa An")).toBe("Xã Hòa An");
+    expect(excelText("Huyện 2")).toBe("Huyện 2");
+  });
+});
+
+describe("ownership of the add-in's sheets", () => {
+  const snapOf = (wb: FakeWorkbook, source = "Số liệu"): WorkbookSnapshot => ({
+    source: { sheet: source, address: "", rowIndex: 0, columnIndex: 0, grid: [], block: [] },
+    sheetNames: wb.sheets.map((s) => s.name),
+    names: wb.names.map((n) => ({ name: n.name, formula: wb.nameFormula(n) })),
+  });
+  const results: OwnedSheet[] = [{ role: "results", model: model("Kết quả DVC") }];
+
+  test("a user's sheet with our name and no marker is refused", () => {
+    const { wb } = setup();
+    wb.addSheet("kết quả dvc");
+    expect(() => planOwnership(snapOf(wb), results)).toThrow(WorkflowError);
+    try {
+      planOwnership(snapOf(wb), results);
+    } catch (e) {
+      expect((e as WorkflowError).code).toBe("sheet_not_ours");
+      expect((e as WorkflowError).where?.sheet).toBe("kết quả dvc");
+    }
+  });
+
+  test("our marked sheet is replaced; a renamed one is left to the user", async () => {
+    const { wb, run } = setup();
+    const write = () =>
+      run(async (ctx) => {
+        queueWrite(ctx, { sheets: results }, planOwnership(snapOf(wb), results));
+        await ctx.sync();
+      });
+    await write();
+    const firstId = wb.sheetByName("Kết quả DVC")!.id;
+    expect(planOwnership(snapOf(wb), results)).toEqual({ replace: ["Kết quả DVC"], dropNames: [markerName("results")] });
+    await write();
+    expect(wb.sheetByName("Kết quả DVC")!.id).not.toBe(firstId);
+    expect(wb.names.filter((n) => n.name === markerName("results"))).toHaveLength(1);
+
+    // the user renames our sheet to keep it: it is theirs now
+    wb.sheetByName("Kết quả DVC")!.name = "Kết quả tháng 9";
+    expect(planOwnership(snapOf(wb), results)).toEqual({ replace: [], dropNames: [markerName("results")] });
+    await write();
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Số liệu", "Kết quả tháng 9", "Kết quả DVC"]);
+    expect(wb.nameFormula(wb.names[0])).toBe("='Kết quả DVC'!$A$1");
+  });
+
+  test("a table on one of our sheets is refused", async () => {
+    const { wb, run } = setup();
+    await run(async (ctx) => {
+      queueWrite(ctx, { sheets: results }, planOwnership(snapOf(wb), results));
+      await ctx.sync();
+    });
+    expect(() => planOwnership(snapOf(wb, "Kết quả DVC"), results)).toThrow(/không phải bảng số liệu/);
+  });
+
+  test("a workbook name of the user that a model needs is refused", () => {
+    const { wb } = setup();
+    wb.names.push({ name: "DVC_NGUONG", sheetId: wb.sheetByName("Số liệu")!.id, address: "$A$1" });
+    const withName: OwnedSheet[] = [{ role: "rules", model: model("Quy tắc DVC", { names: [{ name: "DVC_NGUONG", ref: "'Quy tắc DVC'!$B$2" }] }) }];
+    expect(() => planOwnership(snapOf(wb), withName)).toThrow(/DVC_NGUONG/);
+  });
+
+  test("sheetOfFormula reads quoted and bare sheet names and #REF!", () => {
+    expect(sheetOfFormula("='Kết quả DVC'!$A$1")).toBe("Kết quả DVC");
+    expect(sheetOfFormula("='It''s'!$A$1")).toBe("It's");
+    expect(sheetOfFormula("=Sheet1!$A$1")).toBe("Sheet1");
+    expect(sheetOfFormula("=#REF!$A$1")).toBeNull();
+  });
+});
+
+describe("the fake keeps Office.js batch semantics", () => {
+  test("a failing command rejects the sync but what ran before it stays (batches are not transactions)", async () => {
+    const { wb, run } = setup();
+    await expect(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.add("Tạm");
+        ctx.workbook.worksheets.getItem("Không có");
+        await ctx.sync();
+      }),
+    ).rejects.toThrow(/doesn't exist/);
+    expect(wb.sheetByName("Tạm")).toBeDefined();
+  });
+
+  test("a values array of the wrong size is refused", async () => {
+    const { run } = setup();
+    await expect(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Số liệu").getRange("A1:B2").values = [[1, 2]];
+        await ctx.sync();
+      }),
+    ).rejects.toThrow(/does not match/);
+  });
+});

@@ -1,0 +1,1044 @@
+/**
+ * A small, honest fake of the part of the Office.js Excel object model that src/excel-io uses.
+ *
+ * Shared by the Jest tests (imported) and the browser test (transpiled to a plain script by
+ * test/e2e/taskpane-stub.ts), so this file has no imports.
+ *
+ * What it keeps from the real batching model:
+ * - nothing happens when a method is called or a property set: the command is queued and runs at
+ *   `context.sync()`, in order;
+ * - a property can be read only after `load()` and `sync()`; before, reading throws PropertyNotLoaded;
+ * - object lookups (getItem, getSelectedRange, ...) bind when their command runs, so a sheet deleted
+ *   and re-added in the same batch is a new sheet;
+ * - a failing command rejects the sync and drops the rest of the batch, but commands that ran before
+ *   it stay applied (Office.js batches are not transactions);
+ * - writing `values` parses text as Excel does (a leading "'" keeps text, "=" makes a formula,
+ *   a numeric string becomes a number), and the 2-D array must match the range's size.
+ * Every `sync()` (and the flush that `Excel.run` does for commands left unsynced) is counted.
+ * Formulas are stored, never evaluated: a formula cell reads back as "" in `values`.
+ */
+
+export type FakeScalar = string | number | boolean;
+export interface FakeCell {
+  v: FakeScalar;
+  f?: string;
+  err?: boolean;
+  nf?: string;
+}
+export interface FakeConditionalFormat {
+  sheet: string;
+  address: string;
+  type: string;
+  formula?: string;
+  fill?: string;
+  font?: string;
+  priority?: number;
+}
+export interface FakeChart {
+  type: string;
+  source: string;
+  seriesBy: string;
+  name?: string;
+  title?: string;
+  position?: [string, string | undefined];
+  seriesFill: Record<number, string>;
+  seriesNames: Record<number, string>;
+  axisReversed?: boolean;
+}
+export interface FakeSheet {
+  id: string;
+  name: string;
+  visibility: string;
+  cells: Map<string, FakeCell>;
+  columnWidths: Map<number, number>;
+  boldRanges: string[];
+  merges: string[];
+  frozenRows: number;
+  charts: FakeChart[];
+}
+export interface FakeName {
+  name: string;
+  sheetId: string | null;
+  address: string;
+  comment?: string;
+}
+export interface FakeTable {
+  name: string;
+  sheetId: string;
+  r0: number;
+  c0: number;
+  rows: number;
+  cols: number;
+}
+
+export class FakeExcelError extends Error {
+  code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+    this.name = "RichApi.Error";
+  }
+}
+
+// ---------- A1 helpers (kept here so that the fake has no dependency on the code it tests) ----------
+
+export function colLetters(c: number): string {
+  let s = "";
+  let n = c + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+interface Box {
+  r0: number;
+  c0: number;
+  rows: number;
+  cols: number;
+}
+function parseAddress(a: string): { sheet: string | null; box: Box } {
+  let sheet: string | null = null;
+  let ref = a.trim();
+  const bang = ref.lastIndexOf("!");
+  if (bang >= 0) {
+    sheet = ref.slice(0, bang);
+    ref = ref.slice(bang + 1);
+    if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  }
+  const parts = ref.replace(/\$/g, "").split(":");
+  const cell = (p: string) => {
+    const m = /^([A-Za-z]+)(\d+)$/.exec(p);
+    if (!m) throw new FakeExcelError("InvalidArgument", `Bad address: ${a}`);
+    return { r: Number(m[2]) - 1, c: colIndex(m[1]) };
+  };
+  const p0 = cell(parts[0]);
+  const p1 = parts.length > 1 ? cell(parts[1]) : p0;
+  return {
+    sheet,
+    box: {
+      r0: Math.min(p0.r, p1.r),
+      c0: Math.min(p0.c, p1.c),
+      rows: Math.abs(p1.r - p0.r) + 1,
+      cols: Math.abs(p1.c - p0.c) + 1,
+    },
+  };
+}
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : "'" + name.replace(/'/g, "''") + "'";
+}
+function boxAddress(b: Box, absolute = false): string {
+  const d = absolute ? "$" : "";
+  const tl = d + colLetters(b.c0) + d + (b.r0 + 1);
+  if (b.rows === 1 && b.cols === 1) return tl;
+  return tl + ":" + d + colLetters(b.c0 + b.cols - 1) + d + (b.r0 + b.rows);
+}
+const key = (r: number, c: number) => r + "," + c;
+
+// ---------- The workbook state ----------
+
+export class FakeWorkbook {
+  sheets: FakeSheet[] = [];
+  names: FakeName[] = [];
+  tables: FakeTable[] = [];
+  conditionalFormats: FakeConditionalFormat[] = [];
+  activeSheetId: string | null = null;
+  selection: { sheetId: string; box: Box } | null = null;
+  syncCount = 0;
+  private nextId = 1;
+
+  addSheet(name: string): FakeSheet {
+    validateSheetName(name);
+    if (this.sheetByName(name)) throw new FakeExcelError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
+    const s: FakeSheet = {
+      id: `{00000000-0001-0000-${String(this.nextId++).padStart(4, "0")}-000000000000}`,
+      name,
+      visibility: "Visible",
+      cells: new Map(),
+      columnWidths: new Map(),
+      boldRanges: [],
+      merges: [],
+      frozenRows: 0,
+      charts: [],
+    };
+    this.sheets.push(s);
+    if (!this.activeSheetId) this.activeSheetId = s.id;
+    return s;
+  }
+  sheetByName(name: string): FakeSheet | undefined {
+    const k = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === k);
+  }
+  sheetById(id: string | null): FakeSheet | undefined {
+    return this.sheets.find((s) => s.id === id);
+  }
+  deleteSheet(s: FakeSheet): void {
+    if (this.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0)
+      throw new FakeExcelError("InvalidOperation", "A workbook must keep at least one visible sheet.");
+    this.sheets = this.sheets.filter((x) => x !== s);
+    this.conditionalFormats = this.conditionalFormats.filter((cf) => cf.sheet !== s.id);
+    this.tables = this.tables.filter((t) => t.sheetId !== s.id);
+    // names that referred to the sheet survive as #REF!, as in Excel
+    for (const n of this.names) if (n.sheetId === s.id) n.sheetId = null;
+    if (this.activeSheetId === s.id) this.activeSheetId = this.sheets[0]?.id ?? null;
+    if (this.selection?.sheetId === s.id) this.selection = null;
+  }
+
+  /** Test helper: put a 2-D block of values at a top-left cell (an {error} object makes an error cell). */
+  setValues(sheetName: string, topLeft: string, rows: (FakeScalar | null | { error: string })[][]): void {
+    const s = this.sheetByName(sheetName) ?? this.addSheet(sheetName);
+    const { box } = parseAddress(topLeft);
+    rows.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const k = key(box.r0 + i, box.c0 + j);
+        if (v === null || v === "") s.cells.delete(k);
+        else if (typeof v === "object") s.cells.set(k, { v: v.error, err: true });
+        else s.cells.set(k, { v });
+      }),
+    );
+  }
+  /** Test helper: the values of a block, as `Range.values` would read them. */
+  getValues(sheetName: string, address?: string): FakeScalar[][] {
+    const s = this.sheetByName(sheetName);
+    if (!s) throw new Error(`no sheet ${sheetName}`);
+    const box = address ? parseAddress(address).box : usedBox(s);
+    if (!box) return [];
+    return readGrid(s, box, "values");
+  }
+  getFormulas(sheetName: string, address: string): FakeScalar[][] {
+    const s = this.sheetByName(sheetName);
+    if (!s) throw new Error(`no sheet ${sheetName}`);
+    return readGrid(s, parseAddress(address).box, "formulas");
+  }
+  cell(sheetName: string, address: string): FakeCell | undefined {
+    const s = this.sheetByName(sheetName);
+    const { box } = parseAddress(address);
+    return s?.cells.get(key(box.r0, box.c0));
+  }
+  addTable(name: string, sheetName: string, address: string): void {
+    const s = this.sheetByName(sheetName);
+    if (!s) throw new Error(`no sheet ${sheetName}`);
+    const { box } = parseAddress(address);
+    this.tables.push({ name, sheetId: s.id, ...box });
+  }
+  select(sheetName: string, address: string): void {
+    const s = this.sheetByName(sheetName);
+    if (!s) throw new Error(`no sheet ${sheetName}`);
+    this.selection = { sheetId: s.id, box: parseAddress(address).box };
+    this.activeSheetId = s.id;
+  }
+  nameFormula(n: FakeName): string {
+    const s = this.sheetById(n.sheetId);
+    return s ? `=${quoteSheet(s.name)}!${n.address}` : `=#REF!${n.address}`;
+  }
+  /** A deep copy of every sheet's cells, for "nothing changed" assertions. */
+  snapshot(): Record<string, Record<string, FakeCell>> {
+    const out: Record<string, Record<string, FakeCell>> = {};
+    for (const s of this.sheets) {
+      const cells: Record<string, FakeCell> = {};
+      for (const [k, c] of s.cells) cells[k] = { ...c };
+      out[s.name] = cells;
+    }
+    return out;
+  }
+}
+
+function validateSheetName(name: string): void {
+  if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name) || /^'|'$/.test(name))
+    throw new FakeExcelError("InvalidArgument", `Invalid sheet name: ${name}`);
+}
+
+function isEmpty(c: FakeCell | undefined): boolean {
+  return !c || (c.v === "" && !c.f);
+}
+function usedBox(s: FakeSheet): Box | null {
+  let r0 = Infinity,
+    c0 = Infinity,
+    r1 = -1,
+    c1 = -1;
+  for (const [k, c] of s.cells) {
+    if (isEmpty(c)) continue;
+    const [r, col] = k.split(",").map(Number);
+    r0 = Math.min(r0, r);
+    c0 = Math.min(c0, col);
+    r1 = Math.max(r1, r);
+    c1 = Math.max(c1, col);
+  }
+  return r1 < 0 ? null : { r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+}
+function currentRegion(s: FakeSheet, b: Box): Box {
+  let { r0, c0 } = b;
+  let r1 = b.r0 + b.rows - 1,
+    c1 = b.c0 + b.cols - 1;
+  const any = (ra: number, rb: number, ca: number, cb: number) => {
+    for (let r = Math.max(0, ra); r <= rb; r++)
+      for (let c = Math.max(0, ca); c <= cb; c++) if (!isEmpty(s.cells.get(key(r, c)))) return true;
+    return false;
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    if (r0 > 0 && any(r0 - 1, r0 - 1, c0 - 1, c1 + 1)) (r0--, (changed = true));
+    if (any(r1 + 1, r1 + 1, c0 - 1, c1 + 1)) (r1++, (changed = true));
+    if (c0 > 0 && any(r0, r1, c0 - 1, c0 - 1)) (c0--, (changed = true));
+    if (any(r0, r1, c1 + 1, c1 + 1)) (c1++, (changed = true));
+  }
+  return { r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+}
+function readGrid(s: FakeSheet, b: Box, what: "values" | "formulas" | "numberFormat" | "valueTypes"): any[][] {
+  const out: any[][] = [];
+  for (let i = 0; i < b.rows; i++) {
+    const row: any[] = [];
+    for (let j = 0; j < b.cols; j++) {
+      const c = s.cells.get(key(b.r0 + i, b.c0 + j));
+      if (what === "numberFormat") row.push(c?.nf ?? "General");
+      else if (what === "formulas") row.push(c?.f ?? c?.v ?? "");
+      else if (what === "valueTypes")
+        row.push(
+          !c || (c.v === "" && !c.f)
+            ? "Empty"
+            : c.err
+              ? "Error"
+              : typeof c.v === "number"
+                ? "Double"
+                : typeof c.v === "boolean"
+                  ? "Boolean"
+                  : "String",
+        );
+      else row.push(c ? (c.f ? "" : c.v) : "");
+    }
+    out.push(row);
+  }
+  return out;
+}
+/** Excel's parsing of a typed/written value. */
+function parseInput(v: unknown): FakeCell | null {
+  if (v === null || v === undefined || v === "") return null;
+  if (typeof v === "number" || typeof v === "boolean") return { v };
+  if (typeof v !== "string") throw new FakeExcelError("InvalidArgument", `Unsupported cell value ${String(v)}`);
+  if (v.startsWith("'")) return { v: v.slice(1) };
+  if (v.startsWith("=")) return { v: "", f: v };
+  const t = v.trim();
+  if (/^[-+]?\d+(\.\d+)?$/.test(t)) return { v: Number(t) };
+  if (/^[-+]?\d+(\.\d+)?%$/.test(t)) return { v: Number(t.slice(0, -1)) / 100 };
+  if (/^(true|false)$/i.test(t)) return { v: t.toLowerCase() === "true" };
+  return { v };
+}
+function checkShape(b: Box, v: unknown, what: string): any[][] {
+  if (!Array.isArray(v) || v.length !== b.rows || v.some((r) => !Array.isArray(r) || r.length !== b.cols))
+    throw new FakeExcelError(
+      "InvalidArgument",
+      `The ${what} array does not match the range size ${b.rows}×${b.cols}.`,
+    );
+  return v as any[][];
+}
+
+// ---------- The request context and proxies ----------
+
+type Op = () => void;
+const NOT_LOADED = (p: string) =>
+  new FakeExcelError(
+    "PropertyNotLoaded",
+    `The property '${p}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+
+export class FakeRequestContext {
+  wb: FakeWorkbook;
+  queue: Op[] = [];
+  syncCount = 0;
+  workbook: FakeWorkbookProxy;
+  constructor(wb: FakeWorkbook) {
+    this.wb = wb;
+    this.workbook = new FakeWorkbookProxy(this);
+  }
+  q(op: Op): void {
+    this.queue.push(op);
+  }
+  async sync(): Promise<void> {
+    this.syncCount++;
+    this.wb.syncCount++;
+    const ops = this.queue;
+    this.queue = [];
+    // the round trip is asynchronous in a real host
+    await Promise.resolve();
+    for (const op of ops) op();
+  }
+}
+
+abstract class Proxy {
+  protected ctx: FakeRequestContext;
+  protected loaded: Record<string, unknown> = {};
+  constructor(ctx: FakeRequestContext) {
+    this.ctx = ctx;
+  }
+  protected get_(p: string): any {
+    if (!(p in this.loaded)) throw NOT_LOADED(p);
+    return this.loaded[p];
+  }
+  protected abstract snapshot(p: string): unknown;
+  load(props?: string | string[] | Record<string, unknown>): this {
+    const list =
+      typeof props === "string"
+        ? props.split(",").map((x) => x.trim())
+        : Array.isArray(props)
+          ? props
+          : props && typeof props === "object"
+            ? Object.keys(props)
+            : [];
+    this.ctx.q(() => {
+      for (const p of list) if (p) this.loaded[p] = this.snapshot(p);
+    });
+    return this;
+  }
+}
+
+export class FakeWorkbookProxy {
+  private ctx: FakeRequestContext;
+  worksheets: FakeWorksheetCollection;
+  names: FakeNameCollection;
+  tables: FakeTableCollection;
+  constructor(ctx: FakeRequestContext) {
+    this.ctx = ctx;
+    this.worksheets = new FakeWorksheetCollection(ctx);
+    this.names = new FakeNameCollection(ctx);
+    this.tables = new FakeTableCollection(ctx);
+  }
+  getSelectedRange(): FakeRange {
+    let bound: { s: FakeSheet; b: Box } | null = null;
+    this.ctx.q(() => {
+      const sel = this.ctx.wb.selection;
+      const s = sel && this.ctx.wb.sheetById(sel.sheetId);
+      if (!sel || !s) throw new FakeExcelError("InvalidSelection", "Nothing is selected.");
+      bound = { s, b: { ...sel.box } };
+    });
+    return new FakeRange(this.ctx, () => {
+      if (!bound) throw new Error("fake: selection not bound");
+      return bound;
+    });
+  }
+}
+
+export class FakeWorksheetCollection extends Proxy {
+  private items_: FakeWorksheet[] | null = null;
+  get items(): FakeWorksheet[] {
+    if (!this.items_) throw NOT_LOADED("items");
+    return this.items_;
+  }
+  protected snapshot(): unknown {
+    return undefined;
+  }
+  override load(props?: string | string[] | Record<string, unknown>): this {
+    const list = (typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : ["items/name"])
+      .map((p) => p.trim().replace(/^items\//, ""))
+      .filter(Boolean);
+    this.ctx.q(() => {
+      this.items_ = this.ctx.wb.sheets.map((s) => {
+        const w = new FakeWorksheet(this.ctx, () => s);
+        w.fill(list);
+        return w;
+      });
+    });
+    return this;
+  }
+  add(name: string): FakeWorksheet {
+    let created: FakeSheet | null = null;
+    this.ctx.q(() => {
+      created = this.ctx.wb.addSheet(name);
+    });
+    return new FakeWorksheet(this.ctx, () => {
+      if (!created) throw new Error("fake: sheet not created");
+      return created;
+    });
+  }
+  getItem(name: string): FakeWorksheet {
+    let bound: FakeSheet | null = null;
+    this.ctx.q(() => {
+      const s = this.ctx.wb.sheetByName(name);
+      if (!s) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: sheet ${name}.`);
+      bound = s;
+    });
+    return new FakeWorksheet(this.ctx, () => bound!);
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    let bound: FakeSheet | null = null;
+    this.ctx.q(() => {
+      bound = this.ctx.wb.sheetById(this.ctx.wb.activeSheetId) ?? null;
+    });
+    return new FakeWorksheet(this.ctx, () => bound!);
+  }
+}
+
+export class FakeWorksheet extends Proxy {
+  private resolve: () => FakeSheet;
+  charts: FakeChartCollection;
+  freezePanes: { freezeRows: (n: number) => void };
+  constructor(ctx: FakeRequestContext, resolve: () => FakeSheet) {
+    super(ctx);
+    this.resolve = resolve;
+    this.charts = new FakeChartCollection(ctx, resolve);
+    this.freezePanes = {
+      freezeRows: (n: number) =>
+        ctx.q(() => {
+          resolve().frozenRows = n;
+        }),
+    };
+  }
+  fill(list: string[]): void {
+    for (const p of list) this.loaded[p] = this.snapshot(p);
+  }
+  protected snapshot(p: string): unknown {
+    const s = this.resolve();
+    if (p === "name") return s.name;
+    if (p === "id") return s.id;
+    if (p === "visibility") return s.visibility;
+    if (p === "position") return this.ctx.wb.sheets.indexOf(s);
+    throw new FakeExcelError("InvalidArgument", `fake: Worksheet.${p} is not modelled`);
+  }
+  get name(): string {
+    return this.get_("name");
+  }
+  set name(v: string) {
+    this.ctx.q(() => {
+      validateSheetName(v);
+      const other = this.ctx.wb.sheetByName(v);
+      if (other && other !== this.resolve()) throw new FakeExcelError("ItemAlreadyExists", `Sheet ${v} exists.`);
+      this.resolve().name = v;
+    });
+  }
+  get id(): string {
+    return this.get_("id");
+  }
+  get visibility(): string {
+    return this.get_("visibility");
+  }
+  set visibility(v: string) {
+    this.ctx.q(() => {
+      this.resolve().visibility = v;
+    });
+  }
+  delete(): void {
+    this.ctx.q(() => this.ctx.wb.deleteSheet(this.resolve()));
+  }
+  activate(): void {
+    this.ctx.q(() => {
+      this.ctx.wb.activeSheetId = this.resolve().id;
+    });
+  }
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const s = this.resolve();
+      const b = address ? parseAddress(address).box : (usedBox(s) ?? { r0: 0, c0: 0, rows: 1, cols: 1 });
+      return { s, b };
+    });
+  }
+  getRangeByIndexes(r: number, c: number, rows: number, cols: number): FakeRange {
+    return new FakeRange(this.ctx, () => ({ s: this.resolve(), b: { r0: r, c0: c, rows, cols } }));
+  }
+  getUsedRange(): FakeRange {
+    return this.getRange();
+  }
+}
+
+export class FakeRange extends Proxy {
+  private resolve: () => { s: FakeSheet; b: Box };
+  conditionalFormats: FakeConditionalFormatCollection;
+  format: {
+    font: { bold: boolean };
+    columnWidth: number;
+    wrapText: boolean;
+    autofitColumns: () => void;
+  };
+  constructor(ctx: FakeRequestContext, resolve: () => { s: FakeSheet; b: Box }) {
+    super(ctx);
+    this.resolve = resolve;
+    this.conditionalFormats = new FakeConditionalFormatCollection(ctx, resolve);
+    const self = this;
+    this.format = {
+      font: {
+        set bold(v: boolean) {
+          ctx.q(() => {
+            const { s, b } = resolve();
+            if (v) s.boldRanges.push(boxAddress(b));
+          });
+        },
+        get bold(): boolean {
+          throw NOT_LOADED("format/font/bold");
+        },
+      },
+      set columnWidth(w: number) {
+        ctx.q(() => {
+          const { s, b } = resolve();
+          for (let j = 0; j < b.cols; j++) s.columnWidths.set(b.c0 + j, w);
+        });
+      },
+      get columnWidth(): number {
+        throw NOT_LOADED("format/columnWidth");
+      },
+      set wrapText(_v: boolean) {
+        ctx.q(() => void resolve());
+      },
+      get wrapText(): boolean {
+        throw NOT_LOADED("format/wrapText");
+      },
+      autofitColumns() {
+        ctx.q(() => void resolve());
+      },
+    };
+    void self;
+  }
+  protected snapshot(p: string): unknown {
+    const { s, b } = this.resolve();
+    switch (p) {
+      case "values":
+      case "formulas":
+      case "numberFormat":
+      case "valueTypes":
+        return readGrid(s, b, p);
+      case "address":
+        return `${quoteSheet(s.name)}!${boxAddress(b)}`;
+      case "rowIndex":
+        return b.r0;
+      case "columnIndex":
+        return b.c0;
+      case "rowCount":
+        return b.rows;
+      case "columnCount":
+        return b.cols;
+      default:
+        throw new FakeExcelError("InvalidArgument", `fake: Range.${p} is not modelled`);
+    }
+  }
+  get values(): any[][] {
+    return this.get_("values");
+  }
+  set values(v: any[][]) {
+    this.write(v, "values");
+  }
+  get formulas(): any[][] {
+    return this.get_("formulas");
+  }
+  set formulas(v: any[][]) {
+    this.write(v, "formulas");
+  }
+  get valueTypes(): string[][] {
+    return this.get_("valueTypes");
+  }
+  get numberFormat(): any[][] {
+    return this.get_("numberFormat");
+  }
+  set numberFormat(v: any[][]) {
+    this.ctx.q(() => {
+      const { s, b } = this.resolve();
+      const grid = checkShape(b, v, "numberFormat");
+      for (let i = 0; i < b.rows; i++)
+        for (let j = 0; j < b.cols; j++) {
+          const k = key(b.r0 + i, b.c0 + j);
+          const c = s.cells.get(k) ?? { v: "" };
+          c.nf = String(grid[i][j]);
+          s.cells.set(k, c);
+        }
+    });
+  }
+  get address(): string {
+    return this.get_("address");
+  }
+  get rowIndex(): number {
+    return this.get_("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.get_("columnIndex");
+  }
+  get rowCount(): number {
+    return this.get_("rowCount");
+  }
+  get columnCount(): number {
+    return this.get_("columnCount");
+  }
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.resolve().s);
+  }
+  private write(v: any[][], what: string): void {
+    this.ctx.q(() => {
+      const { s, b } = this.resolve();
+      const grid = checkShape(b, v, what);
+      for (let i = 0; i < b.rows; i++)
+        for (let j = 0; j < b.cols; j++) {
+          const k = key(b.r0 + i, b.c0 + j);
+          const parsed = parseInput(grid[i][j]);
+          const nf = s.cells.get(k)?.nf;
+          if (parsed) s.cells.set(k, nf ? { ...parsed, nf } : parsed);
+          else if (nf) s.cells.set(k, { v: "", nf });
+          else s.cells.delete(k);
+        }
+    });
+  }
+  /** ExcelApi 1.7: the block bounded by blank rows and columns around the range's top-left cell. */
+  getSurroundingRegion(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { s, b } = this.resolve();
+      return { s, b: currentRegion(s, { r0: b.r0, c0: b.c0, rows: 1, cols: 1 }) };
+    });
+  }
+  merge(): void {
+    this.ctx.q(() => {
+      const { s, b } = this.resolve();
+      s.merges.push(boxAddress(b));
+    });
+  }
+  getCell(r: number, c: number): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { s, b } = this.resolve();
+      return { s, b: { r0: b.r0 + r, c0: b.c0 + c, rows: 1, cols: 1 } };
+    });
+  }
+  select(): void {
+    this.ctx.q(() => {
+      const { s, b } = this.resolve();
+      this.ctx.wb.selection = { sheetId: s.id, box: { ...b } };
+      this.ctx.wb.activeSheetId = s.id;
+    });
+  }
+}
+
+export class FakeConditionalFormatCollection {
+  constructor(
+    private ctx: FakeRequestContext,
+    private resolve: () => { s: FakeSheet; b: Box },
+  ) {}
+  add(type: string) {
+    const ctx = this.ctx;
+    let rec: FakeConditionalFormat | null = null;
+    ctx.q(() => {
+      const { s, b } = this.resolve();
+      rec = { sheet: s.id, address: boxAddress(b), type };
+      ctx.wb.conditionalFormats.push(rec);
+    });
+    const set = (f: (r: FakeConditionalFormat) => void) =>
+      ctx.q(() => {
+        if (!rec) throw new Error("fake: conditional format not created");
+        if (rec.type !== "Custom") throw new FakeExcelError("InvalidArgument", "only custom formats are modelled");
+        f(rec);
+      });
+    return {
+      set priority(p: number) {
+        set((r) => (r.priority = p));
+      },
+      set stopIfTrue(_v: boolean) {
+        set(() => undefined);
+      },
+      custom: {
+        rule: {
+          set formula(f: string) {
+            set((r) => (r.formula = f));
+          },
+        },
+        format: {
+          fill: {
+            set color(c: string) {
+              set((r) => (r.fill = c));
+            },
+          },
+          font: {
+            set color(c: string) {
+              set((r) => (r.font = c));
+            },
+          },
+        },
+      },
+    };
+  }
+}
+
+export class FakeChartCollection {
+  constructor(
+    private ctx: FakeRequestContext,
+    private resolve: () => FakeSheet,
+  ) {}
+  add(type: string, source: FakeRange, seriesBy = "Auto") {
+    const ctx = this.ctx;
+    let rec: FakeChart | null = null;
+    ctx.q(() => {
+      const s = this.resolve();
+      const src = (source as any).resolve() as { s: FakeSheet; b: Box };
+      rec = { type, source: `${quoteSheet(src.s.name)}!${boxAddress(src.b)}`, seriesBy, seriesFill: {}, seriesNames: {} };
+      s.charts.push(rec);
+    });
+    const set = (f: (r: FakeChart) => void) =>
+      ctx.q(() => {
+        if (!rec) throw new Error("fake: chart not created");
+        f(rec);
+      });
+    return {
+      set name(n: string) {
+        set((r) => (r.name = n));
+      },
+      title: {
+        set text(t: string) {
+          set((r) => (r.title = t));
+        },
+      },
+      legend: { set position(_p: string) {}, set visible(_v: boolean) {} },
+      axes: {
+        categoryAxis: {
+          set reversePlotOrder(v: boolean) {
+            set((r) => (r.axisReversed = v));
+          },
+        },
+      },
+      setPosition(start: string, end?: string) {
+        set((r) => (r.position = [start, end]));
+      },
+      series: {
+        getItemAt(i: number) {
+          return {
+            set name(n: string) {
+              set((r) => (r.seriesNames[i] = n));
+            },
+            set gapWidth(_g: number) {},
+            set overlap(_g: number) {},
+            format: {
+              fill: {
+                setSolidColor(c: string) {
+                  set((r) => (r.seriesFill[i] = c));
+                },
+              },
+            },
+          };
+        },
+      },
+    };
+  }
+}
+
+export class FakeNamedItem extends Proxy {
+  private resolve: () => FakeName | null;
+  isNullObject_ = false;
+  constructor(ctx: FakeRequestContext, resolve: () => FakeName | null) {
+    super(ctx);
+    this.resolve = resolve;
+  }
+  protected snapshot(p: string): unknown {
+    const n = this.resolve();
+    if (!n) return null;
+    if (p === "name") return n.name;
+    if (p === "formula") return this.ctx.wb.nameFormula(n);
+    if (p === "type") return n.sheetId ? "Range" : "Error";
+    if (p === "comment") return n.comment ?? "";
+    throw new FakeExcelError("InvalidArgument", `fake: NamedItem.${p} is not modelled`);
+  }
+  fill(list: string[]): void {
+    for (const p of list) this.loaded[p] = this.snapshot(p);
+  }
+  get name(): string {
+    return this.get_("name");
+  }
+  get formula(): string {
+    return this.get_("formula");
+  }
+  get type(): string {
+    return this.get_("type");
+  }
+  get isNullObject(): boolean {
+    return this.get_("isNullObject");
+  }
+  override load(props?: string | string[] | Record<string, unknown>): this {
+    super.load(props);
+    this.ctx.q(() => {
+      this.loaded["isNullObject"] = this.resolve() === null;
+    });
+    return this;
+  }
+  delete(): void {
+    this.ctx.q(() => {
+      const n = this.resolve();
+      if (!n) throw new FakeExcelError("ItemNotFound", "name not found");
+      this.ctx.wb.names = this.ctx.wb.names.filter((x) => x !== n);
+    });
+  }
+}
+
+export class FakeNameCollection extends Proxy {
+  private items_: FakeNamedItem[] | null = null;
+  protected snapshot(): unknown {
+    return undefined;
+  }
+  get items(): FakeNamedItem[] {
+    if (!this.items_) throw NOT_LOADED("items");
+    return this.items_;
+  }
+  override load(props?: string | string[] | Record<string, unknown>): this {
+    const list = (typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : ["items/name"])
+      .map((p) => p.trim().replace(/^items\//, ""))
+      .filter(Boolean);
+    this.ctx.q(() => {
+      this.items_ = this.ctx.wb.names.map((n) => {
+        const item = new FakeNamedItem(this.ctx, () => n);
+        item.fill(list);
+        return item;
+      });
+    });
+    return this;
+  }
+  add(name: string, reference: string | FakeRange, comment?: string): FakeNamedItem {
+    let rec: FakeName | null = null;
+    this.ctx.q(() => {
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name))
+        throw new FakeExcelError("InvalidArgument", `Invalid name ${name}`);
+      if (this.ctx.wb.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+        throw new FakeExcelError("ItemAlreadyExists", `The name ${name} already exists.`);
+      let sheet: FakeSheet | undefined;
+      let address: string;
+      if (typeof reference === "string") {
+        const parsed = parseAddress(reference.replace(/^=/, ""));
+        sheet = parsed.sheet === null ? undefined : this.ctx.wb.sheetByName(parsed.sheet);
+        address = boxAddress(parsed.box, true);
+      } else {
+        const { s, b } = (reference as any).resolve() as { s: FakeSheet; b: Box };
+        sheet = s;
+        address = boxAddress(b, true);
+      }
+      if (!sheet) throw new FakeExcelError("InvalidArgument", `Bad reference for name ${name}`);
+      rec = { name, sheetId: sheet.id, address, comment };
+      this.ctx.wb.names.push(rec);
+    });
+    return new FakeNamedItem(this.ctx, () => rec);
+  }
+  getItem(name: string): FakeNamedItem {
+    let bound: FakeName | null = null;
+    this.ctx.q(() => {
+      bound = this.ctx.wb.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null;
+      if (!bound) throw new FakeExcelError("ItemNotFound", `name ${name} not found`);
+    });
+    return new FakeNamedItem(this.ctx, () => bound);
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    let bound: FakeName | null = null;
+    this.ctx.q(() => {
+      bound = this.ctx.wb.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null;
+    });
+    return new FakeNamedItem(this.ctx, () => bound);
+  }
+}
+
+export class FakeTableProxy extends Proxy {
+  constructor(
+    ctx: FakeRequestContext,
+    private resolve: () => FakeTable,
+  ) {
+    super(ctx);
+  }
+  protected snapshot(p: string): unknown {
+    const t = this.resolve();
+    if (p === "name") return t.name;
+    throw new FakeExcelError("InvalidArgument", `fake: Table.${p} is not modelled`);
+  }
+  fill(list: string[]): void {
+    for (const p of list) this.loaded[p] = this.snapshot(p);
+  }
+  get name(): string {
+    return this.get_("name");
+  }
+  private rangeOf(part: "all" | "header" | "body"): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const t = this.resolve();
+      const s = this.ctx.wb.sheetById(t.sheetId)!;
+      if (part === "header") return { s, b: { r0: t.r0, c0: t.c0, rows: 1, cols: t.cols } };
+      if (part === "body") return { s, b: { r0: t.r0 + 1, c0: t.c0, rows: t.rows - 1, cols: t.cols } };
+      return { s, b: { r0: t.r0, c0: t.c0, rows: t.rows, cols: t.cols } };
+    });
+  }
+  getRange(): FakeRange {
+    return this.rangeOf("all");
+  }
+  getHeaderRowRange(): FakeRange {
+    return this.rangeOf("header");
+  }
+  getDataBodyRange(): FakeRange {
+    return this.rangeOf("body");
+  }
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.wb.sheetById(this.resolve().sheetId)!);
+  }
+}
+
+export class FakeTableCollection extends Proxy {
+  private items_: FakeTableProxy[] | null = null;
+  protected snapshot(): unknown {
+    return undefined;
+  }
+  get items(): FakeTableProxy[] {
+    if (!this.items_) throw NOT_LOADED("items");
+    return this.items_;
+  }
+  override load(props?: string | string[] | Record<string, unknown>): this {
+    const list = (typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : ["items/name"])
+      .map((p) => p.trim().replace(/^items\//, ""))
+      .filter(Boolean);
+    this.ctx.q(() => {
+      this.items_ = this.ctx.wb.tables.map((t) => {
+        const p = new FakeTableProxy(this.ctx, () => t);
+        p.fill(list);
+        return p;
+      });
+    });
+    return this;
+  }
+  getItem(name: string): FakeTableProxy {
+    let bound: FakeTable | null = null;
+    this.ctx.q(() => {
+      bound = this.ctx.wb.tables.find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null;
+      if (!bound) throw new FakeExcelError("ItemNotFound", `table ${name} not found`);
+    });
+    return new FakeTableProxy(this.ctx, () => bound!);
+  }
+}
+
+/** The `Excel` namespace as the code under test sees it: `run` plus the enums it uses. */
+export function createFakeExcel(wb: FakeWorkbook) {
+  return {
+    workbook: wb,
+    async run<T>(batch: (ctx: FakeRequestContext) => Promise<T>): Promise<T> {
+      const ctx = new FakeRequestContext(wb);
+      const result = await batch(ctx);
+      // Excel.run sends whatever the batch left queued: that is a round trip too
+      if (ctx.queue.length) await ctx.sync();
+      return result;
+    },
+    ConditionalFormatType: { custom: "Custom", cellValue: "CellValue" },
+    ChartType: { barClustered: "BarClustered", barStacked: "BarStacked", columnClustered: "ColumnClustered" },
+    ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
+    ChartLegendPosition: { bottom: "Bottom", right: "Right", top: "Top" },
+    SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+  };
+}
+export type FakeExcel = ReturnType<typeof createFakeExcel>;
+
+/** A fake `Office.context.document.settings` (kept in memory). */
+export function createFakeSettings() {
+  const store: Record<string, unknown> = {};
+  let saved = 0;
+  return {
+    store,
+    get saves() {
+      return saved;
+    },
+    get(name: string): unknown {
+      return name in store ? store[name] : null;
+    },
+    set(name: string, value: unknown): void {
+      store[name] = JSON.parse(JSON.stringify(value));
+    },
+    remove(name: string): void {
+      delete store[name];
+    },
+    saveAsync(cb?: (r: { status: string }) => void): void {
+      saved++;
+      setTimeout(() => cb?.({ status: "succeeded" }), 0);
+    },
+  };
+}
