@@ -1,0 +1,17 @@
+/**
+ * Workbook scoring shared by the command line (exceljs) and the task pane (Office.js): grids in,
+ * scored results and sheet models out. Pure: no exceljs, no Office, no Node.
+ */
+export * from "./types";
+export * from "./a1";
+export { findTable, isBlank } from "./table";
+export { mapColumns, mappingFields, planHeaderScore, headerMatchScore, SPECIAL_HEADERS, isSpecialInput } from "./mapping";
+export { readUnits, levelOf, LEVEL_LABELS } from "./read";
+export { scoreSheet, headerTexts, WorkbookError } from "./score";
+export type { ScoreSheetOptions } from "./score";
+export {
+  layoutResults, layoutRules, resultOrder, RESULTS_SHEET, RULES_SHEET, STATUS_LABELS, HIGHLIGHT, RESULTS_HEADER_ROW, stamp, criterionKey,
+} from "./layout";
+export type { ResultsOptions, RulesOptions } from "./layout";
+export { toJsonRows } from "./json";
+export type { JsonUnit } from "./json";

@@ -1,0 +1,47 @@
+/** The --json shape: one object per unit, stable ASCII keys, numbers unrounded. */
+import type { ScoredSheet } from "./types";
+import { resultOrder } from "./layout";
+
+export interface JsonUnit {
+  unit: string;
+  group: string | null;
+  level: string;
+  status: string;
+  reason: string;
+  message: string;
+  total: number | null;
+  rank: number | null;
+  tied: boolean;
+  award: string | null;
+  awardCode: string | null;
+  prize: number | null;
+  bonusPoints: number | null;
+  /** criterion id → points (null when not scored) */
+  points: Record<string, number | null>;
+  /** criterion id → ratio used */
+  ratios: Record<string, number | null>;
+  /** sheet row the unit came from */
+  row: number | null;
+}
+
+export function toJsonRows(scored: ScoredSheet): JsonUnit[] {
+  const rowOf = new Map(scored.read.sources.map((s) => [s.key, s.row]));
+  return resultOrder(scored.outcome.units).map((u) => ({
+    unit: u.key,
+    group: u.group,
+    level: u.level,
+    status: u.status,
+    reason: u.reason,
+    message: u.message,
+    total: u.total,
+    rank: u.rank,
+    tied: u.tied,
+    award: u.award,
+    awardCode: u.awardCode,
+    prize: u.prize,
+    bonusPoints: u.bonusPoints,
+    points: Object.fromEntries(u.criteria.map((c) => [c.id, c.points])),
+    ratios: Object.fromEntries(u.criteria.map((c) => [c.id, c.ratio])),
+    row: rowOf.get(u.key) ?? null,
+  }));
+}

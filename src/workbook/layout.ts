@@ -1,0 +1,496 @@
+/**
+ * The sheets the add-in owns, as data: "Quy tắc DVC" (rules: plan, version, every threshold and
+ * reading with its clause, when the scoring ran; the cutoff cells) and "Kết quả DVC" (results).
+ * The results' conditional formatting, and with `formulas` the points and totals, read the cutoffs
+ * from the rules sheet, so an official can change a cutoff in the file and see the effect.
+ */
+import { formatNumberVi, THRESHOLD_TOLERANCE } from "../engine";
+import type { CellInput, Level, Plan, RatioCriterion, Status, UnitResult } from "../engine";
+import { absRef, cellRef, columnLetter } from "./a1";
+import { isSpecialInput } from "./mapping";
+import { LEVEL_LABELS } from "./read";
+import type { CellOut, ConditionalRule, RulesLayout, ScoredSheet, SheetModel } from "./types";
+
+export const RESULTS_SHEET = "Kết quả DVC";
+export const RULES_SHEET = "Quy tắc DVC";
+
+export const STATUS_LABELS: Record<Status, string> = {
+  scored: "Đã chấm",
+  not_eligible: "Không xét",
+  no_data: "Không có dữ liệu",
+  invalid_input: "Số liệu lỗi",
+};
+
+/** Excel's own "light red fill, dark red text" and "yellow fill, dark yellow text". */
+export const HIGHLIGHT = {
+  red: { fill: "FFC7CE", font: "9C0006" },
+  amber: { fill: "FFEB9C", font: "9C5700" },
+} as const;
+
+function two(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+/** "23/11/2026 13:45" in local time of the machine that scored. */
+export function stamp(now: Date): string {
+  return `${two(now.getDate())}/${two(now.getMonth() + 1)}/${now.getFullYear()} ${two(now.getHours())}:${two(now.getMinutes())}`;
+}
+
+export function criterionKey(c: { id: string; level: Level }, part: "threshold" | "maxPoints" | "floor"): string {
+  return `${c.id}@${c.level}.${part}`;
+}
+
+export interface RulesOptions {
+  now: Date;
+  /** scored result, for quota use, options and the mapping used */
+  scored?: ScoredSheet;
+  /** extra lines (e.g. the command that was run) */
+  notes?: string[];
+}
+
+/** The rules sheet. Row/column positions of the cutoff cells are returned in `refs`. */
+export function layoutRules(plan: Plan, opts: RulesOptions): RulesLayout {
+  const cells: CellOut[][] = [];
+  const refs: Record<string, string> = {};
+  const bold: number[] = [];
+  const formats: { range: string; format: string }[] = [];
+  const push = (row: CellOut[], isBold = false) => {
+    if (isBold) bold.push(cells.length);
+    cells.push(row);
+    return cells.length - 1;
+  };
+  push([`Quy tắc chấm điểm — ${plan.title}`], true);
+  push(["Kế hoạch", plan.id, "Phiên bản", plan.version, "Văn bản nguồn", plan.seed ?? "", plan.source]);
+  push(["Thời điểm chấm", stamp(opts.now), "Nguồn số liệu", opts.scored ? opts.scored.sheet : ""]);
+  push([
+    "Các ô ngưỡng và điểm tối đa dưới đây có thể sửa: định dạng màu của trang \"" + RESULTS_SHEET +
+      "\" đọc trực tiếp các ô này, và khi chấm với --formulas thì điểm và tổng điểm cũng tính lại theo chúng. " +
+      "Trạng thái, hạng và khen thưởng là kết quả tại thời điểm chấm (giá trị, không tự tính lại).",
+  ]);
+  for (const n of opts.notes ?? []) push([n]);
+  push([]);
+
+  if (plan.criteria.length) {
+    push(["Tiêu chí chấm điểm"], true);
+    push(["Mã tiêu chí", "Cấp", "Nội dung", "Ngưỡng đủ điểm (≥)", "Điểm tối đa", "Ngưỡng xét (dưới mức này: không xét)", "Nguồn"], true);
+    for (const c of plan.criteria) {
+      const r = push([
+        c.id, LEVEL_LABELS[c.level], c.label, c.threshold, c.maxPoints, c.floor ?? null,
+        [c.source, c.floorSource && c.floorSource !== c.source ? c.floorSource : "", c.combineWithCommunes ? `tỷ lệ kết hợp với các xã: ${c.combineSource ?? c.source}` : ""].filter(Boolean).join("; "),
+      ]);
+      refs[criterionKey(c, "threshold")] = absRef(RULES_SHEET, r, 3);
+      refs[criterionKey(c, "maxPoints")] = absRef(RULES_SHEET, r, 4);
+      if (c.floor !== undefined) refs[criterionKey(c, "floor")] = absRef(RULES_SHEET, r, 5);
+      formats.push({ range: `D${r + 1}`, format: "0.00%" }, { range: `F${r + 1}`, format: "0.00%" });
+    }
+    push([]);
+  }
+
+  if (plan.targets.length) {
+    push(["Chỉ tiêu"], true);
+    push(["Mã chỉ tiêu", "Số hiệu", "Nội dung", "Cấp", "Chỉ tiêu", "Cách tính", "Nguồn"], true);
+    for (const t of plan.targets) {
+      const rule = t.rule;
+      if (rule.kind === "fixed") {
+        const r = push([t.id, t.code ?? "", t.label, t.levels.map((l) => LEVEL_LABELS[l]).join(", "), rule.value, "cố định", t.source]);
+        for (const l of t.levels) refs[`${t.id}@${l}.target`] = absRef(RULES_SHEET, r, 4);
+        formats.push({ range: `E${r + 1}`, format: "0.00%" });
+      } else if (rule.kind === "by_level") {
+        for (const [l, v] of Object.entries(rule.values) as [Level, number][]) {
+          const r = push([t.id, t.code ?? "", t.label, LEVEL_LABELS[l], v, "theo cấp", t.source]);
+          refs[`${t.id}@${l}.target`] = absRef(RULES_SHEET, r, 4);
+          formats.push({ range: `E${r + 1}`, format: "0.00%" });
+        }
+      } else if (rule.kind === "assigned_plus") {
+        const r = push([t.id, t.code ?? "", t.label, t.levels.map((l) => LEVEL_LABELS[l]).join(", "), rule.points, "chỉ tiêu được giao + mức này", t.source]);
+        for (const l of t.levels) refs[`${t.id}@${l}.margin`] = absRef(RULES_SHEET, r, 4);
+        formats.push({ range: `E${r + 1}`, format: "0.00%" });
+      } else {
+        for (const s of rule.steps) {
+          const r = push([t.id, t.code ?? "", t.label, t.levels.map((l) => LEVEL_LABELS[l]).join(", "), s.value, `từ ngày thứ ${s.day} của chiến dịch (mốc)`, t.source]);
+          refs[`${t.id}@day${s.day}.target`] = absRef(RULES_SHEET, r, 4);
+          formats.push({ range: `E${r + 1}`, format: "0.00%" });
+        }
+      }
+    }
+    push([]);
+  }
+
+  const tolRow = push(["Dung sai so với ngưỡng", THRESHOLD_TOLERANCE, "Tỷ lệ đúng bằng ngưỡng là đạt; chênh lệch do làm tròn dấu phẩy động dưới mức này được bỏ qua."]);
+  refs.tolerance = absRef(RULES_SHEET, tolRow, 1);
+  push([]);
+
+  if (plan.quotas.length) {
+    push(["Hạn mức khen thưởng"], true);
+    push(["Mã", "Nội dung", "Giới hạn", "Đã dùng", "Huyện", "Nguồn"], true);
+    const used = opts.scored?.outcome.quotas ?? [];
+    for (const q of plan.quotas) {
+      const uses = used.filter((u) => u.id === q.id);
+      if (!uses.length) push([q.id, q.label, q.limit, null, "", q.source]);
+      for (const u of uses) push([q.id, u.label || q.label, u.limit, u.used, u.group ?? "", u.source ?? q.source]);
+      if (q.byGroup) {
+        for (const [g, n] of Object.entries(q.byGroup)) if (n !== q.limit) push([q.id, `riêng ${g}`, n, null, g, q.source]);
+      }
+    }
+    push([]);
+  }
+  if (plan.awards.length) {
+    push(["Khen thưởng"], true);
+    push(["Mã", "Nội dung", "Hạng", "Tiền thưởng (đồng)", "Điểm cộng thi đua", "Nguồn"], true);
+    for (const a of plan.awards) {
+      push([a.code, a.label, a.rank ?? null, a.prize ?? null, a.bonusPoints ?? null,
+        [a.source, a.prizeSource && a.prizeSource !== a.source ? a.prizeSource : "", a.bonusSource ?? ""].filter(Boolean).join("; ")]);
+    }
+    push([]);
+  }
+  push(["Cách hiểu đã áp dụng"], true);
+  push(["Mã", "Nội dung", "Nguồn", "Tùy chọn", "Giá trị dùng"], true);
+  for (const rd of plan.readings) {
+    const opt = rd.option;
+    const usedValue = opt ? opts.scored?.outcome.options?.[opt.name] ?? opt.default : null;
+    push([rd.id, rd.text.vi, rd.source, opt ? opt.name : "", opt ? String(usedValue) : ""]);
+  }
+  for (const n of plan.notes ?? []) push([n.id, n.text, n.source]);
+  if (opts.scored) {
+    push([]);
+    push(["Cột đã dùng (trang " + opts.scored.sheet + ")"], true);
+    push(["Đầu vào", "Nội dung", "Tiêu đề cột", "Cột"], true);
+    for (const e of opts.scored.mapping.report) {
+      push([e.input, e.label, e.header ?? "(không có)", e.column === null ? "" : columnLetter(e.column)]);
+    }
+  }
+  return {
+    sheet: {
+      name: RULES_SHEET,
+      cells,
+      columnWidths: [22, 18, 60, 16, 14, 22, 40],
+      numberFormats: formats,
+      conditionalFormats: [],
+      boldRows: bold,
+    },
+    refs,
+  };
+}
+
+function cellValue(v: CellInput): CellOut {
+  if (v === undefined) return null;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "object" && v !== null) return v.error;
+  return v;
+}
+
+/** Distinct criteria ids of a ratio plan, in plan order, with each level's definition. */
+function criteriaById(plan: Plan): { id: string; label: string; byLevel: Partial<Record<Level, RatioCriterion>>; combine: boolean }[] {
+  const out: { id: string; label: string; byLevel: Partial<Record<Level, RatioCriterion>>; combine: boolean }[] = [];
+  for (const c of plan.criteria) {
+    let e = out.find((x) => x.id === c.id);
+    if (!e) out.push((e = { id: c.id, label: c.label, byLevel: {}, combine: false }));
+    e.byLevel[c.level] = c;
+    if (c.combineWithCommunes) e.combine = true;
+  }
+  return out;
+}
+
+/** Short Vietnamese names for the headers of the results sheet. */
+const SHORT: Record<string, string> = { online_ratio: "hồ sơ trực tuyến", eid_ratio: "định danh mức 2" };
+
+export interface ResultsOptions {
+  formulas: boolean;
+  rules: RulesLayout;
+  now: Date;
+}
+
+/** Header row of the results sheet (0-based row index); data starts on the next row. */
+export const RESULTS_HEADER_ROW = 3;
+
+/** The order units are shown in: by level (province, district, commune), then rank, then input order. */
+export function resultOrder(units: UnitResult[]): UnitResult[] {
+  const lv: Record<Level, number> = { tinh: 0, huyen: 1, xa: 2 };
+  return units
+    .map((u, i) => ({ u, i }))
+    .sort((a, b) =>
+      lv[a.u.level] - lv[b.u.level] ||
+      (a.u.rank ?? Infinity) - (b.u.rank ?? Infinity) ||
+      a.i - b.i)
+    .map((x) => x.u);
+}
+
+interface Col {
+  header: string;
+  width: number;
+  format?: string;
+  /** value mode */
+  value: (u: UnitResult, row: number) => CellOut;
+}
+
+/** The results sheet, for every plan kind: criteria with points, or targets met / not met. */
+export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOptions): SheetModel {
+  const units = resultOrder(scored.outcome.units);
+  const srcByKey = new Map(scored.read.sources.map((s) => [s.key, s]));
+  const refs = opts.rules.refs;
+  const tol = refs.tolerance ?? String(THRESHOLD_TOLERANCE);
+  const first = RESULTS_HEADER_ROW + 1;
+  const rowOf = new Map(units.map((u, i) => [u.key, first + i]));
+  const mapped = plan.inputs.filter((d) => !isSpecialInput(d.id) && scored.mapping.mapping[d.id] !== undefined);
+  const srcSheet = `'${scored.sheet.replace(/'/g, "''")}'`;
+
+  const cols: Col[] = [];
+  const colIndex = new Map<string, number>();
+  const add = (id: string, c: Col) => {
+    colIndex.set(id, cols.length);
+    cols.push(c);
+  };
+  const at = (id: string, row: number) => cellRef(row, colIndex.get(id)!);
+  const absCol = (id: string, row: number) => `$${columnLetter(colIndex.get(id)!)}${row + 1}`;
+
+  add("stt", { header: "STT", width: 5, value: (_u, r) => r - first + 1 });
+  add("unit", { header: "Đơn vị", width: 28, value: (u) => u.key });
+  add("level", { header: "Cấp", width: 8, value: (u) => LEVEL_LABELS[u.level] });
+  add("group", { header: "Huyện", width: 16, value: (u) => u.group ?? "" });
+  for (const d of mapped) {
+    add(`in:${d.id}`, {
+      header: d.label,
+      width: 14,
+      value: (u) => {
+        const src = srcByKey.get(u.key);
+        if (!src) return null;
+        if (opts.formulas && src.cells[d.id]) {
+          const ref = `${srcSheet}!${src.cells[d.id]}`;
+          // a blank source must stay blank (a bare reference would read it as 0)
+          return { formula: `IF(ISBLANK(${ref}),"",${ref})`, result: resultOf(cellValue(src.values[d.id])) };
+        }
+        return cellValue(src.values[d.id]);
+      },
+    });
+  }
+
+  const crits = criteriaById(plan);
+  const critOf = (u: UnitResult, id: string) => u.criteria.find((c) => c.id === id);
+  const levelPick = (byLevel: Partial<Record<Level, string>>, row: number): string => {
+    // one reference per level the criterion has; the row's "Cấp" text selects it
+    const entries = Object.entries(byLevel) as [Level, string][];
+    if (entries.length === 1) return entries[0][1];
+    let expr = entries[entries.length - 1][1];
+    for (let i = entries.length - 2; i >= 0; i--) expr = `IF(${absCol("level", row)}="${LEVEL_LABELS[entries[i][0]]}",${entries[i][1]},${expr})`;
+    return expr;
+  };
+  const refsFor = (cr: (typeof crits)[number], part: "threshold" | "maxPoints" | "floor") => {
+    const out: Partial<Record<Level, string>> = {};
+    for (const [l, def] of Object.entries(cr.byLevel) as [Level, RatioCriterion][]) {
+      const ref = refs[criterionKey(def, part)];
+      if (ref) out[l] = ref;
+    }
+    return out;
+  };
+
+  for (const cr of crits) {
+    const short = SHORT[cr.id] ?? cr.label;
+    const def = (u: UnitResult) => cr.byLevel[u.level];
+    const numId = (u: UnitResult) => def(u)?.numerator;
+    const ownRatioFormula = (u: UnitResult, row: number): string | null => {
+      const d = def(u);
+      if (!d || !colIndex.has(`in:${d.numerator}`) || !colIndex.has(`in:${d.denominator}`)) return null;
+      const a = at(`in:${d.numerator}`, row);
+      const b = at(`in:${d.denominator}`, row);
+      // a > b is capped at 100% for points (PLANS.md readings); b = 0 or text → no ratio, never 0
+      return `IF(AND(ISNUMBER(${a}),ISNUMBER(${b})),IF(AND(${b}>0,${a}>=0),MIN(${a}/${b},1),""),"")`;
+    };
+    void numId;
+    if (cr.combine) {
+      add(`own:${cr.id}`, {
+        header: `Tỷ lệ ${short} của đơn vị`, width: 14, format: "0.00%",
+        value: (u, row) => {
+          const c = critOf(u, cr.id);
+          const v = c ? (c.ownRatio !== undefined ? c.ownRatio : c.ratio) : null;
+          const f = opts.formulas ? ownRatioFormula(u, row) : null;
+          return f ? { formula: f, result: v ?? "" } : v;
+        },
+      });
+      add(`mean:${cr.id}`, {
+        header: `Bình quân tỷ lệ các xã`, width: 14, format: "0.00%",
+        value: (u) => {
+          const c = critOf(u, cr.id);
+          if (!def(u)?.combineWithCommunes) return null;
+          const v = c?.communeMean ?? null;
+          if (!opts.formulas) return v;
+          const members = units.filter((x) => x.level === "xa" && x.group !== null && x.group === u.key).map((x) => at(`own:${cr.id}`, rowOf.get(x.key)!));
+          if (!members.length || members.length > 250) return v;
+          const list = members.join(",");
+          // SUM/COUNT skip the blank ("") ratios of communes with no data, as the engine's mean does
+          return { formula: `IF(COUNT(${list})=0,"",SUM(${list})/COUNT(${list}))`, result: v ?? "" };
+        },
+      });
+    }
+    add(`ratio:${cr.id}`, {
+      header: cr.combine ? `Tỷ lệ ${short} tính điểm` : `Tỷ lệ ${short}`, width: 14, format: "0.00%",
+      value: (u, row) => {
+        const c = critOf(u, cr.id);
+        const v = c?.ratio ?? null;
+        if (!opts.formulas) return v;
+        if (cr.combine) {
+          const own = at(`own:${cr.id}`, row);
+          if (def(u)?.combineWithCommunes) {
+            const mean = at(`mean:${cr.id}`, row);
+            return { formula: `IF(AND(ISNUMBER(${own}),ISNUMBER(${mean})),(${own}+${mean})/2,"")`, result: v ?? "" };
+          }
+          return { formula: `IF(ISNUMBER(${own}),${own},"")`, result: v ?? "" };
+        }
+        const f = ownRatioFormula(u, row);
+        return f ? { formula: f, result: v ?? "" } : v;
+      },
+    });
+    add(`points:${cr.id}`, {
+      header: `Điểm ${short}`, width: 11, format: "0.00",
+      value: (u, row) => {
+        const c = critOf(u, cr.id);
+        const v = c?.points ?? null;
+        const d = def(u);
+        if (!opts.formulas || !d) return v;
+        const r = at(`ratio:${cr.id}`, row);
+        const thr = refs[criterionKey(d, "threshold")];
+        const max = refs[criterionKey(d, "maxPoints")];
+        // §III.2: r ≥ threshold → full points, else r × max; "≥" with the written tolerance
+        return { formula: `IF(ISNUMBER(${r}),IF(${r}>=${thr}-${tol},${max},${r}*${max}),"")`, result: v ?? "" };
+      },
+    });
+  }
+
+  if (crits.length) {
+    add("total", {
+      header: "Tổng điểm", width: 11, format: "0.00",
+      value: (u, row) => {
+        const v = u.total;
+        if (!opts.formulas) return v;
+        const pts = crits.filter((cr) => cr.byLevel[u.level]).map((cr) => at(`points:${cr.id}`, row));
+        if (!pts.length) return v;
+        const all = `AND(${pts.map((p) => `ISNUMBER(${p})`).join(",")})`;
+        const sum = pts.join("+");
+        // the commune floor (§III.2.b): below it the unit is not considered, so it has no total
+        const floors = crits
+          .map((cr) => ({ cr, d: cr.byLevel[u.level] }))
+          .filter((x) => x.d?.floor !== undefined && refs[criterionKey(x.d!, "floor")])
+          .map((x) => `${at(colIndex.has(`own:${x.cr.id}`) ? `own:${x.cr.id}` : `ratio:${x.cr.id}`, row)}<${refs[criterionKey(x.d!, "floor")]}-${tol}`);
+        const body = floors.length ? `IF(OR(${floors.join(",")}),"",${sum})` : sum;
+        return { formula: `IF(${all},${body},"")`, result: v ?? "" };
+      },
+    });
+  }
+
+  // target plans: value, target and met per indicator, as the engine judged them
+  const targetIds = plan.kind === "targets" ? plan.targets.map((t) => t.id) : [];
+  for (const id of targetIds) {
+    const t = plan.targets.find((x) => x.id === id)!;
+    const has = scored.outcome.units.some((u) => critOf(u, id));
+    if (!has) continue;
+    add(`tval:${id}`, { header: `${t.code ? t.code + " " : ""}${t.label}`, width: 14, format: "0.00%", value: (u) => critOf(u, id)?.ratio ?? null });
+    add(`ttarget:${id}`, { header: "Chỉ tiêu", width: 10, format: "0.00%", value: (u) => (critOf(u, id) ? critOf(u, id)!.threshold : null) });
+    add(`tmet:${id}`, {
+      header: "Đạt?", width: 9,
+      value: (u) => {
+        const c = critOf(u, id);
+        if (!c) return null;
+        if (c.reason === "target_met" || (c.status === "scored" && c.full)) return "Đạt";
+        if (c.reason === "target_not_met" || c.status === "scored") return "Chưa đạt";
+        return "";
+      },
+    });
+  }
+
+  add("status", { header: "Trạng thái", width: 14, value: (u) => STATUS_LABELS[u.status] });
+  add("reason", { header: "Lý do", width: 40, value: (u) => u.message });
+  add("code", { header: "Mã trạng thái", width: 14, value: (u) => u.status });
+  add("rank", { header: "Hạng", width: 7, value: (u) => u.rank });
+  add("award", { header: "Khen thưởng", width: 30, value: (u) => u.award ?? "" });
+  if (plan.awards.some((a) => a.prize)) add("prize", { header: "Tiền thưởng (đồng)", width: 14, format: "#,##0", value: (u) => u.prize });
+  if (plan.awards.some((a) => a.bonusPoints)) add("bonus", { header: "Điểm cộng thi đua", width: 10, value: (u) => u.bonusPoints });
+  const indiv = plan.quotas.find((q) => q.subject === "individual" && q.scope === "per_group");
+  if (indiv) {
+    add("indiv", {
+      header: "Số cá nhân được xét", width: 10,
+      value: (u) => {
+        if (u.level !== indiv.level) return null;
+        const hit = Object.entries(indiv.byGroup ?? {}).find(([g]) => norm(g) === norm(u.key) || norm(stripPrefix(u.key)) === norm(g));
+        return hit ? hit[1] : indiv.limit;
+      },
+    });
+  }
+  add("explain", { header: "Giải thích", width: 70, value: (u) => u.explanation });
+
+  const cells: CellOut[][] = [];
+  cells.push([`Kết quả chấm điểm — ${plan.title}`]);
+  cells.push([
+    `Kế hoạch ${plan.id} (phiên bản ${plan.version}); số liệu: trang "${scored.sheet}"; chấm lúc ${stamp(opts.now)}; ` +
+      `quy tắc, ngưỡng và cách hiểu: trang "${RULES_SHEET}".` +
+      (opts.formulas ? " Điểm và tổng điểm là công thức Excel: sửa số liệu hoặc ngưỡng thì điểm tự tính lại; trạng thái, hạng, khen thưởng là giá trị lúc chấm." : ""),
+  ]);
+  cells.push([]);
+  cells.push(cols.map((c) => c.header));
+  units.forEach((u, i) => cells.push(cols.map((c) => c.value(u, first + i))));
+
+  const last = first + units.length - 1;
+  const formats: { range: string; format: string }[] = [];
+  cols.forEach((c, i) => {
+    if (c.format && units.length) formats.push({ range: `${columnLetter(i)}${first + 1}:${columnLetter(i)}${last + 1}`, format: c.format });
+  });
+
+  // conditional formatting, relative to each range's top-left cell (row `first`)
+  const rules: ConditionalRule[] = [];
+  if (units.length) {
+    const code = absCol("code", first);
+    const redParts = [`${code}="not_eligible"`, `${code}="invalid_input"`, `${code}="no_data"`];
+    for (const cr of crits) {
+      const floorRefs = refsFor(cr, "floor");
+      for (const [l, ref] of Object.entries(floorRefs) as [Level, string][]) {
+        const r = absCol(colIndex.has(`own:${cr.id}`) ? `own:${cr.id}` : `ratio:${cr.id}`, first);
+        redParts.push(`AND(${absCol("level", first)}="${LEVEL_LABELS[l]}",ISNUMBER(${r}),${r}<${ref}-${tol})`);
+      }
+    }
+    const lastScoreCol = colIndex.has("total") ? colIndex.get("total")! : colIndex.get("unit")!;
+    rules.push({
+      range: `${columnLetter(colIndex.get("unit")!)}${first + 1}:${columnLetter(lastScoreCol)}${last + 1}`,
+      formula: `OR(${redParts.join(",")})`,
+      style: "red",
+      priority: 1,
+    });
+    let prio = 2;
+    for (const cr of crits) {
+      const r = absCol(`ratio:${cr.id}`, first);
+      const thr = levelPick(refsFor(cr, "threshold"), first);
+      const range = `${columnLetter(colIndex.get(`ratio:${cr.id}`)!)}${first + 1}:${columnLetter(colIndex.get(`points:${cr.id}`)!)}${last + 1}`;
+      rules.push({ range, formula: `AND(ISNUMBER(${r}),${r}<${thr}-${tol})`, style: "amber", priority: prio++ });
+    }
+    for (const id of targetIds) {
+      if (!colIndex.has(`tmet:${id}`)) continue;
+      const met = absCol(`tmet:${id}`, first);
+      const range = `${columnLetter(colIndex.get(`tval:${id}`)!)}${first + 1}:${columnLetter(colIndex.get(`tmet:${id}`)!)}${last + 1}`;
+      // value below the target written in the row (the target in force for that unit and date)
+      const v = absCol(`tval:${id}`, first);
+      const tg = absCol(`ttarget:${id}`, first);
+      rules.push({ range, formula: `OR(${met}="Chưa đạt",AND(ISNUMBER(${v}),ISNUMBER(${tg}),${v}<${tg}-${tol}))`, style: "amber", priority: prio++ });
+    }
+  }
+  return {
+    name: RESULTS_SHEET,
+    cells,
+    columnWidths: cols.map((c) => c.width),
+    numberFormats: formats,
+    conditionalFormats: rules,
+    freezeRows: RESULTS_HEADER_ROW + 1,
+    boldRows: [0, RESULTS_HEADER_ROW],
+  };
+}
+
+function resultOf(v: CellOut): number | string | boolean | null {
+  return v === null || typeof v === "object" ? "" : v;
+}
+
+function norm(s: string): string {
+  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+}
+
+function stripPrefix(s: string): string {
+  return norm(s).replace(/^(huyen|thi xa|thanh pho|quan)\s+/, "");
+}
+
+/** Display of a number in Vietnamese for messages in front ends. */
+export const viNumber = formatNumberVi;

@@ -1,0 +1,125 @@
+/**
+ * Data shapes of the workbook-scoring module. Pure: front ends (the command line with exceljs, the
+ * task pane with Office.js) read a grid of cells, hand it here, and render the SheetModels returned.
+ */
+import type { CellInput, Level, ReasonCode, TableOutcome, UnitRow } from "../engine";
+
+/** A rectangle of the sheet holding one table; all indexes 0-based into the grid handed over. */
+export interface TableRegion {
+  headerRow: number;
+  firstCol: number;
+  lastCol: number;
+  /** last data row (inclusive); equals headerRow when the table has no data rows */
+  lastRow: number;
+}
+
+/** A column the module reads besides the plan's inputs. */
+export type SpecialField = "unit" | "group" | "level";
+
+export interface MappingEntry {
+  /** plan input id, or "unit" / "group" / "level" */
+  input: string;
+  /** Vietnamese label of the input, for messages */
+  label: string;
+  required: boolean;
+  /** header text of the column used, null when no column was found */
+  header: string | null;
+  /** 0-based grid column, null when no column was found */
+  column: number | null;
+  /** how it was found: a --map override, or a header match */
+  via: "override" | "header" | null;
+}
+
+export interface ColumnMapping {
+  /** input id → 0-based grid column */
+  mapping: Record<string, number>;
+  /** required inputs (and the unit column) with no column */
+  missing: string[];
+  report: MappingEntry[];
+  /** overrides that named a header not in the table */
+  badOverrides: { input: string; header: string; why: string }[];
+}
+
+/** A bad cell or row, named by sheet, 1-based row and column letter (what an official sees). */
+export interface Problem {
+  sheet: string;
+  row: number;
+  column: string;
+  header: string;
+  unit?: string;
+  code: ReasonCode;
+  message: string;
+}
+
+/** Where a unit's figures came from, so formulas and error reports can point at them. */
+export interface UnitSource {
+  key: string;
+  /** 1-based sheet row */
+  row: number;
+  /** input id → A1 reference of the source cell on the input sheet (e.g. "E7") */
+  cells: Record<string, string>;
+  /** the raw values read, input id → cell value */
+  values: Record<string, CellInput>;
+}
+
+export interface ReadResult {
+  rows: UnitRow[];
+  sources: UnitSource[];
+  problems: Problem[];
+  /** rows left out on purpose (a totals row, a column-number row), with why */
+  skipped: { row: number; why: string }[];
+}
+
+export interface ScoredSheet {
+  planId: string;
+  sheet: string;
+  table: TableRegion;
+  mapping: ColumnMapping;
+  read: ReadResult;
+  outcome: TableOutcome;
+  /** all problems: reading problems plus engine findings placed on sheet/row/column */
+  problems: Problem[];
+  options: ScoreOptions;
+}
+
+export interface ScoreOptions {
+  level?: Level;
+  /** iator-32: the date whose milestone target applies */
+  date?: CellInput;
+  /** options handed to the engine's scoreTable */
+  engine?: Record<string, unknown>;
+}
+
+export type CellOut = string | number | boolean | null | { formula: string; result?: number | string | boolean | null };
+
+export interface ConditionalRule {
+  /** A1 range on this sheet */
+  range: string;
+  /** Excel expression relative to the range's top-left cell; may refer to the rules sheet */
+  formula: string;
+  style: "red" | "amber";
+  priority: number;
+}
+
+export interface SheetModel {
+  name: string;
+  /** rows of cells, from A1 */
+  cells: CellOut[][];
+  columnWidths?: number[];
+  numberFormats?: { range: string; format: string }[];
+  conditionalFormats: ConditionalRule[];
+  freezeRows?: number;
+  /** 0-based rows to show bold (titles, headers) */
+  boldRows?: number[];
+  /** merged ranges, e.g. "A1:H1" */
+  merges?: string[];
+  /** workbook names this sheet defines: name → absolute reference on this sheet */
+  names?: { name: string; ref: string }[];
+}
+
+/** The rules sheet plus where each cutoff lives, for the results' formulas and formatting. */
+export interface RulesLayout {
+  sheet: SheetModel;
+  /** parameter key (e.g. "online_ratio@xa.threshold") → absolute reference 'Quy tắc DVC'!$D$8 */
+  refs: Record<string, string>;
+}
