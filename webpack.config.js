@@ -1,6 +1,8 @@
 /* Builds the add-in into dist/: functions.js + functions.json (custom functions), taskpane.html + taskpane.js,
  * the icons and manifest.xml. `webpack --mode production` for release, `--mode development` for debugging,
  * `webpack serve --mode development` for the https dev server that manifest.xml points at. */
+const fs = require("fs");
+const os = require("os");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
@@ -10,9 +12,10 @@ const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 const DEV_SERVER_PORT = 3000; // must match the https://localhost:3000 URLs in manifest.xml
 
 /**
- * HTTPS options for the dev server. office-addin-dev-certs creates and trusts a localhost certificate
- * (Windows and Mac); where it cannot (no sudo, no network) we fall back to webpack-dev-server's own
- * self-signed certificate, which the browser must be told to accept by hand.
+ * HTTPS options for the dev server. office-addin-dev-certs creates a localhost certificate and trusts its CA
+ * (Windows and Mac). Where trusting fails (Linux without sudo) the certificate files may still exist: use them,
+ * and the CA (~/.office-addin-dev-certs/ca.crt) can be trusted by hand. With no files at all, fall back to
+ * webpack-dev-server's own self-signed certificate.
  * Only called by `webpack serve`, so a production build never needs certificates.
  */
 async function devServerHttps() {
@@ -20,9 +23,18 @@ async function devServerHttps() {
     const devCerts = require("office-addin-dev-certs");
     return { type: "https", options: await devCerts.getHttpsServerOptions() };
   } catch (err) {
-    console.warn(`office-addin-dev-certs unavailable (${err && err.message}); using a self-signed certificate.`);
-    return { type: "https" };
+    console.warn(`office-addin-dev-certs: ${err && err.message}`.trim());
   }
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = { ca: "ca.crt", cert: "localhost.crt", key: "localhost.key" };
+  if (Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) {
+    console.warn(`Using the untrusted development certificate in ${dir}.`);
+    const options = {};
+    for (const [k, f] of Object.entries(files)) options[k] = fs.readFileSync(path.join(dir, f));
+    return { type: "https", options };
+  }
+  console.warn("Using a self-signed certificate from webpack-dev-server.");
+  return { type: "https" };
 }
 
 module.exports = async (env, argv) => {
@@ -80,7 +92,6 @@ module.exports = async (env, argv) => {
           port: DEV_SERVER_PORT,
           server: await devServerHttps(),
           headers: { "Access-Control-Allow-Origin": "*" },
-          static: { directory: path.resolve(__dirname, "dist") },
         }
       : undefined,
   };

@@ -49,23 +49,39 @@ function inPolygon(x, y, pts) {
 }
 
 // Podium: second place left, first place in the middle (tallest), third place right.
-const BARS = [
-  [0.15, 0.55, 0.37, 0.85],
-  [0.39, 0.4, 0.61, 0.85],
-  [0.63, 0.64, 0.85, 0.85],
-];
-const STAR = starPolygon(0.5, 0.225, 0.15, 0.065);
+// Large icons use free proportions; 16 and 32 px use edges on a 16-unit grid so the bars stay sharp.
+const LAYOUTS = {
+  large: {
+    bars: [
+      [0.15, 0.55, 0.37, 0.85],
+      [0.39, 0.4, 0.61, 0.85],
+      [0.63, 0.64, 0.85, 0.85],
+    ],
+    barRadius: 0.025,
+    star: starPolygon(0.5, 0.225, 0.15, 0.065),
+  },
+  small: {
+    bars: [
+      [2 / 16, 8 / 16, 5 / 16, 14 / 16],
+      [6 / 16, 6 / 16, 10 / 16, 14 / 16],
+      [11 / 16, 10 / 16, 14 / 16, 14 / 16],
+    ],
+    barRadius: 0,
+    star: starPolygon(0.5, 3 / 16, 2.6 / 16, 1.2 / 16),
+  },
+};
 
 /** Colour of one sample point, or null when it is outside the icon (transparent). */
-function sample(x, y) {
+function sample(layout, x, y) {
   if (!inRoundedRect(x, y, 0, 0, 1, 1, 0.2)) return null;
-  if (inPolygon(x, y, STAR)) return GOLD;
-  for (const [x0, y0, x1, y1] of BARS) if (inRoundedRect(x, y, x0, y0, x1, y1, 0.025)) return WHITE;
+  if (inPolygon(x, y, layout.star)) return GOLD;
+  for (const [x0, y0, x1, y1] of layout.bars) if (inRoundedRect(x, y, x0, y0, x1, y1, layout.barRadius)) return WHITE;
   return BLUE;
 }
 
 /** RGBA pixels, anti-aliased by averaging SS×SS samples per pixel (premultiplied, then un-premultiplied). */
 function render(size) {
+  const layout = size <= 32 ? LAYOUTS.small : LAYOUTS.large;
   const SS = 5;
   const px = Buffer.alloc(size * size * 4);
   for (let py = 0; py < size; py++) {
@@ -73,7 +89,7 @@ function render(size) {
       let r = 0, g = 0, b = 0, a = 0;
       for (let sy = 0; sy < SS; sy++) {
         for (let sx = 0; sx < SS; sx++) {
-          const c = sample((pxi + (sx + 0.5) / SS) / size, (py + (sy + 0.5) / SS) / size);
+          const c = sample(layout, (pxi + (sx + 0.5) / SS) / size, (py + (sy + 0.5) / SS) / size);
           if (c) { r += c[0]; g += c[1]; b += c[2]; a += 1; }
         }
       }
