@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import type { Browser } from "playwright-core";
+import type { Browser, Locator } from "playwright-core";
 import { launchChromium, openPane, type OpenedPane } from "./helpers/browser";
 import { DIST, ROOT, distFile } from "./helpers/dist";
 import { serveDirectory, type StaticServer } from "./helpers/static-server";
@@ -23,10 +23,19 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Waits for an element; on failure the message carries the page's script errors, which usually explain it. */
+async function appears(locator: Locator): Promise<void> {
+  try {
+    await locator.waitFor({ timeout: 15000 });
+  } catch (e) {
+    throw new Error(`${(e as Error).message}\nPage errors:\n${pane.errors.join("\n") || "(none)"}`);
+  }
+}
+
 test("the pane renders its title and the plans", async () => {
   const { page } = pane;
-  await page.getByRole("heading", { name: "DVC Thi đua" }).waitFor();
-  await page.getByRole("list", { name: "Kế hoạch thi đua" }).getByText("hg-165-2023", { exact: false }).waitFor();
+  await appears(page.getByRole("heading", { name: "DVC Thi đua" }));
+  await appears(page.getByRole("list", { name: "Kế hoạch thi đua" }).getByText("hg-165-2023", { exact: false }));
   fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
   await page.screenshot({ path: SCREENSHOT, fullPage: true });
   expect(fs.statSync(SCREENSHOT).size).toBeGreaterThan(0);
