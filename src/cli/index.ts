@@ -4,6 +4,8 @@
  */
 import { calcCommand, CALC_USAGE, type Io } from "./calc";
 import { functionsCommand } from "./functions-list";
+import { scoreCommand } from "./score";
+import { demoCommand } from "./demo";
 
 export interface Command {
   /** one line: Vietnamese / English */
@@ -19,6 +21,14 @@ export const COMMANDS: Record<string, Command> = {
   functions: {
     summary: "Liệt kê các hàm DVC / List the DVC functions: functions [--markdown | --json]",
     run: (args, io) => functionsCommand(args, io),
+  },
+  score: {
+    summary: "Chấm điểm cả sổ làm việc / Score a whole workbook: score <tệp.xlsx|.csv> --plan <mã> [-o ra.xlsx] [--json] [--formulas]",
+    run: scoreCommand,
+  },
+  demo: {
+    summary: "Chấm các sổ mẫu trong assets/samples / Score the bundled samples into out/demo",
+    run: demoCommand,
   },
 };
 

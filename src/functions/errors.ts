@@ -91,6 +91,7 @@ const INPUT_NAMES: Record<string, string> = {
   value: "giá trị",
   rank: "thứ hạng",
   assigned_target: "chỉ tiêu được giao",
+  assigned: "chỉ tiêu được giao (QĐ 533/QĐ-UBND)",
   commune_ratios: "tỷ lệ của các xã",
   own_ratio: "tỷ lệ của huyện",
   scores: "điểm",
@@ -105,7 +106,7 @@ export function inputName(id: string | undefined): string | undefined {
 export function errorForFinding(f: Finding, context?: string): XlError {
   const detail: Record<string, string | number> = { ...(f.detail ?? {}) };
   const name = inputName(f.input);
-  if (name !== undefined && detail.input === undefined) detail.input = name;
+  if (name !== undefined && (detail.input === undefined || detail.input === f.input)) detail.input = name;
   let text = message(f.code, detail, "vi");
   if (name !== undefined && !text.includes(name)) text = `${name}: ${text}`;
   if (context) text = `${context}: ${text}`;

@@ -68,8 +68,9 @@ function outcomeError(o: { status: string; reason: UnitOutcome["reason"]; messag
     const text = /không xét/i.test(o.message) ? o.message : `Không xét thi đua: ${o.message}`;
     return errorForReason(o.reason, text);
   }
+  // The finding names the input in Vietnamese (the outcome's message may carry the raw input id).
   const first = o.findings?.find((f) => f.code === o.reason) ?? o.findings?.[0];
-  if (first && o.message === "") return errorForFinding(first);
+  if (first) return errorForFinding(first);
   return errorForReason(o.reason, o.message);
 }
 
