@@ -29,6 +29,9 @@ const ABBREVIATIONS: Record<string, string> = {
 /** Words that carry no meaning for matching ("số" is in almost every header). */
 const STOPWORDS = new Set(["so", "cua", "cac", "va", "nop", "da", "duoc", "luong"]);
 
+/** The least share of a header's words a wording must cover (see headerMatchScore). */
+const MIN_SHARE = 0.25;
+
 /** Wordings of the columns the module reads besides the plan's inputs. */
 export const SPECIAL_HEADERS: Record<SpecialField, { label: string; headers: string[] }> = {
   unit: {
@@ -80,7 +83,10 @@ export function headerMatchScore(header: string, wording: string): number {
   const hs = meaningful(header);
   const ws = meaningful(wording);
   for (const x of ws) if (!hs.has(x)) return 0;
-  return Math.floor((ws.size / hs.size) * 999);
+  // a long title that happens to contain "cấp huyện" is not a "Cấp" or "Huyện" column
+  const share = ws.size / hs.size;
+  if (share < MIN_SHARE) return 0;
+  return Math.floor(share * 999);
 }
 
 export function bestScore(header: string, wordings: string[]): number {

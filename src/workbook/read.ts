@@ -158,6 +158,8 @@ export function readUnits(
 
   const districts = unitRows.filter((u) => levels.get(u.r) === "huyen").map((u) => u.name);
   const usedKeys = new Set<string>();
+  // Ia Băng and Ia Bang are two communes of Chư Prông: keys differ by diacritics, so compare exact names
+  const exactKey = (s: string) => s.normalize("NFC").trim().toLowerCase();
   const rows: UnitRow[] = [];
   const sources: UnitSource[] = [];
   for (const u of unitRows) {
@@ -172,10 +174,10 @@ export function readUnits(
     }
     // two communes may share a name in different districts: the key must still be unique
     let key = u.name;
-    if (usedKeys.has(normalizeKey(key)) && group) key = `${u.name} (${group})`;
+    if (usedKeys.has(exactKey(key)) && group) key = `${u.name} (${group})`;
     let n = 2;
-    while (usedKeys.has(normalizeKey(key))) key = `${u.name} (${n++})`;
-    usedKeys.add(normalizeKey(key));
+    while (usedKeys.has(exactKey(key))) key = `${u.name} (${n++})`;
+    usedKeys.add(exactKey(key));
 
     const values: Record<string, CellInput> = {};
     const cells: Record<string, string> = {};

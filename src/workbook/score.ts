@@ -10,6 +10,8 @@ import { readUnits } from "./read";
 import { findTable } from "./table";
 import type { Problem, ScoredSheet, ScoreOptions, TableRegion } from "./types";
 
+const NOT_PROBLEMS = new Set<Finding["code"]>(["tie_unresolved", "tie_needs_account_data", "below_floor", "target_met", "target_not_met", "ok"]);
+
 export class WorkbookError extends Error {
   constructor(msg: string) {
     super(msg);
@@ -65,7 +67,8 @@ export function scoreSheet(plan: Plan, grid: CellInput[][], opts: ScoreSheetOpti
   const place = (key: string | undefined, f: Finding) => {
     const src = key !== undefined ? byKey.get(key) : undefined;
     if (!src) return;
-    if (f.code === "tie_unresolved" || f.code === "tie_needs_account_data") return; // ties are not bad data
+    // ties, the commune floor and targets are outcomes of the plan's rules, not bad data
+    if (NOT_PROBLEMS.has(f.code)) return;
     const col =
       (f.input !== undefined ? mapping.mapping[f.input] : undefined) ??
       (f.code === "unknown_group" || f.code === "missing_communes" ? mapping.mapping.group : undefined) ??

@@ -1,0 +1,251 @@
+/**
+ * `dvc-thidua score <input.xlsx|input.csv> --plan <id> ...`: scores a whole workbook with the engine
+ * and writes a scored copy (input sheets unchanged, plus the results and rules sheets).
+ *
+ * Exit status: 0 when at least one unit was scored (bad rows are reported, not fatal); 1 when nothing
+ * could be scored (no table, missing columns, every row bad); 2 when the file cannot be read or the
+ * command line is wrong.
+ */
+import * as path from "path";
+import { parseArgs } from "util";
+import { formatNumberVi, parseDate, parseLevel } from "../engine";
+import type { Level, Plan } from "../engine";
+import { findPlan, listPlans } from "../plans";
+import {
+  findTable, layoutResults, layoutRules, planHeaderScore, RESULTS_SHEET, RULES_SHEET, scoreSheet, toJsonRows, WorkbookError,
+} from "../workbook";
+import type { ScoredSheet } from "../workbook";
+import type { Io } from "./calc";
+import { InputFileError, readInput, renderSheet, writeWorkbook } from "./xlsx";
+import type { InputBook } from "./xlsx";
+
+export const SCORE_USAGE = `Cách dùng / Usage:
+  dvc-thidua score <tệp.xlsx|tệp.csv> --plan <mã> [--level xa|huyen|tinh] [--sheet TÊN] [-o kết-quả.xlsx]
+                   [--json] [--formulas] [--map đầu_vào=Tiêu đề cột ...] [--date dd/mm/yyyy] [--encoding windows-1258]
+
+  --plan       mã kế hoạch (${"hg-165, hg-126, ls-170, iator-32, np-236"}; đủ phần đầu của mã)
+  --level      cấp của mọi dòng khi bảng không có cột "Cấp" hay cột huyện
+  --sheet      trang có bảng số liệu (mặc định: trang đầu tiên có bảng)
+  -o           tệp kết quả (mặc định: <tên tệp>-ket-qua.xlsx cạnh tệp vào; với --json chỉ ghi khi có -o)
+  --json       in kết quả dạng JSON ra stdout (thông báo ở stderr)
+  --formulas   điểm và tổng điểm là công thức Excel, tự tính lại khi sửa số liệu
+  --map        chỉ định cột cho một đầu vào, ví dụ --map online_dossiers="HS trực tuyến" hoặc --map online_dossiers=E
+  --date       ngày xét chỉ tiêu (iator-32: chọn mốc chỉ tiêu đang áp dụng; mặc định hôm nay)
+`;
+
+export class UsageError extends Error {}
+
+/** "hg-165" → hg-165-2023: an exact id, or the one plan whose id starts with it. */
+export function resolvePlan(id: string): Plan {
+  const exact = findPlan(id);
+  if (exact) return exact;
+  const key = id.trim().toLowerCase();
+  const hits = listPlans().filter((p) => p.id.toLowerCase().startsWith(key + "-") || p.id.toLowerCase().startsWith(key));
+  if (hits.length === 1) return hits[0];
+  throw new UsageError(`Không có kế hoạch "${id}"; các kế hoạch: ${listPlans().map((p) => p.id).join(", ")}.`);
+}
+
+export interface ScoreArgs {
+  input: string;
+  plan: Plan;
+  level?: Level;
+  sheet?: string;
+  output?: string;
+  json: boolean;
+  formulas: boolean;
+  map: Record<string, string>;
+  date?: string;
+  encoding?: string;
+  quiet: boolean;
+}
+
+export function parseScoreArgs(args: string[]): ScoreArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        plan: { type: "string", short: "p" },
+        level: { type: "string" },
+        sheet: { type: "string" },
+        output: { type: "string", short: "o" },
+        json: { type: "boolean" },
+        formulas: { type: "boolean" },
+        map: { type: "string", multiple: true },
+        date: { type: "string" },
+        encoding: { type: "string" },
+        quiet: { type: "boolean", short: "q" },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const v = parsed.values;
+  if (parsed.positionals.length !== 1) throw new UsageError("Cần đúng một tệp đầu vào.");
+  if (!v.plan) throw new UsageError("Thiếu --plan.");
+  const map: Record<string, string> = {};
+  for (const m of v.map ?? []) {
+    const i = m.indexOf("=");
+    if (i <= 0) throw new UsageError(`--map cần dạng đầu_vào=Tiêu đề cột, không phải "${m}".`);
+    map[m.slice(0, i).trim()] = m.slice(i + 1).trim();
+  }
+  let level: Level | undefined;
+  if (v.level) {
+    const p = parseLevel(v.level);
+    if (!p.ok) throw new UsageError(`--level không hợp lệ: "${v.level}" (dùng xa, huyen hoặc tinh).`);
+    level = p.value;
+  }
+  let date: string | undefined;
+  if (v.date) {
+    const p = parseDate(v.date);
+    if (!p.ok) throw new UsageError(`--date không hợp lệ: "${v.date}" (dùng dd/mm/yyyy).`);
+    date = p.value;
+  }
+  return {
+    input: parsed.positionals[0],
+    plan: resolvePlan(v.plan),
+    level,
+    sheet: v.sheet,
+    output: v.output,
+    json: !!v.json,
+    formulas: !!v.formulas,
+    map,
+    date,
+    encoding: v.encoding,
+    quiet: !!v.quiet,
+  };
+}
+
+export function defaultOutput(input: string): string {
+  const ext = path.extname(input);
+  return path.join(path.dirname(input), path.basename(input, ext) + "-ket-qua.xlsx");
+}
+
+/** Rows above which progress lines are printed. */
+const PROGRESS_ROWS = 2000;
+
+export interface ScoreRun {
+  code: number;
+  scored?: ScoredSheet;
+  output?: string;
+  book?: InputBook;
+}
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+/** The whole command, returning what it did (the demo and the tests use this). */
+export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<ScoreRun> {
+  const t0 = Date.now();
+  const note = (s: string) => {
+    if (!a.quiet) io.err(s + "\n");
+  };
+  const book = await readInput(a.input, { encoding: a.encoding });
+  const own = new Set([RESULTS_SHEET, RULES_SHEET]);
+  const candidates = book.sheets.filter((s) => !own.has(s.name));
+  let sheet = candidates[0];
+  if (a.sheet) {
+    const found = book.sheets.find((s) => s.name === a.sheet) ?? book.sheets.find((s) => s.name.toLowerCase() === a.sheet!.toLowerCase());
+    if (!found) throw new WorkbookError(`Không có trang "${a.sheet}"; các trang: ${book.sheets.map((s) => s.name).join(", ")}.`);
+    sheet = found;
+  } else {
+    const hint = planHeaderScore(a.plan);
+    sheet = candidates.find((s) => findTable(s.grid, hint)) ?? candidates[0];
+  }
+  if (!sheet) throw new WorkbookError("Sổ làm việc không có trang số liệu.");
+  const big = sheet.grid.length > PROGRESS_ROWS;
+  if (big) note(`Đã đọc ${formatNumberVi(sheet.grid.length, 0)} dòng của trang "${sheet.name}" (${Date.now() - t0} ms); đang chấm…`);
+
+  const engine: Record<string, unknown> = {};
+  const date = a.date ?? (a.plan.campaign ? today() : undefined);
+  const scored = scoreSheet(a.plan, sheet.grid, { sheet: sheet.name, level: a.level, overrides: a.map, date, engine });
+  if (big) note(`Đã chấm ${formatNumberVi(scored.outcome.units.length, 0)} đơn vị (${Date.now() - t0} ms); đang ghi…`);
+
+  // what was mapped, on stderr so that --json stays clean
+  const t = scored.table;
+  note(`Kế hoạch ${a.plan.id} — trang "${sheet.name}", dòng tiêu đề ${t.headerRow + 1}, dữ liệu đến dòng ${t.lastRow + 1}.`);
+  note("Cột đã dùng:");
+  for (const e of scored.mapping.report) {
+    const where = e.column === null ? (e.required ? "THIẾU" : "(không có)") : `${colLetter(e.column)} "${e.header}"${e.via === "override" ? " (--map)" : ""}`;
+    note(`  ${e.input.padEnd(20)} ${where}`);
+  }
+  for (const b of scored.mapping.badOverrides) note(`  --map ${b.input}: ${b.why}`);
+  for (const s of scored.read.skipped) note(`  bỏ qua dòng ${s.row}: ${s.why}`);
+
+  if (scored.mapping.missing.length) {
+    const names = scored.mapping.missing.map((id) => scored.mapping.report.find((e) => e.input === id)?.label ?? id);
+    io.err(
+      `Thiếu cột: ${names.join("; ")}. Không chấm được. Đặt tên cột theo kế hoạch hoặc dùng --map ` +
+        `${scored.mapping.missing[0]}="Tiêu đề cột".\n`,
+    );
+    return { code: 1, scored, book };
+  }
+  if (scored.problems.length) {
+    io.err(`Có ${scored.problems.length} vấn đề về số liệu (các dòng khác vẫn được chấm):\n`);
+    const shown = scored.problems.slice(0, 50);
+    for (const p of shown) io.err(`  ${p.sheet}!${p.column}${p.row}${p.unit ? ` (${p.unit})` : ""}: ${p.message}\n`);
+    if (scored.problems.length > shown.length) io.err(`  … và ${scored.problems.length - shown.length} vấn đề khác (xem cột "Lý do" của trang kết quả).\n`);
+  }
+  const units = scored.outcome.units;
+  const usable = units.filter((u) => u.status === "scored" || u.status === "not_eligible").length;
+  if (usable === 0) {
+    io.err(units.length ? "Không đơn vị nào chấm được: mọi dòng đều thiếu hoặc sai số liệu.\n" : "Bảng không có dòng số liệu nào.\n");
+    return { code: 1, scored, book };
+  }
+
+  let output: string | undefined;
+  if (!a.json || a.output) {
+    output = a.output ?? defaultOutput(a.input);
+    const rules = layoutRules(a.plan, { now, scored, notes: a.date || date ? [`Ngày xét chỉ tiêu: ${date}`] : [] });
+    const results = layoutResults(scored, a.plan, { formulas: a.formulas, rules, now });
+    renderSheet(book.workbook, results);
+    renderSheet(book.workbook, rules.sheet);
+    await writeWorkbook(book.workbook, output);
+  }
+  if (a.json) io.out(JSON.stringify(toJsonRows(scored), null, 2) + "\n");
+  const byStatus = (s: string) => units.filter((u) => u.status === s).length;
+  note(
+    `Đã chấm ${units.length} đơn vị: ${byStatus("scored")} có điểm, ${byStatus("not_eligible")} không xét, ` +
+      `${byStatus("no_data")} không có dữ liệu, ${byStatus("invalid_input")} số liệu lỗi` +
+      (output ? `; đã ghi "${output}"` : "") + ` (${Date.now() - t0} ms).`,
+  );
+  return { code: 0, scored, output, book };
+}
+
+function colLetter(c: number): string {
+  let n = c + 1;
+  let s = "";
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export async function scoreCommand(args: string[], io: Io): Promise<number> {
+  if (args.includes("--help") || args.includes("-h")) {
+    io.out(SCORE_USAGE);
+    return 0;
+  }
+  try {
+    const a = parseScoreArgs(args);
+    return (await runScore(a, io)).code;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n\n${SCORE_USAGE}`);
+      return 2;
+    }
+    if (e instanceof InputFileError) {
+      io.err(`Lỗi: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof WorkbookError) {
+      io.err(`Lỗi: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}

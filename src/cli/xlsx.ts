@@ -1,0 +1,216 @@
+/**
+ * Reading and writing .xlsx / .csv files: the only place exceljs is used. Grids go to src/workbook
+ * as plain cell values; SheetModels come back and are rendered here.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { parse as parseCsv } from "csv-parse/sync";
+import * as iconv from "iconv-lite";
+import type { CellInput } from "../engine";
+import { HIGHLIGHT } from "../workbook";
+import type { CellOut, SheetModel } from "../workbook";
+
+/** The file cannot be read at all: the command exits non-zero with this message. */
+export class InputFileError extends Error {
+  constructor(msg: string) {
+    super(msg);
+    this.name = "InputFileError";
+  }
+}
+
+export interface InputSheet {
+  name: string;
+  grid: CellInput[][];
+}
+
+export interface InputBook {
+  kind: "xlsx" | "csv";
+  /** the workbook the scored sheets are added to: the input itself, or a new one for CSV */
+  workbook: ExcelJS.Workbook;
+  sheets: InputSheet[];
+}
+
+/** Name of the data sheet created from a CSV file. */
+export const CSV_SHEET = "Số liệu";
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+/** An OLE2 compound file: an encrypted (password-protected) .xlsx, or an old binary .xls. */
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+function readBytes(file: string): Buffer {
+  try {
+    const st = fs.statSync(file);
+    if (st.isDirectory()) throw new InputFileError(`"${file}" là một thư mục, không phải tệp.`);
+    return fs.readFileSync(file);
+  } catch (e) {
+    if (e instanceof InputFileError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new InputFileError(`Không tìm thấy tệp "${file}".`);
+    if (code === "EACCES") throw new InputFileError(`Không có quyền đọc tệp "${file}".`);
+    throw new InputFileError(`Không đọc được tệp "${file}": ${(e as Error).message}`);
+  }
+}
+
+export async function readInput(file: string, opts: { encoding?: string } = {}): Promise<InputBook> {
+  const bytes = readBytes(file);
+  const ext = path.extname(file).toLowerCase();
+  if (ext === ".csv" || ext === ".txt") return readCsv(bytes, file, opts.encoding);
+  return readXlsx(bytes, file);
+}
+
+async function readXlsx(bytes: Buffer, file: string): Promise<InputBook> {
+  if (bytes.subarray(0, 8).equals(OLE_MAGIC)) {
+    throw new InputFileError(
+      `Tệp "${file}" được bảo vệ bằng mật khẩu (mã hóa) hoặc là tệp Excel 97–2003 (.xls): hãy mở bằng Excel, ` +
+        `gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) hoặc lưu lại dưới dạng .xlsx rồi chấm lại.`,
+    );
+  }
+  if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
+    throw new InputFileError(`Tệp "${file}" không phải là tệp .xlsx hợp lệ (hỏng hoặc sai định dạng).`);
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new InputFileError(`Tệp "${file}" bị hỏng, không mở được như một sổ làm việc .xlsx (${(e as Error).message}).`);
+  }
+  if (!workbook.worksheets.length) throw new InputFileError(`Tệp "${file}" không có trang tính nào.`);
+  return { kind: "xlsx", workbook, sheets: workbook.worksheets.map((ws) => ({ name: ws.name, grid: sheetGrid(ws) })) };
+}
+
+/** One cell as the engine sees it: formulas give their cached result, rich text its text. */
+export function cellInput(v: ExcelJS.CellValue): CellInput {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return v;
+  const o = v as unknown as Record<string, unknown>;
+  if ("error" in o) return { error: String(o.error) };
+  if ("richText" in o) return (o.richText as { text: string }[]).map((t) => t.text).join("");
+  if ("formula" in o || "sharedFormula" in o) {
+    const r = o.result as ExcelJS.CellValue | undefined;
+    // a formula never calculated (no cached value) is not a figure: blank, and reported as such
+    return r === undefined ? null : cellInput(r);
+  }
+  if ("text" in o) return String(o.text);
+  return String(v);
+}
+
+export function sheetGrid(ws: ExcelJS.Worksheet): CellInput[][] {
+  const grid: CellInput[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const out: CellInput[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      // exceljs repeats a merged cell's value in every cell of the merge: keep it once
+      if (cell.isMerged && cell.master !== cell) return;
+      out[c - 1] = cellInput(cell.value);
+    });
+    grid[r - 1] = out;
+  });
+  for (let i = 0; i < grid.length; i++) if (!grid[i]) grid[i] = [];
+  return grid;
+}
+
+function decodeCsv(bytes: Buffer, file: string, encoding?: string): string {
+  if (encoding) {
+    if (!iconv.encodingExists(encoding)) throw new InputFileError(`Không biết bảng mã "${encoding}" (ví dụ: utf8, utf16le, windows-1258).`);
+    return iconv.decode(bytes, encoding);
+  }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString("utf8");
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return iconv.decode(bytes.subarray(2), "utf16le");
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return iconv.decode(bytes.subarray(2), "utf16be");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputFileError(
+      `Tệp "${file}" không phải văn bản UTF-8 (có thể là Windows-1258, TCVN3 hoặc bảng mã khác). ` +
+        `Hãy lưu lại tệp CSV dạng "CSV UTF-8", hoặc chỉ rõ bảng mã: --encoding windows-1258.`,
+    );
+  }
+}
+
+/** A CSV cell: plain whole numbers and decimals become numbers; everything else stays text for the engine. */
+function csvCell(s: string): CellInput {
+  const t = s.trim();
+  if (t === "") return null;
+  if (/^-?\d+$/.test(t) && t.length < 16) return Number(t);
+  if (/^-?\d+\.\d+$/.test(t) && !/^-?\d{1,3}\.\d{3}$/.test(t)) return Number(t); // "1.234" is a thousands group: leave it
+  return s;
+}
+
+function readCsv(bytes: Buffer, file: string, encoding?: string): InputBook {
+  const text = decodeCsv(bytes, file, encoding);
+  if (text.includes("\u0000")) {
+    throw new InputFileError(`Tệp "${file}" có ký tự rỗng: có lẽ là UTF-16 không có BOM; hãy dùng --encoding utf16le.`);
+  }
+  const firstLines = text.split(/\r?\n/).slice(0, 10).join("\n");
+  const count = (ch: string) => firstLines.split(ch).length;
+  const delimiter = [";", "\t", ","].sort((a, b) => count(b) - count(a))[0];
+  let records: string[][];
+  try {
+    records = parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
+  } catch (e) {
+    throw new InputFileError(`Tệp CSV "${file}" không đọc được: ${(e as Error).message}`);
+  }
+  const grid = records.map((r) => r.map(csvCell));
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet(CSV_SHEET);
+  grid.forEach((row, r) => row.forEach((v, c) => {
+    if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue;
+  }));
+  return { kind: "csv", workbook, sheets: [{ name: CSV_SHEET, grid }] };
+}
+
+function excelValue(v: CellOut): ExcelJS.CellValue {
+  if (v === null) return null;
+  if (typeof v === "object") {
+    const result = v.result === null || v.result === undefined ? undefined : v.result;
+    return { formula: v.formula, result } as ExcelJS.CellFormulaValue;
+  }
+  return v;
+}
+
+function style(kind: "red" | "amber"): Partial<ExcelJS.Style> {
+  const c = HIGHLIGHT[kind];
+  return {
+    fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FF" + c.fill }, fgColor: { argb: "FF" + c.fill } },
+    font: { color: { argb: "FF" + c.font } },
+  };
+}
+
+/** Renders a SheetModel into the workbook, replacing a sheet of the same name (the add-in's own output). */
+export function renderSheet(workbook: ExcelJS.Workbook, model: SheetModel): ExcelJS.Worksheet {
+  const old = workbook.getWorksheet(model.name);
+  if (old) workbook.removeWorksheet(old.id);
+  const ws = workbook.addWorksheet(model.name, model.freezeRows ? { views: [{ state: "frozen", ySplit: model.freezeRows }] } : {});
+  model.cells.forEach((row, r) => {
+    if (!row.length) return;
+    const xr = ws.getRow(r + 1);
+    row.forEach((v, c) => {
+      if (v !== null) xr.getCell(c + 1).value = excelValue(v);
+    });
+  });
+  (model.columnWidths ?? []).forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const r of model.boldRows ?? []) ws.getRow(r + 1).font = { bold: true };
+  for (const nf of model.numberFormats ?? []) {
+    const [a, b] = nf.range.split(":");
+    const s = ws.getCell(a);
+    const e = ws.getCell(b ?? a);
+    for (let r = Number(s.row); r <= Number(e.row); r++) for (let c = Number(s.col); c <= Number(e.col); c++) ws.getCell(r, c).numFmt = nf.format;
+  }
+  for (const m of model.merges ?? []) ws.mergeCells(m);
+  for (const cf of model.conditionalFormats) {
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: [{ type: "expression", formulae: [cf.formula], style: style(cf.style), priority: cf.priority }],
+    });
+  }
+  for (const n of model.names ?? []) workbook.definedNames.add(n.ref, n.name);
+  return ws;
+}
+
+export async function writeWorkbook(workbook: ExcelJS.Workbook, file: string): Promise<void> {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  workbook.calcProperties = { ...(workbook.calcProperties ?? {}), fullCalcOnLoad: true };
+  await workbook.xlsx.writeFile(file);
+}
