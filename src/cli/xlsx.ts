@@ -199,6 +199,13 @@ export function renderSheet(workbook: ExcelJS.Workbook, model: SheetModel): Exce
     for (let r = Number(s.row); r <= Number(e.row); r++) for (let c = Number(s.col); c <= Number(e.col); c++) ws.getCell(r, c).numFmt = nf.format;
   }
   for (const m of model.merges ?? []) ws.mergeCells(m);
+  if (model.print) {
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      orientation: model.print.landscape ? "landscape" : "portrait",
+      ...(model.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+    };
+  }
   for (const cf of model.conditionalFormats) {
     ws.addConditionalFormatting({
       ref: cf.range,

@@ -350,7 +350,11 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
         const thr = refs[criterionKey(d, "threshold")];
         const max = refs[criterionKey(d, "maxPoints")];
         // §III.2: r ≥ threshold → full points, else r × max; "≥" with the written tolerance
-        return { formula: `IF(ISNUMBER(${r}),IF(${r}>=${thr}-${tol},${max},${r}*${max}),"")`, result: v ?? "" };
+        const pts = `IF(${r}>=${thr}-${tol},${max},${r}*${max})`;
+        // below the floor (§III.2.b) the criterion gives no points: the unit is not considered, not scored 0
+        const floor = d.floor !== undefined ? refs[criterionKey(d, "floor")] : undefined;
+        const body = floor ? `IF(${r}<${floor}-${tol},"",${pts})` : pts;
+        return { formula: `IF(ISNUMBER(${r}),${body},"")`, result: v ?? "" };
       },
     });
   }
@@ -477,6 +481,7 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
     conditionalFormats: rules,
     freezeRows: RESULTS_HEADER_ROW + 1,
     boldRows: [0, RESULTS_HEADER_ROW],
+    print: { landscape: true, fitToWidth: true },
   };
 }
 

@@ -113,6 +113,8 @@ export interface SheetModel {
   boldRows?: number[];
   /** merged ranges, e.g. "A1:H1" */
   merges?: string[];
+  /** print on landscape pages, one page wide (the results sheet is wide) */
+  print?: { landscape: boolean; fitToWidth: boolean };
   /** workbook names this sheet defines: name → absolute reference on this sheet */
   names?: { name: string; ref: string }[];
 }
