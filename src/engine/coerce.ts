@@ -40,7 +40,7 @@ function shown(x: CellInput): string {
 
 // Whole numbers with Vietnamese (1.234.567) or English (1,234,567) grouping, or a space / NBSP.
 // Only groups of exactly three digits count as thousands, so "1,5" stays a decimal.
-const GROUPED = /^[+-]?\d{1,3}(?:([.,\u00a0 ])\d{3})(?:\1\d{3})*$/;
+const GROUPED = /^[+-]?[1-9]\d{0,2}(?:([.,\u00a0 ])\d{3})(?:\1\d{3})*$/;
 const PLAIN_INT = /^[+-]?\d+$/;
 // A decimal with one separator, "." or "," (the Vietnamese decimal comma).
 const DECIMAL = /^[+-]?(?:\d+[.,]\d*|[.,]\d+)$/;

@@ -22,9 +22,11 @@ export function meetsThreshold(value: number, threshold: number): boolean {
 export function formatNumberVi(x: number, decimals = 2): string {
   if (!Number.isFinite(x)) return String(x);
   const fixed = Math.abs(x).toFixed(decimals);
-  const [intPart, frac] = fixed.split(".");
-  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  const negative = x < 0 && /[1-9]/.test(fixed);
+  const dot = fixed.indexOf(".");
+  const intPart = dot < 0 ? fixed : fixed.slice(0, dot);
+  const frac = dot < 0 ? undefined : fixed.slice(dot + 1);
+  const grouped = intPart.length <= 3 ? intPart : intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  const negative = x < 0 && Number(fixed) !== 0;
   return (negative ? "-" : "") + grouped + (frac !== undefined ? "," + frac : "");
 }
 
@@ -34,9 +36,15 @@ export function formatPercentVi(r: number, decimals = 2): string {
 }
 
 /** A threshold as written in the plans: 0.9 → "90%", 0.905 → "90,5%" (no trailing zeros). */
+const thresholdText = new Map<number, string>();
 export function formatThresholdVi(t: number): string {
-  const s = formatNumberVi(t * 100, 4).replace(/,?0+$/, "");
-  return s + "%";
+  // thresholds are a handful of constants: format each once
+  let s = thresholdText.get(t);
+  if (s === undefined) {
+    s = formatNumberVi(t * 100, 4).replace(/,?0+$/, "") + "%";
+    if (thresholdText.size < 1000) thresholdText.set(t, s);
+  }
+  return s;
 }
 
 /** A plain (English-style) number for machine-readable output, trimmed: 53.4 → "53.4". */

@@ -137,8 +137,13 @@ export function districtQuotaKey(name: string): string {
   return normalizeKey(name).replace(/^(huyen|thi xa|thanh pho|tp|tx|h)\s+/, "");
 }
 
+// An explicit literal (not a spread): this runs once per unit and a spread of a wide object is slow.
 function blankResult(row: UnitRow, o: UnitOutcome): UnitResult {
-  return { ...o, key: row.key, group: row.group ?? null, level: row.level, rank: null, tied: false, award: null, awardCode: null, prize: null, bonusPoints: null };
+  return {
+    status: o.status, reason: o.reason, message: o.message, findings: o.findings, criteria: o.criteria, total: o.total,
+    maxTotal: o.maxTotal, explanation: o.explanation, key: row.key, group: row.group ?? null, level: row.level,
+    rank: null, tied: false, award: null, awardCode: null, prize: null, bonusPoints: null,
+  };
 }
 
 export function scoreTable(planId: string, rows: UnitRow[], opts?: Record<string, unknown>): TableOutcome {
@@ -219,9 +224,10 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[]): TableOutcome {
       units[i].tied = ranks[k].tied;
       if (ranks[k].tied) {
         const code: ReasonCode = tiebreak && (!hasAccounts || tiebreak[k] === null) ? "tie_needs_account_data" : "tie_unresolved";
-        const f: Finding = { code, detail: { rank: ranks[k].rank as number } };
+        // one object in both lists: ties can concern most of a large table
+        const f: Finding & { key: string } = { code, detail: { rank: ranks[k].rank as number }, key: rows[i].key };
         units[i].findings.push(f);
-        tableFindings.push({ ...f, key: rows[i].key });
+        tableFindings.push(f);
       }
     });
     const order = idx.slice().sort((a, b) => (units[a].rank as number) - (units[b].rank as number));

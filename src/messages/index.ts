@@ -39,8 +39,8 @@ export const MESSAGES: Record<ReasonCode, { vi: string; en: string }> = {
     en: "A ratio must lie between 0 and 100%[: {input}][ (\"{value}\")]; type 0.85 or 85%, not 85.",
   },
   below_floor: {
-    vi: "Không xét thi đua: tỷ lệ hồ sơ trực tuyến[ {ratio}] dưới {floor}.",
-    en: "Not considered: online dossier ratio[ {ratio}] below {floor}.",
+    vi: "Không xét thi đua: tỷ lệ hồ sơ trực tuyến[ {ratio}][ dưới {floor}].",
+    en: "Not considered: online dossier ratio[ {ratio}][ below {floor}].",
   },
   missing_communes: {
     vi: "Thiếu tỷ lệ của các xã để tính tỷ lệ kết hợp của huyện[ {group}].",

@@ -1,0 +1,33 @@
+import { message, MESSAGES } from "../../src/messages";
+
+// The full list of reason codes, typed out from src/engine/types.ts so a code added there without
+// a message shows up here as well as in the compiler.
+const CODES = [
+  "ok", "missing_input", "invalid_input", "negative_count", "not_integer", "zero_denominator", "numerator_exceeds_denominator",
+  "percent_out_of_range", "below_floor", "missing_communes", "unknown_group", "unknown_level", "unknown_indicator", "unknown_plan",
+  "invalid_date", "before_campaign", "tie_unresolved", "tie_needs_account_data", "target_met", "target_not_met", "not_applicable",
+  "invalid_option", "estimate",
+] as const;
+
+describe("messages", () => {
+  it("the catalogue has exactly the known codes", () => expect(Object.keys(MESSAGES).sort()).toEqual([...CODES].sort()));
+  it.each(CODES)("%s has vi and en text, distinct, NFC, no placeholder left", (code) => {
+    const vi = message(code, undefined, "vi");
+    const en = message(code, undefined, "en");
+    expect(vi.length).toBeGreaterThan(2);
+    expect(en.length).toBeGreaterThan(2);
+    expect(vi).not.toBe(en);
+    expect(vi).toBe(vi.normalize("NFC"));
+    expect(vi).not.toMatch(/[{}[\]]/);
+    expect(en).not.toMatch(/[{}[\]]/);
+  });
+  it("fills details", () => {
+    expect(message("numerator_exceeds_denominator", { a: 110, b: 100 })).toBe("Lỗi số liệu: tử số a lớn hơn mẫu số b (110 > 100); tỷ lệ được giới hạn ở 100% khi tính điểm.");
+    expect(message("below_floor", { ratio: "65,00%", floor: "70%" })).toBe("Không xét thi đua: tỷ lệ hồ sơ trực tuyến 65,00% dưới 70%.");
+    expect(message("below_floor", { ratio: "65,00%", floor: "70%" }, "en")).toBe("Not considered: online dossier ratio 65,00% below 70%.");
+  });
+  it("Vietnamese texts carry diacritics", () => {
+    for (const c of CODES) expect(MESSAGES[c].vi).toMatch(/[àáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ]/i);
+  });
+  it("unknown code throws", () => expect(() => message("nope" as never)).toThrow());
+});
