@@ -139,7 +139,8 @@ function csvCell(s: string): CellInput {
 }
 
 function readCsv(bytes: Buffer, file: string, encoding?: string): InputBook {
-  const text = decodeCsv(bytes, file, encoding);
+  // Windows-1258 writes Vietnamese with combining tone marks: compose them (NFC) so names and headers match
+  const text = decodeCsv(bytes, file, encoding).normalize("NFC");
   if (text.includes("\u0000")) {
     throw new InputFileError(`Tệp "${file}" có ký tự rỗng: có lẽ là UTF-16 không có BOM; hãy dùng --encoding utf16le.`);
   }

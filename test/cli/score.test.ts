@@ -1,0 +1,161 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as iconv from "iconv-lite";
+import ExcelJS from "exceljs";
+import { scoreCommand } from "../../src/cli/score";
+
+const SAMPLE = path.join(__dirname, "..", "..", "assets", "samples", "hau-giang-2023.xlsx");
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dvc-score-"));
+
+async function run(args: string[]) {
+  let out = "";
+  let err = "";
+  const code = await scoreCommand(args, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+describe("score on the Hậu Giang sample", () => {
+  let units: Record<string, unknown>[];
+  let err: string;
+  beforeAll(async () => {
+    const r = await run([SAMPLE, "--plan", "hg-165", "--json"]);
+    expect(r.code).toBe(0);
+    units = JSON.parse(r.out);
+    err = r.err;
+  });
+
+  it("prints one JSON array with the documented keys, and the mapping on stderr", () => {
+    expect(units).toHaveLength(83);
+    for (const u of units) {
+      expect(Object.keys(u)).toEqual(expect.arrayContaining(["unit", "group", "status", "reason", "total", "rank", "award", "points"]));
+      expect(Object.keys(u.points as object).sort()).toEqual(["eid_ratio", "online_ratio"]);
+    }
+    expect(err).toMatch(/online_dossiers\s+E "Số hồ sơ trực tuyến"/);
+    expect(err).toContain("dòng tiêu đề 4");
+  });
+
+  it("rewards at most 2 communes per district and 7 in all", () => {
+    const rewarded = units.filter((u) => u.level === "xa" && u.award);
+    expect(rewarded).toHaveLength(7);
+    const perDistrict = new Map<string, number>();
+    for (const u of rewarded) perDistrict.set(u.group as string, (perDistrict.get(u.group as string) ?? 0) + 1);
+    expect(Math.max(...perDistrict.values())).toBeLessThanOrEqual(2);
+    // the quota bites: some commune ranked above the 7th award winner is left out for its district
+    const lastAwardRank = Math.max(...rewarded.map((u) => u.rank as number));
+    expect(units.some((u) => u.level === "xa" && !u.award && (u.rank as number) < lastAwardRank)).toBe(true);
+  });
+
+  it("gives the districts' three prizes", () => {
+    const prized = units.filter((u) => u.level === "huyen" && u.prize).sort((a, b) => (a.rank as number) - (b.rank as number));
+    expect(prized.map((u) => [u.rank, u.prize])).toEqual([[1, 20_000_000], [2, 15_000_000], [3, 10_000_000]]);
+  });
+
+  it("communes below 70% are not considered, not scored 0", () => {
+    const out = units.filter((u) => u.status === "not_eligible");
+    expect(out.length).toBeGreaterThan(0);
+    for (const u of out) expect([u.total, u.rank, u.award]).toEqual([null, null, null]);
+  });
+});
+
+describe("bad rows", () => {
+  it("are reported by sheet, row and column and the others still scored", async () => {
+    const f = path.join(dir, "bad.csv");
+    fs.writeFileSync(
+      f,
+      "Báo cáo số liệu (minh họa)\n\nĐơn vị;Cấp;Huyện;HS trực tuyến;Tổng số hồ sơ phát sinh;TK định danh mức 2;Số người có CCCD\n" +
+        "Huyện A;Huyện;;90;100;80;100\n" +
+        "Xã 1;Xã;Huyện A;95;100;90;100\n" +
+        "Xã 2;Xã;Huyện A;abc;100;90;100\n" +
+        "Xã 3;Xã;Huyện A;120;100;90;100\n" +
+        "Xã 4;Xã;Huyện A;-5;100;90;100\n" +
+        "Xã 5;Xã;Huyện A;5;0;90;100\n" +
+        "Xã 6;Xã;Huyện Không Có;5;10;90;100\n",
+    );
+    const r = await run([f, "--plan", "hg-165", "--json"]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/Số liệu!D6 \(Xã 2\)/);
+    expect(r.err).toMatch(/Số liệu!D7 \(Xã 3\)/);
+    expect(r.err).toMatch(/Số liệu!D8 \(Xã 4\)/);
+    expect(r.err).toMatch(/Số liệu!E9 \(Xã 5\)/);
+    expect(r.err).toMatch(/Số liệu!C10 \(Xã 6\)/);
+    const units = JSON.parse(r.out) as { unit: string; status: string; total: number | null }[];
+    expect(units.find((u) => u.unit === "Xã 1")!.status).toBe("scored");
+    expect(units.find((u) => u.unit === "Xã 2")!.status).toBe("invalid_input");
+  });
+
+  it("--map overrides a header the mapping would not find", async () => {
+    const f = path.join(dir, "odd.csv");
+    fs.writeFileSync(f, "Đơn vị,Cột A,Cột B,TK định danh mức 2,Số người có CCCD\nXã 1,9,10,9,10\n");
+    expect((await run([f, "--plan", "hg-165", "--level", "xa", "--json"])).code).toBe(1);
+    const r = await run([f, "--plan", "hg-165", "--level", "xa", "--json", "--map", "online_dossiers=Cột A", "--map", "all_dossiers=C"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)[0].points.online_ratio).toBeCloseTo(54, 9);
+  });
+});
+
+describe("files that cannot be read", () => {
+  it("a missing file: exit 2 and says so", async () => {
+    const r = await run([path.join(dir, "nope.xlsx"), "--plan", "hg-165"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("Không tìm thấy tệp");
+  });
+  it("a corrupt xlsx", async () => {
+    const f = path.join(dir, "corrupt.xlsx");
+    fs.writeFileSync(f, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]));
+    const r = await run([f, "--plan", "hg-165"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("bị hỏng");
+  });
+  it("an encrypted (password-protected) xlsx, which is an OLE container", async () => {
+    const f = path.join(dir, "locked.xlsx");
+    fs.writeFileSync(f, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+    const r = await run([f, "--plan", "hg-165"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("mật khẩu");
+  });
+  it("a CSV in Windows-1258 is refused clearly, and read with --encoding", async () => {
+    const f = path.join(dir, "cp1258.csv");
+    // Windows-1258 writes "Xã" as "Xa" + a combining tilde (byte 0xDE), which is not valid UTF-8
+    fs.writeFileSync(f, Buffer.concat([
+      Buffer.from("Don vi,So ho so truc tuyen,Tong so ho so phat sinh,TK dinh danh muc 2,So nguoi co CCCD\nXa", "latin1"),
+      Buffer.from([0xde]),
+      Buffer.from(" Mong,9,10,9,10\n", "latin1"),
+    ]));
+    const r = await run([f, "--plan", "hg-165", "--level", "xa"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("UTF-8");
+    const ok = await run([f, "--plan", "hg-165", "--level", "xa", "--json", "--encoding", "windows-1258"]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)[0].unit).toBe("Xã Mong");
+  });
+  it("a UTF-16 CSV with a BOM is read", async () => {
+    const f = path.join(dir, "utf16.csv");
+    const text = "Đơn vị\tSố hồ sơ trực tuyến\tTổng số hồ sơ phát sinh\tTK định danh mức 2\tSố người có CCCD\nXã Ia Tơr\t9\t10\t9\t10\n";
+    fs.writeFileSync(f, Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, "utf16le")]));
+    const r = await run([f, "--plan", "hg-165", "--level", "xa", "--json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)[0].unit).toBe("Xã Ia Tơr");
+  });
+  it("nothing scorable: exit 1", async () => {
+    const f = path.join(dir, "allbad.csv");
+    fs.writeFileSync(f, "Đơn vị,Số hồ sơ trực tuyến,Tổng số hồ sơ phát sinh,TK định danh mức 2,Số người có CCCD\nXã 1,,,,\n");
+    expect((await run([f, "--plan", "hg-165", "--level", "xa"])).code).toBe(1);
+  });
+});
+
+describe("the scored workbook", () => {
+  it("keeps the input sheet and adds the results and rules sheets", async () => {
+    const out = path.join(dir, "scored.xlsx");
+    const r = await run([SAMPLE, "--plan", "hg-165", "-o", out]);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Số liệu 2023", "Ghi chú", "Kết quả DVC", "Quy tắc DVC"]);
+    const orig = new ExcelJS.Workbook();
+    await orig.xlsx.readFile(SAMPLE);
+    const a = orig.getWorksheet("Số liệu 2023")!;
+    const b = wb.getWorksheet("Số liệu 2023")!;
+    a.eachRow((row, i) => row.eachCell((cell, j) => expect(b.getCell(i, j).value).toEqual(cell.value)));
+  });
+});
