@@ -227,3 +227,15 @@ describe("hg-165 commune tie-break (§III.2.b): distinct filing accounts ÷ onli
     expect(t.findings.map((f) => f.code)).toContain("unknown_group");
   });
 });
+
+describe("scoreTable option explain: false", () => {
+  it("gives the same points, ranks and awards without explanation strings", () => {
+    const rows = [d("A", 95), d("B", 85), c("a1", "A", 100), c("a2", "A", 89), c("b1", "B", 69), c("b2", "B", 0, { all_dossiers: 0 })];
+    const full = scoreTable(P, rows);
+    const lean = scoreTable(P, rows, { explain: false });
+    const pick = (t: typeof full) => t.units.map((u) => [u.key, u.status, u.reason, u.total, u.rank, u.awardCode]);
+    expect(pick(lean)).toEqual(pick(full));
+    expect(lean.units.find((u) => u.key === "a2")!.explanation).toBe("");
+    expect(full.units.find((u) => u.key === "a2")!.explanation).toMatch(/0,89 × 60 = 53,40/);
+  });
+});
