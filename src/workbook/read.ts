@@ -60,13 +60,23 @@ function isNumberingRow(row: CellInput[], first: number, last: number): boolean 
  */
 const DISTRICT_PREFIX = /^(huyen|thi xa|thanh pho|quan|tp|tx|h)\s+/;
 
-function resolveGroup(name: string, districts: string[]): string | null {
-  const k = normalizeKey(name);
-  const exact = districts.find((d) => normalizeKey(d) === k);
-  if (exact) return exact;
-  const bare = k.replace(DISTRICT_PREFIX, "");
-  const hits = districts.filter((d) => normalizeKey(d).replace(DISTRICT_PREFIX, "") === bare);
-  return hits.length === 1 ? hits[0] : null;
+function groupResolver(districts: string[]): (name: string) => string | null {
+  // keys computed once: a table of 10,000 communes must not normalise every district name per row
+  const exact = new Map<string, string>();
+  const bare = new Map<string, string[]>();
+  for (const d of districts) {
+    const k = normalizeKey(d);
+    if (!exact.has(k)) exact.set(k, d);
+    const b = k.replace(DISTRICT_PREFIX, "");
+    bare.set(b, [...(bare.get(b) ?? []), d]);
+  }
+  return (name) => {
+    const k = normalizeKey(name);
+    const hit = exact.get(k);
+    if (hit) return hit;
+    const hits = bare.get(k.replace(DISTRICT_PREFIX, "")) ?? [];
+    return hits.length === 1 ? hits[0] : null;
+  };
 }
 
 function textOf(v: CellInput): string {
@@ -157,6 +167,7 @@ export function readUnits(
   }
 
   const districts = unitRows.filter((u) => levels.get(u.r) === "huyen").map((u) => u.name);
+  const resolveGroup = groupResolver(districts);
   const usedKeys = new Set<string>();
   // Ia Băng and Ia Bang are two communes of Chư Prông: keys differ by diacritics, so compare exact names
   const exactKey = (s: string) => s.normalize("NFC").trim().toLowerCase();
@@ -170,7 +181,7 @@ export function readUnits(
     if (level === "huyen") group = u.name;
     else if (m.group !== undefined) {
       const g = groupOf(u.r);
-      if (g) group = resolveGroup(g, districts) ?? g;
+      if (g) group = resolveGroup(g) ?? g;
     }
     // two communes may share a name in different districts: the key must still be unique
     let key = u.name;
