@@ -36,7 +36,11 @@ export function sheetAligned(block: CellInput[][], r0: number, c0: number): Cell
 export function queueSnapshot(context: Excel.RequestContext, spec: SourceSpec): () => WorkbookSnapshot {
   const wb = context.workbook;
   const range =
-    spec.kind === "table" ? wb.tables.getItem(spec.name).getRange() : wb.getSelectedRange().getSurroundingRegion();
+    spec.kind === "table"
+      ? wb.tables.getItem(spec.name).getRange()
+      : spec.kind === "region"
+        ? wb.worksheets.getItem(spec.sheet).getRange(spec.cell).getSurroundingRegion()
+        : wb.getSelectedRange().getSurroundingRegion();
   range.load("values,valueTypes,address,rowIndex,columnIndex");
   const sheets = wb.worksheets.load("items/name");
   const names = wb.names.load("items/name,items/formula");

@@ -14,7 +14,9 @@ export type SourceSpec =
   /** the block of filled cells around the selection (Ctrl+A / Ctrl+* in Excel) */
   | { kind: "selection" }
   /** an Excel table (ListObject), header row included */
-  | { kind: "table"; name: string };
+  | { kind: "table"; name: string }
+  /** the block around a given cell: the table read last time, so a re-run does not depend on the selection */
+  | { kind: "region"; sheet: string; cell: string };
 
 /** The table as read in the first round trip. */
 export interface SourceSnapshot {

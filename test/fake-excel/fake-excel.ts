@@ -281,12 +281,13 @@ function currentRegion(s: FakeSheet, b: Box): Box {
       for (let c = Math.max(0, ca); c <= cb; c++) if (!isEmpty(s.cells.get(key(r, c)))) return true;
     return false;
   };
+  // grow greedily side by side until no filled cell touches the block (diagonals included)
   for (let changed = true; changed; ) {
     changed = false;
-    if (r0 > 0 && any(r0 - 1, r0 - 1, c0 - 1, c1 + 1)) (r0--, (changed = true));
-    if (any(r1 + 1, r1 + 1, c0 - 1, c1 + 1)) (r1++, (changed = true));
-    if (c0 > 0 && any(r0, r1, c0 - 1, c0 - 1)) (c0--, (changed = true));
-    if (any(r0, r1, c1 + 1, c1 + 1)) (c1++, (changed = true));
+    while (r0 > 0 && any(r0 - 1, r0 - 1, c0 - 1, c1 + 1)) (r0--, (changed = true));
+    while (any(r1 + 1, r1 + 1, c0 - 1, c1 + 1)) (r1++, (changed = true));
+    while (c0 > 0 && any(r0, r1, c0 - 1, c0 - 1)) (c0--, (changed = true));
+    while (any(r0, r1, c1 + 1, c1 + 1)) (c1++, (changed = true));
   }
   return { r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
 }

@@ -1,0 +1,217 @@
+/**
+ * The Rank and Check-targets jobs: read → score → check → write, as plain async functions (no React),
+ * shared by the task pane and any ribbon command.
+ *
+ * Round trips: (1) read the table, the sheet names and the workbook names; (2) delete the add-in's
+ * old sheets and write the new ones, all in one batch. That is 2 `context.sync()` calls whatever the
+ * table's size. Everything is computed and checked between (1) and (2): a failure throws a
+ * WorkflowError before anything is queued for writing, so the workbook stays as it was.
+ */
+import type { CellInput, Level } from "../engine";
+import { getPlan } from "../plans";
+import {
+  findTable,
+  headerTexts,
+  layoutResults,
+  mapColumns,
+  layoutRules,
+  planHeaderScore,
+  scoreSheet,
+  WorkbookError,
+  type ScoredSheet,
+  type TableRegion,
+} from "../workbook";
+import { queueSnapshot } from "../excel-io/read";
+import { planOwnership, queueWrite, type OwnedSheet } from "../excel-io/write";
+import { WorkflowError, type ExcelRunner, type SourceSpec, type WorkbookSnapshot } from "../excel-io/types";
+import { columnLetter, sameSheetName, sheetOfFormula } from "../excel-io/a1";
+import { chartSheet } from "./chart";
+import { summarize, type JobSummary } from "./summary";
+
+export type JobStep = "read" | "score" | "check" | "write" | "done";
+
+export interface JobRequest {
+  planId: string;
+  source: SourceSpec;
+  /** level of every row when the table has no level column */
+  level?: Level;
+  /** input id → header text chosen in the pane */
+  overrides?: Record<string, string>;
+  /** iator-32: the date whose milestone applies (ISO yyyy-mm-dd) */
+  date?: CellInput;
+  /** write formulas that refer to the source cells instead of plain values */
+  formulas?: boolean;
+  now?: Date;
+}
+
+export interface JobResult {
+  summary: JobSummary;
+  /** where the table was found, to score the same table next time wherever the selection is then */
+  source: SourceSpec;
+  scored: ScoredSheet;
+  /** the chart was left out (too many units, or a plan without totals) */
+  chartOmitted: boolean;
+}
+
+/** The table inside the block that was read, in sheet coordinates. */
+export function locateTable(snap: WorkbookSnapshot, plan: ReturnType<typeof getPlan>): TableRegion {
+  const { block, rowIndex, columnIndex, sheet } = snap.source;
+  const found = findTable(block, planHeaderScore(plan));
+  if (!found) {
+    throw new WorkflowError(
+      "no_table",
+      `Không tìm thấy bảng số liệu ở vùng ${snap.source.address}: cần một dòng tiêu đề có các cột như ` +
+        plan.inputs
+          .filter((d) => d.required)
+          .map((d) => `"${d.headers[0] ?? d.label}"`)
+          .join(", ") +
+        ".",
+      {
+        where: { sheet },
+        hint: "Chọn một ô bất kỳ trong bảng số liệu (hoặc chọn một Excel Table) rồi bấm lại.",
+      },
+    );
+  }
+  return {
+    headerRow: found.headerRow + rowIndex,
+    firstCol: found.firstCol + columnIndex,
+    lastCol: found.lastCol + columnIndex,
+    lastRow: found.lastRow + rowIndex,
+  };
+}
+
+/** Scores the snapshot and checks that there is something sound to write. Pure; throws WorkflowError. */
+export function scoreSnapshot(snap: WorkbookSnapshot, req: JobRequest): ScoredSheet {
+  const plan = getPlan(req.planId);
+  const table = locateTable(snap, plan);
+  let scored: ScoredSheet;
+  try {
+    scored = scoreSheet(plan, snap.source.grid, {
+      sheet: snap.source.sheet,
+      table,
+      overrides: req.overrides,
+      level: req.level,
+      date: req.date,
+    });
+  } catch (e) {
+    if (e instanceof WorkbookError) throw new WorkflowError("no_table", e.message, { where: { sheet: snap.source.sheet } });
+    throw e;
+  }
+  const { mapping } = scored;
+  const headerRow = table.headerRow + 1;
+  if (mapping.badOverrides.length) {
+    const b = mapping.badOverrides[0];
+    throw new WorkflowError("bad_mapping", `Cột đã chọn cho "${b.input}" không dùng được: ${b.why}.`, {
+      where: { sheet: snap.source.sheet, row: headerRow },
+      hint: "Chọn lại cột trong phần “Cột dữ liệu”.",
+    });
+  }
+  if (mapping.missing.length) {
+    const labels = mapping.missing.map((id) => {
+      const e = mapping.report.find((r) => r.input === id);
+      return `"${e?.label ?? id}"`;
+    });
+    throw new WorkflowError(
+      "missing_column",
+      `Thiếu cột ${labels.join(", ")} trong bảng (dòng tiêu đề ${headerRow}, cột ${columnLetter(table.firstCol)}–${columnLetter(table.lastCol)}).`,
+      {
+        where: { sheet: snap.source.sheet, row: headerRow, column: columnLetter(table.firstCol) },
+        hint: "Thêm cột đó vào bảng, hoặc chọn cột tương ứng trong phần “Cột dữ liệu”, rồi bấm lại.",
+      },
+    );
+  }
+  if (scored.outcome.units.length === 0) {
+    throw new WorkflowError("no_units", `Bảng ở ${snap.source.address} không có dòng đơn vị nào để chấm.`, {
+      where: { sheet: snap.source.sheet, row: headerRow + 1 },
+      hint: "Kiểm tra cột “Đơn vị” và các dòng dưới dòng tiêu đề.",
+    });
+  }
+  return scored;
+}
+
+/** The sheets to write for a scored table: rules, results, and (when there are totals) the chart. */
+export function buildSheets(scored: ScoredSheet, req: JobRequest, now: Date): { sheets: OwnedSheet[]; chartOmitted: boolean } {
+  const plan = getPlan(scored.planId);
+  const rules = layoutRules(plan, { now, scored });
+  const results = layoutResults(scored, plan, { formulas: req.formulas ?? false, rules, now });
+  const sheets: OwnedSheet[] = [
+    { role: "results", model: results },
+    { role: "rules", model: rules.sheet },
+  ];
+  const hasTotals = scored.outcome.units.some((u) => u.total !== null);
+  const chart = hasTotals ? chartSheet(scored.outcome.units) : null;
+  if (chart) sheets.push({ role: "chart", model: chart.model, chart: chart.chart });
+  return { sheets, chartOmitted: hasTotals && !chart };
+}
+
+/**
+ * Rank (ratio-points plans) or Check targets (target plans): the same job, since the workbook
+ * module lays out either kind of plan. `progress` is called at each step for the pane's progress bar.
+ */
+export async function runJob(
+  run: ExcelRunner,
+  req: JobRequest,
+  progress: (step: JobStep) => void = () => undefined,
+): Promise<JobResult> {
+  const now = req.now ?? new Date();
+  return run(async (context) => {
+    let syncs = 0;
+    progress("read");
+    const read = queueSnapshot(context, req.source);
+    await context.sync();
+    syncs++;
+    const snap = read();
+
+    progress("score");
+    refuseOwnSource(snap);
+    const scored = scoreSnapshot(snap, req);
+    const { sheets, chartOmitted } = buildSheets(scored, req, now);
+
+    progress("check");
+    const own = planOwnership(snap, sheets);
+
+    progress("write");
+    queueWrite(context, { sheets, activate: sheets[0].model.name }, own);
+    await context.sync();
+    syncs++;
+    progress("done");
+    return {
+      summary: summarize(scored, sheets.map((s) => s.model.name), syncs),
+      scored,
+      chartOmitted,
+      source:
+        req.source.kind === "table"
+          ? req.source
+          : { kind: "region", sheet: snap.source.sheet, cell: columnLetter(snap.source.columnIndex) + (snap.source.rowIndex + 1) },
+    };
+  });
+}
+
+/** The selection is on a sheet the add-in wrote (after a Rank, the results sheet is the active one). */
+export function refuseOwnSource(snap: WorkbookSnapshot): void {
+  for (const n of snap.names) {
+    if (!/^DVC_THIDUA_[A-Z]+$/.test(n.name)) continue;
+    const s = sheetOfFormula(n.formula);
+    if (s !== null && sameSheetName(s, snap.source.sheet)) {
+      throw new WorkflowError(
+        "source_on_own_sheet",
+        `Vùng đang chọn nằm trên trang "${s}" do DVC Thi đua ghi ra, không phải bảng số liệu.`,
+        { where: { sheet: s }, hint: "Chọn một ô trong bảng số liệu của đơn vị (hoặc một Excel Table) rồi bấm lại." },
+      );
+    }
+  }
+}
+
+/** Reads the table once and returns the column mapping found (for the pane's mapping section). One round trip. */
+export async function previewMapping(run: ExcelRunner, req: Pick<JobRequest, "planId" | "source" | "overrides">) {
+  return run(async (context) => {
+    const read = queueSnapshot(context, req.source);
+    await context.sync();
+    const snap = read();
+    const plan = getPlan(req.planId);
+    const table = locateTable(snap, plan);
+    const headers = headerTexts(snap.source.grid, table);
+    const mapping = mapColumns(plan, headers, req.overrides ?? {}, table.firstCol);
+    return { sheet: snap.source.sheet, address: snap.source.address, headerRow: table.headerRow + 1, headers, mapping };
+  });
+}
