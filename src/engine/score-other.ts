@@ -3,7 +3,7 @@ import { message } from "../messages";
 import { allocate } from "./allocate";
 import { isBlank, normalizeKey, parsePercent } from "./coerce";
 import { formatNumberVi, formatPercentVi } from "./numbers";
-import type { QuotaUse, TableOutcome, TargetCheck, UnitOutcome, UnitResult, UnitRow } from "./outcomes";
+import type { CriterionOutcome, QuotaUse, TableOutcome, TargetCheck, UnitOutcome, UnitResult, UnitRow } from "./outcomes";
 import { competitionRank } from "./rank";
 import { checkTarget } from "./targets";
 import type { CellInput, Finding, Plan, ReasonCode, Status } from "./types";
@@ -58,6 +58,18 @@ export function estimate766(plan: Plan, values: Record<string, CellInput>, schem
   return { status, reason, message: msg, findings, criteria: [], total: ok ? total : null, maxTotal: 100, explanation: `${parts.join("; ")}${ok ? ` → ước tính ${formatNumberVi(total)}` : ""}` };
 }
 
+/**
+ * A target check in the shape every front end lays out: the value as the "ratio", the target in force
+ * as the "threshold", met as "full". Targets carry no points.
+ */
+function checkAsCriterion(c: TargetCheck): CriterionOutcome {
+  return {
+    id: c.indicator, label: c.label, source: c.source, status: c.status, reason: c.reason,
+    ratio: c.value, capped: false, threshold: c.target ?? Number.NaN, maxPoints: 0, points: null,
+    full: c.met === true, explanation: c.message,
+  };
+}
+
 export function scoreOtherTable(plan: Plan, rows: UnitRow[], opts: Record<string, unknown>): TableOutcome {
   const findings: TableFinding[] = [];
   const push = (key: string, fs: Finding[]) => fs.forEach((f) => findings.push({ ...f, key }));
@@ -89,7 +101,7 @@ export function scoreOtherTable(plan: Plan, rows: UnitRow[], opts: Record<string
       const status: Status = checks.length === 0 ? "no_data" : bad ? bad.status : "scored";
       const reason: ReasonCode = checks.length === 0 ? "missing_input" : bad ? bad.reason : met === checks.length ? "target_met" : "target_not_met";
       const o: UnitOutcome = {
-        status, reason, findings: fs, criteria: [], total: status === "scored" ? met : null, maxTotal: checks.length,
+        status, reason, findings: fs, criteria: checks.map(checkAsCriterion), total: status === "scored" ? met : null, maxTotal: checks.length,
         message: status === "scored" ? `Đạt ${met}/${checks.length} chỉ tiêu.` : message(reason, { input: bad?.indicator ?? "" }),
         explanation: checks.map((c) => `${c.indicator}: ${c.message}`).join("; "),
       };

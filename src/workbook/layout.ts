@@ -387,7 +387,7 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
     const has = scored.outcome.units.some((u) => critOf(u, id));
     if (!has) continue;
     add(`tval:${id}`, { header: `${t.code ? t.code + " " : ""}${t.label}`, width: 14, format: "0.00%", value: (u) => critOf(u, id)?.ratio ?? null });
-    add(`ttarget:${id}`, { header: "Chỉ tiêu", width: 10, format: "0.00%", value: (u) => (critOf(u, id) ? critOf(u, id)!.threshold : null) });
+    add(`ttarget:${id}`, { header: "Chỉ tiêu", width: 10, format: "0.00%", value: (u) => { const t = critOf(u, id)?.threshold; return t !== undefined && Number.isFinite(t) ? t : null; } });
     add(`tmet:${id}`, {
       header: "Đạt?", width: 9,
       value: (u) => {
