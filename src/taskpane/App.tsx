@@ -1,33 +1,353 @@
 import * as React from "react";
-import { Body1, Caption1, Title2, makeStyles, tokens } from "@fluentui/react-components";
-import { listPlans } from "../plans";
-
-/** One plan as the pane lists it. */
-export interface PlanSummary {
-  id: string;
-  title: string;
-}
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Divider,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Select,
+  Subtitle2,
+  Text,
+  Title3,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { formatNumberVi, type Level } from "../engine";
+import { getPlan, listPlans } from "../plans";
+import { mapColumns, type ColumnMapping, type Problem } from "../workbook";
+import { listTables, selectCell } from "../excel-io/read";
+import { loadMapping, saveMapping, type SettingsLike } from "../excel-io/settings";
+import { WorkflowError, type ExcelRunner, type SourceSpec } from "../excel-io/types";
+import { previewMapping, runJob, type JobStep } from "../workflow/job";
+import type { JobSummary } from "../workflow/summary";
+import { stringsFor, type Lang } from "./strings";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    maxWidth: "480px",
+    boxSizing: "border-box",
+  },
+  header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end" },
+  grow: { flexGrow: 1, minWidth: 0 },
+  // a native <select> is as wide as its longest option (plan titles are long): keep it to the pane's width
+  full: { width: "100%", minWidth: 0, maxWidth: "100%" },
+  selectEl: { width: "100%", textOverflow: "ellipsis" },
+  nowrap: { whiteSpace: "nowrap", flexShrink: 0 },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  mapping: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  counts: { display: "grid", gridTemplateColumns: "1fr auto", columnGap: tokens.spacingHorizontalM, rowGap: "2px" },
+  number: { fontVariantNumeric: "tabular-nums", textAlign: "right" },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  problem: { display: "flex", flexDirection: "column" },
+  muted: { color: tokens.colorNeutralForeground3 },
 });
 
-export function App({ plans = listPlans() }: { plans?: PlanSummary[] }) {
+export interface AppProps {
+  run: ExcelRunner;
+  settings: SettingsLike | null;
+  lang: Lang;
+  /** today, for the date picker (iator-32); injectable for tests */
+  today?: Date;
+}
+
+interface Preview {
+  address: string;
+  headerRow: number;
+  firstCol: number;
+  headers: string[];
+  mapping: ColumnMapping;
+}
+
+type Failure = { title: string; message: string; where?: string; hint?: string };
+
+function isoDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+const MAX_PROBLEMS_SHOWN = 50;
+
+export function App({ run, settings, lang, today = new Date() }: AppProps) {
+  const s = stringsFor(lang);
   const styles = useStyles();
+  const plans = React.useMemo(() => listPlans(), []);
+  const [planId, setPlanId] = React.useState(plans.find((p) => p.id === "hg-165-2023")?.id ?? plans[0].id);
+  const plan = getPlan(planId);
+  const [level, setLevel] = React.useState<Level | "">("");
+  const [tables, setTables] = React.useState<string[]>([]);
+  const [sourceKey, setSourceKey] = React.useState("selection");
+  const [last, setLast] = React.useState<Extract<SourceSpec, { kind: "region" }> | null>(null);
+  const [date, setDate] = React.useState(isoDate(today));
+  const [formulas, setFormulas] = React.useState(false);
+  const [overrides, setOverrides] = React.useState<Record<string, string>>(() => loadMapping(settings, planId));
+  const [preview, setPreview] = React.useState<Preview | null>(null);
+  const [step, setStep] = React.useState<JobStep | null>(null);
+  const [failure, setFailure] = React.useState<Failure | null>(null);
+  const [summary, setSummary] = React.useState<(JobSummary & { chartOmitted: boolean }) | null>(null);
+
+  const isTargets = plan.kind === "targets";
+  const needsDate = plan.inputs.some((d) => d.id === "date");
+  const busy = step !== null && step !== "done";
+
+  React.useEffect(() => {
+    listTables(run).then(setTables, () => setTables([]));
+  }, [run]);
+
+  const source = (): SourceSpec => {
+    if (sourceKey === "last" && last) return last;
+    if (sourceKey.startsWith("table:")) return { kind: "table", name: sourceKey.slice(6) };
+    return { kind: "selection" };
+  };
+
+  const fail = (e: unknown) => {
+    if (e instanceof WorkflowError) {
+      setFailure({
+        title: s.failed,
+        message: e.message,
+        where: e.where ? s.where(e.where.sheet, e.where.row, e.where.column) : undefined,
+        hint: e.hint,
+      });
+    } else {
+      setFailure({ title: s.unexpected, message: e instanceof Error ? e.message : String(e), hint: s.unexpectedHint });
+    }
+  };
+
+  const remember = (spec: SourceSpec) => {
+    if (spec.kind === "region") {
+      setLast(spec);
+      setSourceKey("last");
+    }
+  };
+
+  const onPlan = (id: string) => {
+    setPlanId(id);
+    setLevel("");
+    setOverrides(loadMapping(settings, id));
+    setPreview(null);
+    setSummary(null);
+    setFailure(null);
+  };
+
+  const onReadTable = async () => {
+    setFailure(null);
+    try {
+      const p = await previewMapping(run, { planId, source: source(), overrides });
+      setPreview(p);
+      remember(p.source);
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const onMap = (input: string, header: string) => {
+    const next = { ...overrides, [input]: header };
+    setOverrides(next);
+    if (preview) setPreview({ ...preview, mapping: mapColumns(plan, preview.headers, next, preview.firstCol) });
+  };
+
+  const onRun = async () => {
+    setFailure(null);
+    setSummary(null);
+    try {
+      const result = await runJob(
+        run,
+        { planId, source: source(), level: level || undefined, overrides, date: needsDate ? date : undefined, formulas },
+        setStep,
+      );
+      setSummary({ ...result.summary, chartOmitted: result.chartOmitted });
+      remember(result.source);
+      if (Object.keys(overrides).length) await saveMapping(settings, planId, overrides).catch(() => undefined);
+    } catch (e) {
+      setStep(null);
+      fail(e);
+    }
+  };
+
+  const onProblem = (p: Problem) => {
+    selectCell(run, p.sheet, `${p.column}${p.row}`).catch(fail);
+  };
+
   return (
     <main className={styles.root}>
-      <Title2 as="h1">DVC Thi đua</Title2>
-      <Body1>Chấm điểm và xếp hạng phong trào thi đua về dịch vụ công trực tuyến.</Body1>
-      <Body1>Các kế hoạch thi đua:</Body1>
-      <ul className={styles.list} aria-label="Kế hoạch thi đua">
-        {plans.map((p) => (
-          <li key={p.id}>
-            <Body1>{p.title}</Body1> <Caption1>({p.id})</Caption1>
+      <header className={styles.header}>
+        <Title3 as="h1">{s.title}</Title3>
+        <Caption1 className={styles.muted}>{s.subtitle}</Caption1>
+      </header>
+
+      <Field label={s.plan} className={styles.full}>
+        <Select className={styles.full} select={{ className: styles.selectEl }} value={planId} onChange={(_e, d) => onPlan(d.value)} disabled={busy}>
+          {plans.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.id} — {lang === "vi" ? p.title : p.titleEn}
+            </option>
+          ))}
+        </Select>
+      </Field>
+
+      <Field label={s.level} className={styles.full}>
+        <Select className={styles.full} select={{ className: styles.selectEl }} value={level} onChange={(_e, d) => setLevel(d.value as Level | "")} disabled={busy}>
+          <option value="">{s.levelAuto}</option>
+          {plan.levels.map((l) => (
+            <option key={l} value={l}>
+              {s.levels[l]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+
+      <div className={styles.row}>
+        <Field label={s.source} className={styles.grow}>
+          <Select className={styles.full} select={{ className: styles.selectEl }} value={sourceKey} onChange={(_e, d) => (setSourceKey(d.value), setPreview(null))} disabled={busy}>
+            <option value="selection">{s.sourceSelection}</option>
+            {last && <option value="last">{s.sourceLast(`${last.sheet}!${last.cell}`)}</option>}
+            {tables.map((t) => (
+              <option key={t} value={`table:${t}`}>
+                {s.sourceTable(t)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button className={styles.nowrap} onClick={onReadTable} disabled={busy}>
+          {s.readTable}
+        </Button>
+      </div>
+
+      {needsDate && (
+        <Field label={s.date} hint={s.dateHint}>
+          <Input type="date" value={date} onChange={(_e, d) => setDate(d.value)} disabled={busy} />
+        </Field>
+      )}
+
+      {preview && (
+        <section className={styles.mapping} aria-label={s.mapping}>
+          <Subtitle2 as="h2">{s.mapping}</Subtitle2>
+          <Caption1 className={styles.muted}>{s.mappingHint(preview.address, preview.headerRow)}</Caption1>
+          {preview.mapping.report.map((r) => (
+            <Field
+              key={r.input}
+              label={r.required ? `${r.label} (${s.required})` : r.label}
+              size="small"
+              validationState={r.required && r.column === null ? "error" : "none"}
+            >
+              <Select className={styles.full} select={{ className: styles.selectEl }} size="small" value={r.header ?? ""} onChange={(_e, d) => onMap(r.input, d.value)} disabled={busy}>
+                {r.header === null && <option value="">{s.notMapped}</option>}
+                {preview.headers.map((h, i) =>
+                  h ? (
+                    <option key={i} value={h}>
+                      {h}
+                    </option>
+                  ) : null,
+                )}
+              </Select>
+            </Field>
+          ))}
+        </section>
+      )}
+
+      <Checkbox checked={formulas} onChange={(_e, d) => setFormulas(Boolean(d.checked))} label={s.formulas} disabled={busy} />
+
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={onRun} disabled={busy}>
+          {isTargets ? s.check : s.rank}
+        </Button>
+      </div>
+
+      {step && step !== "done" && <ProgressBar value={progressValue(step)} thickness="large" aria-label={s.steps[step]} />}
+      {step && busy && <Caption1>{s.steps[step]}</Caption1>}
+
+      {failure && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{failure.title}</MessageBarTitle>
+            {failure.message}
+            {failure.where && <div>{failure.where}</div>}
+            {failure.hint && <div>{failure.hint}</div>}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {summary && <Summary summary={summary} lang={lang} onProblem={onProblem} />}
+    </main>
+  );
+}
+
+function progressValue(step: JobStep): number {
+  return { read: 0.15, score: 0.45, check: 0.7, write: 0.85, done: 1 }[step];
+}
+
+function Summary({ summary, lang, onProblem }: { summary: JobSummary & { chartOmitted: boolean }; lang: Lang; onProblem: (p: Problem) => void }) {
+  const s = stringsFor(lang);
+  const styles = useStyles();
+  const levels = (["tinh", "huyen", "xa"] as Level[]).filter((l) => summary.top.some((t) => t.level === l));
+  const shown = summary.problems.slice(0, MAX_PROBLEMS_SHOWN);
+  return (
+    <section className={styles.section} aria-label="Kết quả">
+      <MessageBar intent="success" layout="multiline">
+        <MessageBarBody>{s.done(summary.sheets, summary.syncs)}</MessageBarBody>
+      </MessageBar>
+
+      <div className={styles.counts} role="table" aria-label={s.counts.scored}>
+        {(Object.keys(summary.counts) as (keyof typeof summary.counts)[]).map((k) => (
+          <div role="row" key={k} style={{ display: "contents" }}>
+            <Text role="cell">{s.counts[k]}</Text>
+            <Text role="cell" weight="semibold" className={styles.number}>
+              {summary.counts[k]}
+            </Text>
+          </div>
+        ))}
+      </div>
+      {summary.targets && <Text>{s.targets(summary.targets.met, summary.targets.notMet)}</Text>}
+
+      {levels.map((l) => (
+        <div key={l} className={styles.section}>
+          <Subtitle2 as="h2">
+            {s.top} — {s.levels[l]}
+          </Subtitle2>
+          <ol className={styles.list}>
+            {summary.top
+              .filter((t) => t.level === l)
+              .map((t) => (
+                <li key={t.key}>
+                  <Text weight="semibold">{t.key}</Text>{" "}
+                  <Text>
+                    {t.total !== null ? `${formatNumberVi(t.total)} ${s.points}` : ""}
+                    {t.award ? ` · ${t.award}` : ` · ${s.rankLabel(t.rank)}`}
+                  </Text>
+                </li>
+              ))}
+          </ol>
+        </div>
+      ))}
+      {summary.chartOmitted && <Caption1>{s.chartOmitted}</Caption1>}
+
+      <Divider />
+      <Subtitle2 as="h2">{s.problems(summary.problems.length)}</Subtitle2>
+      {summary.problems.length === 0 && <Caption1>{s.noProblems}</Caption1>}
+      <ul className={styles.list} aria-label={s.problems(summary.problems.length)}>
+        {shown.map((p, i) => (
+          <li key={i} className={styles.problem}>
+            <Link as="button" onClick={() => onProblem(p)}>
+              {s.problemAt(p.row, p.column)}
+              {p.unit ? ` — ${p.unit}` : ""}
+            </Link>
+            <Caption1>{p.message}</Caption1>
           </li>
         ))}
       </ul>
-      <Caption1>Hàm Excel: =DVC.HG_SCORE(…), =DVC.LS_TARGET(…)</Caption1>
-    </main>
+      {summary.problems.length > shown.length && <Caption1>{s.moreProblems(summary.problems.length - shown.length)}</Caption1>}
+      {summary.skipped.length > 0 && <Caption1 className={styles.muted}>{s.skipped(summary.skipped.length)}</Caption1>}
+    </section>
   );
 }

@@ -179,12 +179,15 @@ export async function runJob(
       summary: summarize(scored, sheets.map((s) => s.model.name), syncs),
       scored,
       chartOmitted,
-      source:
-        req.source.kind === "table"
-          ? req.source
-          : { kind: "region", sheet: snap.source.sheet, cell: columnLetter(snap.source.columnIndex) + (snap.source.rowIndex + 1) },
+      source: anchorOf(req.source, snap),
     };
   });
+}
+
+/** The source to use next time: the same table, or the top-left cell of the block read. */
+function anchorOf(spec: SourceSpec, snap: WorkbookSnapshot): SourceSpec {
+  if (spec.kind === "table") return spec;
+  return { kind: "region", sheet: snap.source.sheet, cell: columnLetter(snap.source.columnIndex) + (snap.source.rowIndex + 1) };
 }
 
 /** The selection is on a sheet the add-in wrote (after a Rank, the results sheet is the active one). */
@@ -208,10 +211,19 @@ export async function previewMapping(run: ExcelRunner, req: Pick<JobRequest, "pl
     const read = queueSnapshot(context, req.source);
     await context.sync();
     const snap = read();
+    refuseOwnSource(snap);
     const plan = getPlan(req.planId);
     const table = locateTable(snap, plan);
     const headers = headerTexts(snap.source.grid, table);
     const mapping = mapColumns(plan, headers, req.overrides ?? {}, table.firstCol);
-    return { sheet: snap.source.sheet, address: snap.source.address, headerRow: table.headerRow + 1, headers, mapping };
+    return {
+      sheet: snap.source.sheet,
+      address: snap.source.address,
+      headerRow: table.headerRow + 1,
+      firstCol: table.firstCol,
+      headers,
+      mapping,
+      source: anchorOf(req.source, snap),
+    };
   });
 }

@@ -1,0 +1,96 @@
+/** The pane's own words, Vietnamese first; English when Office's display language is not Vietnamese. */
+export type Lang = "vi" | "en";
+
+const vi = {
+  title: "DVC Thi đua",
+  subtitle: "Chấm điểm, xếp hạng và kiểm tra chỉ tiêu dịch vụ công trực tuyến.",
+  plan: "Kế hoạch",
+  level: "Cấp",
+  levelAuto: "Theo cột “Cấp” / tự nhận biết",
+  levels: { tinh: "Tỉnh (sở, ban, ngành)", huyen: "Huyện", xa: "Xã" },
+  source: "Bảng số liệu",
+  sourceSelection: "Vùng quanh ô đang chọn",
+  sourceLast: (addr: string) => `Bảng đã đọc lần trước (${addr})`,
+  sourceTable: (name: string) => `Bảng Excel “${name}”`,
+  readTable: "Đọc bảng",
+  date: "Ngày đánh giá",
+  dateHint: "Chỉ tiêu của mốc đang có hiệu lực vào ngày này.",
+  mapping: "Cột dữ liệu",
+  mappingHint: (addr: string, row: number) => `Bảng ${addr}, dòng tiêu đề ${row}. Đổi cột nếu nhận sai; lựa chọn được lưu trong sổ.`,
+  notMapped: "— không có —",
+  required: "bắt buộc",
+  rank: "Xếp hạng",
+  check: "Kiểm tra chỉ tiêu",
+  formulas: "Ghi công thức (trỏ về bảng số liệu)",
+  steps: { read: "Đọc bảng…", score: "Chấm điểm…", check: "Kiểm tra…", write: "Ghi kết quả…", done: "Xong" },
+  failed: "Chưa ghi gì vào sổ",
+  where: (sheet: string, row?: number, column?: string) =>
+    `Trang “${sheet}”` + (row ? `, dòng ${row}` : "") + (column ? `, cột ${column}` : ""),
+  done: (sheets: string[], syncs: number) => `Đã ghi ${sheets.map((s) => `“${s}”`).join(", ")} (${syncs} lượt đồng bộ với Excel).`,
+  counts: { scored: "Đã chấm", not_eligible: "Không xét", no_data: "Không có dữ liệu", invalid_input: "Số liệu lỗi" },
+  targets: (met: number, notMet: number) => `Chỉ tiêu: ${met} đạt, ${notMet} chưa đạt`,
+  top: "Dẫn đầu",
+  rankLabel: (r: number) => `Hạng ${r}`,
+  points: "điểm",
+  problems: (n: number) => `Dòng cần xem lại (${n})`,
+  noProblems: "Không có dòng nào cần xem lại.",
+  problemAt: (row: number, column: string) => `Dòng ${row}, cột ${column}`,
+  skipped: (n: number) => `${n} dòng không phải đơn vị (dòng tổng, dòng số thứ tự cột) được bỏ qua.`,
+  chartOmitted: "Quá nhiều đơn vị để vẽ biểu đồ cột; xem trang kết quả.",
+  unexpected: "Có lỗi khi làm việc với Excel",
+  unexpectedHint: "Thử lại; nếu vẫn lỗi, lưu sổ, đóng rồi mở lại ngăn DVC Thi đua.",
+  moreProblems: (n: number) => `… và ${n} dòng khác (xem cột “Ghi chú” ở trang kết quả).`,
+};
+
+export type Strings = typeof vi;
+
+const en: Strings = {
+  title: "DVC Thi đua",
+  subtitle: "Score, rank and check targets for online public services.",
+  plan: "Plan",
+  level: "Level",
+  levelAuto: "From the “Cấp” column / detect",
+  levels: { tinh: "Province (departments)", huyen: "District", xa: "Commune" },
+  source: "Data table",
+  sourceSelection: "Region around the selected cell",
+  sourceLast: (addr: string) => `Table read last time (${addr})`,
+  sourceTable: (name: string) => `Excel table “${name}”`,
+  readTable: "Read table",
+  date: "Assessment date",
+  dateHint: "Targets of the milestone in force on this date.",
+  mapping: "Columns",
+  mappingHint: (addr: string, row: number) => `Table ${addr}, header row ${row}. Change a column if it was matched wrongly; the choice is saved in the workbook.`,
+  notMapped: "— none —",
+  required: "required",
+  rank: "Rank",
+  check: "Check targets",
+  formulas: "Write formulas (pointing at the data table)",
+  steps: { read: "Reading the table…", score: "Scoring…", check: "Checking…", write: "Writing results…", done: "Done" },
+  failed: "Nothing was written to the workbook",
+  where: (sheet: string, row?: number, column?: string) =>
+    `Sheet “${sheet}”` + (row ? `, row ${row}` : "") + (column ? `, column ${column}` : ""),
+  done: (sheets: string[], syncs: number) => `Wrote ${sheets.map((s) => `“${s}”`).join(", ")} (${syncs} round trips to Excel).`,
+  counts: { scored: "Scored", not_eligible: "Not considered", no_data: "No data", invalid_input: "Bad figures" },
+  targets: (met: number, notMet: number) => `Targets: ${met} met, ${notMet} not met`,
+  top: "Top",
+  rankLabel: (r: number) => `Rank ${r}`,
+  points: "points",
+  problems: (n: number) => `Rows to review (${n})`,
+  noProblems: "No row needs review.",
+  problemAt: (row: number, column: string) => `Row ${row}, column ${column}`,
+  skipped: (n: number) => `${n} rows that are not units (totals, column numbers) were left out.`,
+  chartOmitted: "Too many units for a bar chart; see the results sheet.",
+  unexpected: "Something went wrong talking to Excel",
+  unexpectedHint: "Try again; if it persists, save, then close and reopen the DVC Thi đua pane.",
+  moreProblems: (n: number) => `… and ${n} more (see the results sheet).`,
+};
+
+export function stringsFor(lang: Lang): Strings {
+  return lang === "vi" ? vi : en;
+}
+
+/** Vietnamese unless Office says the user works in another language. */
+export function langOf(displayLanguage: string | undefined | null): Lang {
+  if (!displayLanguage) return "vi";
+  return /^vi\b/i.test(displayLanguage) ? "vi" : "en";
+}
