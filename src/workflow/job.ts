@@ -101,7 +101,8 @@ export function scoreSnapshot(snap: WorkbookSnapshot, req: JobRequest): ScoredSh
   const headerRow = table.headerRow + 1;
   if (mapping.badOverrides.length) {
     const b = mapping.badOverrides[0];
-    throw new WorkflowError("bad_mapping", `Cột đã chọn cho "${b.input}" không dùng được: ${b.why}.`, {
+    const label = mapping.report.find((r) => r.input === b.input)?.label ?? b.input;
+    throw new WorkflowError("bad_mapping", `Cột đã chọn cho "${label}" không dùng được: ${b.why}.`, {
       where: { sheet: snap.source.sheet, row: headerRow },
       hint: "Chọn lại cột trong phần “Cột dữ liệu”.",
     });
@@ -138,7 +139,8 @@ export function buildSheets(scored: ScoredSheet, req: JobRequest, now: Date): { 
     { role: "results", model: results },
     { role: "rules", model: rules.sheet },
   ];
-  const hasTotals = scored.outcome.units.some((u) => u.total !== null);
+  // a target plan's "total" is a count of targets met, not points: the results sheet is its picture
+  const hasTotals = plan.kind !== "targets" && scored.outcome.units.some((u) => u.total !== null);
   const chart = hasTotals ? chartSheet(scored.outcome.units) : null;
   if (chart) sheets.push({ role: "chart", model: chart.model, chart: chart.chart });
   return { sheets, chartOmitted: hasTotals && !chart };
@@ -163,6 +165,8 @@ export async function runJob(
     const snap = read();
 
     progress("score");
+    // let the pane paint the step before a large table keeps the thread busy
+    await nextTask();
     refuseOwnSource(snap);
     const scored = scoreSnapshot(snap, req);
     const { sheets, chartOmitted } = buildSheets(scored, req, now);
@@ -171,6 +175,7 @@ export async function runJob(
     const own = planOwnership(snap, sheets);
 
     progress("write");
+    await nextTask();
     queueWrite(context, { sheets, activate: sheets[0].model.name }, own);
     await context.sync();
     syncs++;
@@ -182,6 +187,10 @@ export async function runJob(
       source: anchorOf(req.source, snap),
     };
   });
+}
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** The source to use next time: the same table, or the top-left cell of the block read. */

@@ -25,10 +25,13 @@ function asBrowserScript(file: string, global: string): string {
   return `(function () { var exports = {}; var module = { exports: exports };\n${js}\nwindow.${global} = exports; })();`;
 }
 
-/** The stub of the browser helpers, then the fake Excel with the sample table, installed as window.Excel. */
-function hostScript(): string {
+/**
+ * The stub of the browser helpers, then the fake Excel with the sample table, installed as window.Excel.
+ * `extra` runs after the table is in place (e.g. to add a user's sheet).
+ */
+function hostScript(displayLanguage = "vi-VN", extra = ""): string {
   return [
-    officeStubScript({ displayLanguage: "vi-VN" }),
+    officeStubScript({ displayLanguage }),
     asBrowserScript("test/fake-excel/fake-excel.ts", "__fakeExcelLib"),
     asBrowserScript("test/fake-excel/sample-hg165.ts", "__sample"),
     `(function () {
@@ -42,6 +45,7 @@ function hostScript(): string {
       window.__wb = wb;
       window.Excel = lib.createFakeExcel(wb);
       window.Office.context.document.settings = lib.createFakeSettings();
+      ${extra}
     })();`,
   ].join("\n");
 }
@@ -51,23 +55,27 @@ let browser: Browser;
 let page: Page;
 const errors: string[] = [];
 
-beforeAll(async () => {
-  distFile("taskpane.html");
-  server = await serveDirectory(DIST);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 350, height: 1100 } });
-  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(`console: ${m.text()}`);
+async function openPane(host: string, errs: string[]): Promise<Page> {
+  const p = await browser.newPage({ viewport: { width: 350, height: 1100 } });
+  p.on("pageerror", (e) => errs.push(`pageerror: ${e.message}`));
+  p.on("console", (m) => {
+    if (m.type() === "error") errs.push(`console: ${m.text()}`);
   });
-  const host = hostScript();
-  await page.route("**/*", (route) => {
+  await p.route("**/*", (route) => {
     const url = route.request().url();
     if (url === OFFICE_JS_URL) return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: host });
     if (url.startsWith(server.url)) return route.continue();
     return route.abort();
   });
-  await page.goto(new URL("taskpane.html", server.url).toString());
+  await p.goto(new URL("taskpane.html", server.url).toString());
+  return p;
+}
+
+beforeAll(async () => {
+  distFile("taskpane.html");
+  server = await serveDirectory(DIST);
+  browser = await launchChromium();
+  page = await openPane(hostScript(), errors);
 });
 
 afterAll(async () => {
@@ -137,4 +145,29 @@ test("rank an hg-165 table from the pane", async () => {
   expect(await wbEval<string>("window.__wb.sheetById(window.__wb.activeSheetId).name")).toBe(SHEET);
 
   expect(errors).toEqual([]);
+});
+
+test("a user's sheet named like the results sheet: the pane says why and nothing is written", async () => {
+  const errs: string[] = [];
+  const p = await openPane(hostScript("vi-VN", `wb.setValues("Kết quả DVC", "A1", [["Bảng tự lập của phòng"]]);`), errs);
+  const before = await p.evaluate("JSON.stringify(window.__wb.snapshot())");
+  await p.getByRole("button", { name: "Xếp hạng" }).click();
+  const bar = p.getByText("Chưa ghi gì vào sổ");
+  await bar.waitFor();
+  await p.getByText(/Sổ đã có trang tính "Kết quả DVC"/).waitFor();
+  await p.getByText(/Đổi tên hoặc xoá trang/).waitFor();
+  expect(await p.evaluate("JSON.stringify(window.__wb.snapshot())")).toBe(before);
+  expect(await p.evaluate("window.__wb.sheets.length")).toBe(2);
+  expect(errs).toEqual([]);
+  await p.close();
+});
+
+test("English when Office's display language is not Vietnamese", async () => {
+  const errs: string[] = [];
+  const p = await openPane(hostScript("en-US"), errs);
+  await p.getByRole("button", { name: "Rank" }).click();
+  await p.getByText(/^Wrote “Kết quả DVC”/).waitFor();
+  await p.getByRole("heading", { name: /Top — District/ }).waitFor();
+  expect(errs).toEqual([]);
+  await p.close();
 });

@@ -138,6 +138,20 @@ describe("Rank on the sample table", () => {
   });
 });
 
+describe("with formulas", () => {
+  test("the results refer to the user's cells, written as one formulas array", async () => {
+    const { wb, run } = book();
+    const before = wb.snapshot()["Số liệu 2023"];
+    await runJob(run, { ...RANK, formulas: true });
+    expect(wb.syncCount).toBe(2);
+    const res = wb.sheetByName(RESULTS_SHEET)!;
+    const formulas = [...res.cells.values()].map((c) => c.f).filter((f): f is string => Boolean(f));
+    // the online dossiers of the first district (row 5, column E of the user's sheet: table at B2)
+    expect(formulas.some((f) => f.includes("'Số liệu 2023'!E5"))).toBe(true);
+    expect(wb.snapshot()["Số liệu 2023"]).toEqual(before);
+  });
+});
+
 describe("problems are placed on the user's sheet", () => {
   test("a text count and a blank denominator name the sheet, row and column", async () => {
     const units = HG165_UNITS.map((r) => [...r]);
@@ -179,6 +193,17 @@ describe("a failed Rank writes nothing", () => {
     expect(e.code).toBe("missing_column");
     expect(e.message).toMatch(/đơn vị/i);
     expect(e.where).toMatchObject({ sheet: "Số liệu 2023", row: 3 });
+    expect(wb.snapshot()).toEqual(before);
+    expect(wb.sheets).toHaveLength(1);
+  });
+
+  test("a remembered column that is no longer in the table names the input, not its id", async () => {
+    const { wb, run } = book();
+    const before = wb.snapshot();
+    const e = await failure(runJob(run, { ...RANK, overrides: { online_dossiers: "HS nộp qua mạng" } }));
+    expect(e.code).toBe("bad_mapping");
+    expect(e.message).toContain("Số hồ sơ TTHC nộp trực tuyến");
+    expect(e.message).toContain("HS nộp qua mạng");
     expect(wb.snapshot()).toEqual(before);
     expect(wb.sheets).toHaveLength(1);
   });
