@@ -171,3 +171,33 @@ test("English when Office's display language is not Vietnamese", async () => {
   expect(errs).toEqual([]);
   await p.close();
 });
+
+test("Kiểm tra chỉ tiêu for iator-32 with the date picker: the milestone in force on the date chosen", async () => {
+  const errs: string[] = [];
+  const p = await openPane(
+    hostScript(
+      "vi-VN",
+      `wb.setValues("Ia Tơr", "A1", [["Đơn vị", "Tỷ lệ DVC trực tuyến", "Tỷ lệ thanh toán trực tuyến"], ["Xã Ia Tơr", 0.35, 0.25]]);
+       wb.select("Ia Tơr", "A2");`,
+    ),
+    errs,
+  );
+  await p.getByLabel("Kế hoạch").selectOption("iator-32-2024");
+  const date = p.getByLabel("Ngày đánh giá");
+  // defaults to today
+  expect(await date.inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  // 1/5/2024: before day 50, the day-50 targets (30%, 20%) are in force: both met
+  await date.fill("2024-05-01");
+  await p.getByRole("button", { name: "Kiểm tra chỉ tiêu" }).click();
+  await p.getByText("Chỉ tiêu: 2 đạt, 0 chưa đạt").waitFor();
+  // 1/6/2024: past day 50, the day-100 targets (60%, 55%) apply: neither met
+  await date.fill("2024-06-01");
+  await p.getByRole("button", { name: "Kiểm tra chỉ tiêu" }).click();
+  await p.getByText("Chỉ tiêu: 0 đạt, 2 chưa đạt").waitFor();
+  const cfs = (await p.evaluate(
+    `window.__wb.conditionalFormats.filter(function (c) { return c.sheet === window.__wb.sheetByName("Kết quả DVC").id; }).length`,
+  )) as number;
+  expect(cfs).toBeGreaterThan(0);
+  expect(errs).toEqual([]);
+  await p.close();
+});
