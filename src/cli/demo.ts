@@ -4,7 +4,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { formatNumberVi, formatPercentVi } from "../engine";
+import { formatNumberVi } from "../engine";
+import { getPlan } from "../plans";
 import { resultOrder } from "../workbook";
 import type { Io } from "./calc";
 import { resolvePlan, runScore } from "./score";
@@ -52,7 +53,8 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
       continue;
     }
     written.push(output);
-    const targets = run.scored.outcome.units.every((u) => u.criteria.length === 0);
+    // target plans have no points and no ranking: show how many targets each unit met, most first
+    const targets = getPlan(run.scored.outcome.planId).kind === "targets";
     const units = targets
       ? [...run.scored.outcome.units].sort((a, b) => (b.total ?? -1) - (a.total ?? -1))
       : resultOrder(run.scored.outcome.units);
@@ -71,7 +73,6 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
       const notConsidered = list.filter((u) => u.status === "not_eligible").length;
       if (rest > 0) io.out(`  … ${rest} đơn vị nữa${notConsidered ? `; ${notConsidered} không xét (dưới ngưỡng)` : ""}\n`);
     }
-    void formatPercentVi;
   }
   io.out(`\nĐã ghi sổ làm việc đã chấm (số liệu minh họa, giả định):\n${written.map((w) => "  " + w).join("\n")}\n`);
   return failed ? 1 : 0;
