@@ -82,6 +82,14 @@ describe("Rank on the sample table", () => {
     const pb = chartRows.find((r) => r[0] === "Xã Phương Bình")!;
     expect(pb[1]).toBe("");
     expect(pb[2]).toBe("");
+    // Xã Hòa An: 100% online and 95% e-ID, full points on both → first series only
+    const ha = chartRows.find((r) => r[0] === "Xã Hòa An")!;
+    expect(ha[1]).toBe(100);
+    expect(ha[2]).toBe("");
+    // Thị trấn Ngã Sáu: 80% online < 100% → below a full-points threshold → second series
+    const ns = chartRows.find((r) => r[0] === "Thị trấn Ngã Sáu")!;
+    expect(ns[1]).toBe("");
+    expect(typeof ns[2]).toBe("number");
   });
 
   test("10 rows and 10,000 rows take the same number of round trips", async () => {
@@ -90,8 +98,11 @@ describe("Rank on the sample table", () => {
       const rows = hg165Sheet(hg165Large(n));
       const { wb, run } = book(rows);
       const before = wb.snapshot()["Số liệu 2023"];
-      const { summary } = await runJob(run, RANK);
+      const { summary, chartOmitted } = await runJob(run, RANK);
       expect(summary.units).toBe(n);
+      // a bar per unit is unreadable beyond a few hundred units: the chart is left out, and said so
+      expect(chartOmitted).toBe(n > 300);
+      expect(summary.sheets.includes(CHART_SHEET)).toBe(n <= 300);
       expect(wb.snapshot()["Số liệu 2023"]).toEqual(before);
       counts.push(wb.syncCount);
     }
