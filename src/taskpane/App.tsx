@@ -290,10 +290,16 @@ function progressValue(step: JobStep): number {
 function Summary({ summary, lang, onProblem }: { summary: JobSummary & { chartOmitted: boolean }; lang: Lang; onProblem: (p: Problem) => void }) {
   const s = stringsFor(lang);
   const styles = useStyles();
+  const ref = React.useRef<HTMLElement>(null);
+  // the pane is narrow: bring the outcome into view under the form
+  React.useEffect(() => {
+    // block body: newer Chromium returns a promise from scrollIntoView, which React would take for a cleanup
+    ref.current?.scrollIntoView?.({ block: "start", behavior: "smooth" });
+  }, [summary]);
   const levels = (["tinh", "huyen", "xa"] as Level[]).filter((l) => summary.top.some((t) => t.level === l));
   const shown = summary.problems.slice(0, MAX_PROBLEMS_SHOWN);
   return (
-    <section className={styles.section} aria-label="Kết quả">
+    <section ref={ref} className={styles.section} aria-label={s.outcome}>
       <MessageBar intent="success" layout="multiline">
         <MessageBarBody>{s.done(summary.sheets, summary.syncs)}</MessageBarBody>
       </MessageBar>

@@ -3,6 +3,7 @@ export type Lang = "vi" | "en";
 
 const vi = {
   title: "DVC Thi đua",
+  outcome: "Kết quả",
   subtitle: "Chấm điểm, xếp hạng và kiểm tra chỉ tiêu dịch vụ công trực tuyến.",
   plan: "Kế hoạch",
   level: "Cấp",
@@ -46,6 +47,7 @@ export type Strings = typeof vi;
 
 const en: Strings = {
   title: "DVC Thi đua",
+  outcome: "Outcome",
   subtitle: "Score, rank and check targets for online public services.",
   plan: "Plan",
   level: "Level",
