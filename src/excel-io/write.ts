@@ -142,6 +142,9 @@ function fill2d<T>(rows: number, cols: number, v: T): T[][] {
 /** Queues one sheet: a single 2-D write for all cells, then formats, widths, rules, names. */
 export function queueSheet(context: Excel.RequestContext, model: SheetModel, role: SheetRole, chart?: ChartSpec): Excel.Worksheet {
   const ws = context.workbook.worksheets.add(model.name);
+  // marked right away: Office.js batches are not transactions, so should a later command of this
+  // batch fail, the half-written sheet is still recognised as ours and replaced by the next run
+  context.workbook.names.add(markerName(role), `=${quoteSheet(model.name)}!$A$1`, "DVC Thi đua: trang do phần bổ trợ ghi ra");
   const rows = model.cells.length;
   const cols = Math.max(1, ...model.cells.map((r) => r.length));
   if (rows > 0) {
@@ -177,7 +180,6 @@ export function queueSheet(context: Excel.RequestContext, model: SheetModel, rol
     cf.priority = rule.priority;
   }
   for (const n of model.names ?? []) context.workbook.names.add(n.name, n.ref.startsWith("=") ? n.ref : "=" + n.ref);
-  context.workbook.names.add(markerName(role), `=${quoteSheet(model.name)}!$A$1`, "DVC Thi đua: trang do phần bổ trợ ghi ra");
   if (chart) {
     const c = ws.charts.add("BarStacked", ws.getRange(chart.dataRange), "Columns");
     c.title.text = chart.title;

@@ -120,8 +120,8 @@ describe("writing a SheetModel", () => {
       { sheet: s.id, address: "B3:B4", type: "Custom", formula: "=B3<'Quy tắc'!$B$1", fill: "#FFEB9C", font: "#9C5700", priority: 2 },
     ]);
     expect(wb.names.map((n) => [n.name, wb.nameFormula(n)])).toEqual([
-      ["DVC_NGUONG", "='Kết quả DVC'!$B$3"],
       [markerName("results"), "='Kết quả DVC'!$A$1"],
+      ["DVC_NGUONG", "='Kết quả DVC'!$B$3"],
     ]);
     expect(wb.activeSheetId).toBe(s.id);
     expect(wb.snapshot()["Số liệu"]).toEqual(before);
@@ -178,6 +178,22 @@ describe("ownership of the add-in's sheets", () => {
     await write();
     expect(wb.sheets.map((s) => s.name)).toEqual(["Số liệu", "Kết quả tháng 9", "Kết quả DVC"]);
     expect(wb.nameFormula(wb.names[0])).toBe("='Kết quả DVC'!$A$1");
+  });
+
+  test("if Excel rejects a command mid-write, the half-written sheet is still ours for the next run", async () => {
+    const { wb, run } = setup();
+    const broken: OwnedSheet[] = [{ role: "results", model: model("Kết quả DVC", {
+          // a range Excel refuses, met only when the batch runs
+          conditionalFormats: [{ range: "B3:B", formula: "B3<1", style: "red", priority: 1 }],
+        }) }];
+    await expect(
+      run(async (ctx) => {
+        queueWrite(ctx, { sheets: broken }, planOwnership(snapOf(wb), broken));
+        await ctx.sync();
+      }),
+    ).rejects.toThrow();
+    expect(wb.sheetByName("Kết quả DVC")).toBeDefined();
+    expect(planOwnership(snapOf(wb), results).replace).toEqual(["Kết quả DVC"]);
   });
 
   test("a table on one of our sheets is refused", async () => {
