@@ -8,6 +8,7 @@
  * know which "Kết quả DVC" is ours. A sheet with our name but no marker is the user's: we refuse
  * rather than overwrite it.
  */
+import { HIGHLIGHT } from "../workbook/layout";
 import type { CellOut, SheetModel } from "../workbook/types";
 import { boxAddress, parseAddress, quoteSheet, sameSheetName, sheetOfFormula } from "./a1";
 import { WorkflowError, type WorkbookSnapshot } from "./types";
@@ -128,10 +129,6 @@ function widthPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75);
 }
 
-const STYLE_COLORS = {
-  red: { fill: "#FFC7CE", font: "#9C0006" },
-  amber: { fill: "#FFEB9C", font: "#9C5700" },
-} as const;
 
 function fill2d<T>(rows: number, cols: number, v: T): T[][] {
   const out: T[][] = [];
@@ -175,8 +172,9 @@ export function queueSheet(context: Excel.RequestContext, model: SheetModel, rol
   for (const rule of [...model.conditionalFormats].sort((a, b) => a.priority - b.priority)) {
     const cf = ws.getRange(rule.range).conditionalFormats.add("Custom");
     cf.custom.rule.formula = rule.formula.startsWith("=") ? rule.formula : "=" + rule.formula;
-    cf.custom.format.fill.color = STYLE_COLORS[rule.style].fill;
-    cf.custom.format.font.color = STYLE_COLORS[rule.style].font;
+    // the same colours the command-line tool writes
+    cf.custom.format.fill.color = "#" + HIGHLIGHT[rule.style].fill;
+    cf.custom.format.font.color = "#" + HIGHLIGHT[rule.style].font;
     cf.priority = rule.priority;
   }
   for (const n of model.names ?? []) context.workbook.names.add(n.name, n.ref.startsWith("=") ? n.ref : "=" + n.ref);
