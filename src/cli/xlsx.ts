@@ -179,25 +179,58 @@ function style(kind: "red" | "amber"): Partial<ExcelJS.Style> {
   };
 }
 
+/**
+ * Cell styles shared by every cell with the same number format and weight. exceljs gives each new
+ * cell its own style object and, on writing, turns every distinct style object into XML to find its
+ * style id: a 10,000-row results sheet spent most of its writing time there. Shared objects are
+ * looked up once (exceljs caches the id per object); the file is the same. Safe because these cells
+ * hold no dates (exceljs would pick a date format for an unformatted date cell).
+ */
+class SharedStyles {
+  private readonly byKey = new Map<string, Partial<ExcelJS.Style>>();
+  private readonly bold: Partial<ExcelJS.Font> = { bold: true };
+  get(numFmt: string | undefined, bold: boolean): Partial<ExcelJS.Style> {
+    const key = `${bold ? 1 : 0}${numFmt ?? ""}`;
+    let s = this.byKey.get(key);
+    if (!s) {
+      s = {};
+      if (bold) s.font = this.bold;
+      if (numFmt !== undefined) s.numFmt = numFmt;
+      this.byKey.set(key, s);
+    }
+    return s;
+  }
+}
+
 /** Renders a SheetModel into the workbook, replacing a sheet of the same name (the add-in's own output). */
 export function renderSheet(workbook: ExcelJS.Workbook, model: SheetModel): ExcelJS.Worksheet {
   const old = workbook.getWorksheet(model.name);
   if (old) workbook.removeWorksheet(old.id);
   const ws = workbook.addWorksheet(model.name, model.freezeRows ? { views: [{ state: "frozen", ySplit: model.freezeRows }] } : {});
+  const styles = new SharedStyles();
+  const boldRows = new Set(model.boldRows ?? []);
+  // bold rows carry the font on the row itself too (a row style), as Excel does for a whole-row format
+  for (const r of boldRows) ws.getRow(r + 1).font = { bold: true };
   model.cells.forEach((row, r) => {
     if (!row.length) return;
     const xr = ws.getRow(r + 1);
+    const plain = styles.get(undefined, boldRows.has(r));
     row.forEach((v, c) => {
-      if (v !== null) xr.getCell(c + 1).value = excelValue(v);
+      if (v === null) return;
+      const cell = xr.getCell(c + 1);
+      cell.value = excelValue(v);
+      cell.style = plain;
     });
   });
   (model.columnWidths ?? []).forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  for (const r of model.boldRows ?? []) ws.getRow(r + 1).font = { bold: true };
   for (const nf of model.numberFormats ?? []) {
     const [a, b] = nf.range.split(":");
     const s = ws.getCell(a);
     const e = ws.getCell(b ?? a);
-    for (let r = Number(s.row); r <= Number(e.row); r++) for (let c = Number(s.col); c <= Number(e.col); c++) ws.getCell(r, c).numFmt = nf.format;
+    for (let r = Number(s.row); r <= Number(e.row); r++) {
+      const style = styles.get(nf.format, boldRows.has(r - 1));
+      for (let c = Number(s.col); c <= Number(e.col); c++) ws.getCell(r, c).style = style;
+    }
   }
   for (const m of model.merges ?? []) ws.mergeCells(m);
   if (model.print) {
@@ -220,5 +253,7 @@ export function renderSheet(workbook: ExcelJS.Workbook, model: SheetModel): Exce
 export async function writeWorkbook(workbook: ExcelJS.Workbook, file: string): Promise<void> {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   workbook.calcProperties = { ...(workbook.calcProperties ?? {}), fullCalcOnLoad: true };
-  await workbook.xlsx.writeFile(file);
+  // exceljs compresses with a pure-JS deflate: its default level 6 took ~40% of writing a
+  // 10,000-row workbook; level 1 is ~3 times faster for a file ~25% larger, with the same contents
+  await workbook.xlsx.writeFile(file, { zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as Partial<ExcelJS.XlsxWriteOptions>);
 }
