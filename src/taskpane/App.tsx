@@ -101,9 +101,11 @@ export function App({ run, settings, lang, today = new Date() }: AppProps) {
   const needsDate = plan.inputs.some((d) => d.id === "date");
   const busy = step !== null && step !== "done";
 
-  React.useEffect(() => {
+  // the workbook's tables, listed again whenever the picker is opened (a table may have been added since)
+  const refreshTables = React.useCallback(() => {
     listTables(run).then(setTables, () => setTables([]));
   }, [run]);
+  React.useEffect(refreshTables, [refreshTables]);
 
   const source = (): SourceSpec => {
     if (sourceKey === "last" && last) return last;
@@ -209,7 +211,7 @@ export function App({ run, settings, lang, today = new Date() }: AppProps) {
 
       <div className={styles.row}>
         <Field label={s.source} className={styles.grow}>
-          <Select className={styles.full} select={{ className: styles.selectEl }} value={sourceKey} onChange={(_e, d) => (setSourceKey(d.value), setPreview(null))} disabled={busy}>
+          <Select className={styles.full} select={{ className: styles.selectEl, onFocus: refreshTables }} value={sourceKey} onChange={(_e, d) => (setSourceKey(d.value), setPreview(null))} disabled={busy}>
             <option value="selection">{s.sourceSelection}</option>
             {last && <option value="last">{s.sourceLast(`${last.sheet}!${last.cell}`)}</option>}
             {tables.map((t) => (
