@@ -38,6 +38,12 @@ export function allocate(inp: AllocationInput): Allocation {
     let m = k + 1;
     while (m < order.length && rankOf(order[m]) === rankOf(order[k])) m++;
     const left = limit - res.used - res.held;
+    if (left <= 0) {
+      // no place left (used + held never exceed the limit): every later unit is blocked and nothing
+      // else changes, so stop here instead of walking a table of many thousands of units rank by rank
+      for (let q = k; q < order.length; q++) res.blocked.push(order[q]);
+      break;
+    }
     const candidates: number[] = [];
     const perGroup = new Map<string, number>();
     for (let q = k; q < m; q++) {

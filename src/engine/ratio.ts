@@ -63,7 +63,7 @@ export function readRatio(aCell: CellInput, bCell: CellInput, aId: string, bId: 
 }
 
 /** r shown as a fraction: at least 2 decimals, at most 4 ("0,89", "0,8937"). */
-function fractionVi(r: number): string {
+export function fractionVi(r: number): string {
   let s = formatNumberVi(r, 4);
   while (s.length > 0 && s.endsWith("0") && s.length - s.indexOf(",") > 3) s = s.slice(0, -1);
   return s;
