@@ -54,7 +54,22 @@ export const SPECIAL_HEADERS: Record<SpecialField, { label: string; headers: str
   },
 };
 
+// findTable scores every text cell near the top of a sheet against each of the plan's ~90 wordings:
+// the words of a text are worked out once (the lists returned are never modified)
+const wordsCache = new Map<string, string[]>();
+const meaningfulCache = new Map<string, Set<string>>();
+const CACHE_LIMIT = 5000;
+
 function words(text: string): string[] {
+  let w = wordsCache.get(text);
+  if (w === undefined) {
+    if (wordsCache.size >= CACHE_LIMIT) wordsCache.clear();
+    wordsCache.set(text, (w = wordsOf(text)));
+  }
+  return w;
+}
+
+function wordsOf(text: string): string[] {
   const out: string[] = [];
   for (const w of normalizeKey(text).split(/[^a-z0-9]+/)) {
     if (!w) continue;
@@ -66,6 +81,15 @@ function words(text: string): string[] {
 }
 
 function meaningful(text: string): Set<string> {
+  let m = meaningfulCache.get(text);
+  if (m === undefined) {
+    if (meaningfulCache.size >= CACHE_LIMIT) meaningfulCache.clear();
+    meaningfulCache.set(text, (m = meaningfulOf(text)));
+  }
+  return m;
+}
+
+function meaningfulOf(text: string): Set<string> {
   const all = words(text);
   const kept = all.filter((w) => !STOPWORDS.has(w));
   return new Set(kept.length ? kept : all);

@@ -4,7 +4,7 @@
  * read a "1.234" or a "90%" the same way; this module only places each unit and each finding on
  * the sheet (sheet, row, column letter) so an official can find the cell.
  */
-import { isBlank, message, normalizeKey, parseLevel } from "../engine";
+import { isBlank, message, normalizeKey, normalizeKey as normalizeKeyRaw, parseLevel } from "../engine";
 import type { CellInput, Level, UnitRow } from "../engine";
 import type { Plan } from "../engine/types";
 import { isSpecialInput } from "./mapping";
@@ -60,7 +60,7 @@ function isNumberingRow(row: CellInput[], first: number, last: number): boolean 
  */
 const DISTRICT_PREFIX = /^(huyen|thi xa|thanh pho|quan|tp|tx|h)\s+/;
 
-function groupResolver(districts: string[]): (name: string) => string | null {
+function groupResolver(districts: string[], normalizeKey: (s: string) => string): (name: string) => string | null {
   // keys computed once: a table of 10,000 communes must not normalise every district name per row
   const exact = new Map<string, string>();
   const bare = new Map<string, string[]>();
@@ -135,6 +135,20 @@ export function readUnits(
     unitRows.push({ r, name });
   }
 
+  // a few distinct texts (levels, district names) repeat on thousands of rows: normalise each once
+  const keys = new Map<string, string>();
+  const normalizeKey = (s: string) => {
+    let k = keys.get(s);
+    if (k === undefined) keys.set(s, (k = normalizeKeyRaw(s)));
+    return k;
+  };
+  const levels0 = new Map<string, Level | null>();
+  const levelOfCell = (x: CellInput) => {
+    if (typeof x !== "string") return levelOf(x);
+    let l = levels0.get(x);
+    if (l === undefined) levels0.set(x, (l = levelOf(x)));
+    return l;
+  };
   // levels: a level column, else --level, else inferred from the district column
   const groupOf = (r: number) => (m.group !== undefined ? textOf((grid[r] ?? [])[m.group]) : "");
   const groupNames = new Set(unitRows.map((u) => normalizeKey(groupOf(u.r))).filter(Boolean));
@@ -143,7 +157,7 @@ export function readUnits(
     let level: Level | null = null;
     if (m.level !== undefined) {
       const cell = (grid[u.r] ?? [])[m.level];
-      level = isBlank(cell) ? opts.level ?? null : levelOf(cell);
+      level = isBlank(cell) ? opts.level ?? null : levelOfCell(cell);
       if (!level) problem(u.r, m.level, u.name, isBlank(cell) ? "missing_input" : "unknown_level", { value: textOf(cell), input: "Cấp" });
     } else if (opts.level) {
       level = opts.level;
@@ -167,7 +181,7 @@ export function readUnits(
   }
 
   const districts = unitRows.filter((u) => levels.get(u.r) === "huyen").map((u) => u.name);
-  const resolveGroup = groupResolver(districts);
+  const resolveGroup = groupResolver(districts, normalizeKey);
   const usedKeys = new Set<string>();
   // Ia Băng and Ia Bang are two communes of Chư Prông: keys differ by diacritics, so compare exact names
   const exactKey = (s: string) => s.normalize("NFC").trim().toLowerCase();
