@@ -16,7 +16,7 @@ function detailOf(f: Finding | undefined): Record<string, string | number> {
   return { input: f?.input ?? "", ...(f?.detail ?? {}) };
 }
 
-/** Worst first: a unit's status is the worst of its criteria's (STATUS_ORDER). */
+/** Worst first (lower is worse): a unit's status is the worst of its criteria's. */
 const STATUS_RANK: Record<Status, number> = { not_eligible: 0, invalid_input: 1, no_data: 2, scored: 3 };
 
 /** Findings of a unit with none: shared, never written to (pushFinding copies it first). */
