@@ -201,8 +201,8 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
     output = a.output ?? defaultOutput(a.input);
     const rules = layoutRules(a.plan, { now, scored, notes: a.date || date ? [`Ngày xét chỉ tiêu: ${date}`] : [] });
     const results = layoutResults(scored, a.plan, { formulas: a.formulas, rules, now });
-    renderSheet(book.workbook, results);
-    renderSheet(book.workbook, rules.sheet);
+    renderSheet(book.workbook, results, "results");
+    renderSheet(book.workbook, rules.sheet, "rules");
     await writeWorkbook(book.workbook, output);
   }
   if (a.json) io.out(JSON.stringify(toJsonRows(scored), null, 2) + "\n");

@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { parse as parseCsv } from "csv-parse/sync";
 import * as iconv from "iconv-lite";
 import type { CellInput } from "../engine";
-import { HIGHLIGHT } from "../workbook";
+import { HIGHLIGHT, markerName, markerRef, sameSheetName, sheetOfRef, WorkbookError, type SheetRole } from "../workbook";
 import type { CellOut, SheetModel } from "../workbook";
 
 /** The file cannot be read at all: the command exits non-zero with this message. */
@@ -202,10 +202,32 @@ class SharedStyles {
   }
 }
 
-/** Renders a SheetModel into the workbook, replacing a sheet of the same name (the add-in's own output). */
-export function renderSheet(workbook: ExcelJS.Workbook, model: SheetModel): ExcelJS.Worksheet {
-  const old = workbook.getWorksheet(model.name);
-  if (old) workbook.removeWorksheet(old.id);
+/** The sheet the workbook's marker for `role` points at (src/workbook/ownership.ts), or null. */
+function markedSheet(workbook: ExcelJS.Workbook, role: SheetRole): string | null {
+  const name = markerName(role);
+  const entry = (workbook.definedNames.model as { name: string; ranges: string[] }[]).find((n) => n.name === name);
+  return entry?.ranges.length ? sheetOfRef(entry.ranges[0]) : null;
+}
+
+/**
+ * Renders a SheetModel into the workbook as the add-in's sheet for `role`, marked as such. A sheet of the
+ * same name is replaced only when the marker says it is the add-in's own output (a workbook scored
+ * before, by the command line or the task pane); a user's sheet of that name stops the run instead.
+ */
+export function renderSheet(workbook: ExcelJS.Workbook, model: SheetModel, role: SheetRole): ExcelJS.Worksheet {
+  const old = workbook.worksheets.find((w) => sameSheetName(w.name, model.name));
+  const marked = markedSheet(workbook, role);
+  if (old) {
+    if (marked === null || !sameSheetName(marked, old.name)) {
+      throw new WorkbookError(
+        `Sổ đã có trang "${old.name}" không do DVC Thi đua tạo ra, nên không ghi đè. Đổi tên trang đó rồi chạy lại. / ` +
+          `The workbook has a sheet "${old.name}" that dvc-thidua did not write; rename it and run again.`,
+      );
+    }
+    workbook.removeWorksheet(old.id);
+  }
+  if (marked !== null) workbook.definedNames.remove(markerRef(marked), markerName(role));
+  workbook.definedNames.add(markerRef(model.name), markerName(role));
   const ws = workbook.addWorksheet(model.name, model.freezeRows ? { views: [{ state: "frozen", ySplit: model.freezeRows }] } : {});
   const styles = new SharedStyles();
   const boldRows = new Set(model.boldRows ?? []);

@@ -40,23 +40,11 @@ export function parseAddress(address: string): { sheet: string | null; box: Box 
   };
 }
 
-/** The sheet a workbook name refers to, from its formula "='Kết quả DVC'!$A$1"; null for #REF! or a constant. */
-export function sheetOfFormula(formula: string): string | null {
-  const f = formula.replace(/^=/, "");
-  if (f.startsWith("#REF!")) return null;
-  const m = /^('(?:[^']|'')+'|[^'!]+)!/.exec(f);
-  if (!m) return null;
-  const s = m[1];
-  return s.startsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s;
-}
-
 export function boxAddress(b: Box): string {
   const tl = columnLetter(b.c0) + (b.r0 + 1);
   if (b.rows === 1 && b.cols === 1) return tl;
   return `${tl}:${columnLetter(b.c0 + b.cols - 1)}${b.r0 + b.rows}`;
 }
 
-/** Sheet names compare as Excel compares them: case-insensitively. */
-export function sameSheetName(a: string, b: string): boolean {
-  return a.toLocaleLowerCase("vi") === b.toLocaleLowerCase("vi");
-}
+/** Shared with the command line, which marks and recognises the same sheets in .xlsx files. */
+export { sheetOfRef as sheetOfFormula, sameSheetName } from "../workbook/ownership";

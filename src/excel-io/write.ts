@@ -10,14 +10,11 @@
  */
 import { HIGHLIGHT } from "../workbook/layout";
 import type { CellOut, SheetModel } from "../workbook/types";
+import { markerName, type SheetRole } from "../workbook/ownership";
 import { boxAddress, parseAddress, quoteSheet, sameSheetName, sheetOfFormula } from "./a1";
 import { WorkflowError, type WorkbookSnapshot } from "./types";
 
-export type SheetRole = "results" | "rules" | "chart" | "targets";
-
-export function markerName(role: SheetRole): string {
-  return `DVC_THIDUA_${role.toUpperCase()}`;
-}
+export { markerName, type SheetRole } from "../workbook/ownership";
 
 /** A native bar chart over a block of the same sheet: categories in the first column, one series per other column. */
 export interface ChartSpec {

@@ -14,4 +14,5 @@ export {
 } from "./layout";
 export type { ResultsOptions, RulesOptions } from "./layout";
 export { toJsonRows } from "./json";
+export * from "./ownership";
 export type { JsonUnit } from "./json";

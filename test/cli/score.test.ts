@@ -159,3 +159,41 @@ describe("the scored workbook", () => {
     a.eachRow((row, i) => row.eachCell((cell, j) => expect(b.getCell(i, j).value).toEqual(cell.value)));
   });
 });
+
+describe("the add-in's own sheets in a workbook scored again", () => {
+  const sheetNames = async (file: string) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    return { names: wb.worksheets.map((w) => w.name), markers: wb.definedNames.model };
+  };
+
+  it("marks its sheets and replaces only them when a scored workbook is scored again", async () => {
+    const first = path.join(dir, "scored-once.xlsx");
+    const second = path.join(dir, "scored-twice.xlsx");
+    expect((await run([SAMPLE, "--plan", "hg-165-2023", "-o", first])).code).toBe(0);
+    const once = await sheetNames(first);
+    expect(once.markers).toEqual(
+      expect.arrayContaining([
+        { name: "DVC_THIDUA_RESULTS", ranges: ["'Kết quả DVC'!$A$1"] },
+        { name: "DVC_THIDUA_RULES", ranges: ["'Quy tắc DVC'!$A$1"] },
+      ]),
+    );
+    expect((await run([first, "--plan", "hg-165-2023", "-o", second])).code).toBe(0);
+    const twice = await sheetNames(second);
+    expect(twice.names).toEqual(once.names);
+    expect(twice.markers).toHaveLength(once.markers.length);
+  });
+
+  it("refuses, writing nothing, when a sheet of the user's has the results sheet's name", async () => {
+    const input = path.join(dir, "user-sheet-named-like-results.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE);
+    wb.addWorksheet("Kết quả DVC").getCell("A1").value = "ghi chú của người dùng";
+    await wb.xlsx.writeFile(input);
+    const output = path.join(dir, "never-written.xlsx");
+    const r = await run([input, "--plan", "hg-165-2023", "-o", output]);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain('"Kết quả DVC" không do DVC Thi đua tạo ra');
+    expect(fs.existsSync(output)).toBe(false);
+  });
+});
