@@ -1,0 +1,38 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { demoCommand, DEMO_CASES } from "../../src/cli/demo";
+
+describe("npm run demo (the README's main job)", () => {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "dvc-demo-"));
+  let code: number;
+  let out = "";
+  beforeAll(async () => {
+    code = await demoCommand(["-o", outDir], { out: (s) => (out += s), err: () => undefined });
+  });
+
+  it("scores every bundled sample and writes one scored workbook each", async () => {
+    expect(code).toBe(0);
+    for (const c of DEMO_CASES) {
+      const file = path.join(outDir, c.file.replace(/\.xlsx$/, "-ket-qua.xlsx"));
+      expect(out).toContain(file);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["Kết quả DVC", "Quy tắc DVC"]));
+    }
+  });
+
+  it("prints the head of the Hậu Giang ranking with the three district prizes", () => {
+    const hg = out.slice(out.indexOf("Hậu Giang"), out.indexOf("Lạng Sơn"));
+    expect(hg).toMatch(/ 1\. .*Hạng Nhất.*20\.000\.000 đồng/);
+    expect(hg).toMatch(/ 2\. .*Hạng Nhì.*15\.000\.000 đồng/);
+    expect(hg).toMatch(/ 3\. .*Hạng Ba.*10\.000\.000 đồng/);
+  });
+
+  it("shows targets met, not points, for the target plans", () => {
+    const ls = out.slice(out.indexOf("Lạng Sơn"), out.indexOf("Chư Prông"));
+    expect(ls).toMatch(/\d\/4 chỉ tiêu đạt/);
+    expect(ls).not.toMatch(/điểm/);
+  });
+});
