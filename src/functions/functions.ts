@@ -100,15 +100,14 @@ function scoreHg(cells: CellInput[], communes: CellInput[] | undefined): UnitOut
  * @returns {any[][]} Tổng điểm (tối đa 100) của mỗi đơn vị.
  */
 export function hgScore(online_dossiers: any[][], all_dossiers: any[][], eid_activated: any[][], citizens_with_cccd: any[][], level: any[][], commune_ratios?: any[][]): any[][] {
-  const units = unitCount(online_dossiers, all_dossiers, eid_activated, citizens_with_cccd, level);
-  const communes = communesArg(commune_ratios, units);
+  return eachHgUnit([online_dossiers, all_dossiers, eid_activated, citizens_with_cccd, level], commune_ratios, (o) => outcomeError(o) ?? (o.total as number));
+}
+
+/** Scores every unit of the five hg-165 arguments (cells or ranges, broadcast row-wise) and turns each outcome into a cell. */
+function eachHgUnit(args: any[][][], commune_ratios: any[][] | undefined, cell: (o: UnitOutcome) => Cell): any[][] {
+  const communes = communesArg(commune_ratios, unitCount(...args));
   if (!("rows" in (communes as object))) return spill([[communes as Cell]]);
-  return spill(
-    broadcast([online_dossiers, all_dossiers, eid_activated, citizens_with_cccd, level], (cells, row) => {
-      const o = scoreHg(cells, communesFor(communes as Communes, row));
-      return outcomeError(o) ?? (o.total as number);
-    }),
-  );
+  return spill(broadcast(args, (cells, row) => cell(scoreHg(cells, communesFor(communes as Communes, row)))));
 }
 
 /**
@@ -123,16 +122,9 @@ export function hgScore(online_dossiers: any[][], all_dossiers: any[][], eid_act
  * @returns {any[][]} Lời giải thích cách tính điểm.
  */
 export function hgExplain(online_dossiers: any[][], all_dossiers: any[][], eid_activated: any[][], citizens_with_cccd: any[][], level: any[][], commune_ratios?: any[][]): any[][] {
-  const units = unitCount(online_dossiers, all_dossiers, eid_activated, citizens_with_cccd, level);
-  const communes = communesArg(commune_ratios, units);
-  if (!("rows" in (communes as object))) return spill([[communes as Cell]]);
-  return spill(
-    broadcast([online_dossiers, all_dossiers, eid_activated, citizens_with_cccd, level], (cells, row) => {
-      const o = scoreHg(cells, communesFor(communes as Communes, row));
-      // A commune that is not considered is explained (that is the point), not turned into an error.
-      if (o.status === "not_eligible") return o.explanation || o.message;
-      return outcomeError(o) ?? o.explanation;
-    }),
+  return eachHgUnit([online_dossiers, all_dossiers, eid_activated, citizens_with_cccd, level], commune_ratios, (o) =>
+    // A commune that is not considered is explained (that is the point), not turned into an error.
+    o.status === "not_eligible" ? o.explanation || o.message : (outcomeError(o) ?? o.explanation),
   );
 }
 
