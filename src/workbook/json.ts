@@ -1,28 +1,21 @@
 /** The --json shape: one object per unit, stable ASCII keys, numbers unrounded. */
+import type { UnitResult } from "../engine";
 import type { ScoredSheet } from "./types";
 import { resultOrder } from "./layout";
 
-export interface JsonUnit {
+/** The unit's outcome fields as the engine gives them, under stable keys. */
+export type JsonUnit = Pick<
+  UnitResult,
+  "group" | "level" | "status" | "reason" | "message" | "total" | "rank" | "tied" | "award" | "awardCode" | "prize" | "bonusPoints"
+> & {
   unit: string;
-  group: string | null;
-  level: string;
-  status: string;
-  reason: string;
-  message: string;
-  total: number | null;
-  rank: number | null;
-  tied: boolean;
-  award: string | null;
-  awardCode: string | null;
-  prize: number | null;
-  bonusPoints: number | null;
   /** criterion id → points (null when not scored) */
   points: Record<string, number | null>;
   /** criterion id → ratio used */
   ratios: Record<string, number | null>;
   /** sheet row the unit came from */
   row: number | null;
-}
+};
 
 export function toJsonRows(scored: ScoredSheet): JsonUnit[] {
   const rowOf = new Map(scored.read.sources.map((s) => [s.key, s.row]));

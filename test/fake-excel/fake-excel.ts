@@ -398,6 +398,33 @@ abstract class Proxy {
   }
 }
 
+/**
+ * A collection proxy as in Office.js: `items` is readable only after load() and a sync, and each item
+ * carries the properties named in the load ("items/name" or "name").
+ */
+abstract class FakeCollection<T extends { fill(list: string[]): void }> extends Proxy {
+  private items_: T[] | null = null;
+  protected snapshot(): unknown {
+    return undefined;
+  }
+  get items(): T[] {
+    if (!this.items_) throw NOT_LOADED("items");
+    return this.items_;
+  }
+  /** proxies for the items as they are when the queued load runs */
+  protected abstract current(): T[];
+  override load(props?: string | string[] | Record<string, unknown>): this {
+    const list = (typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : ["items/name"])
+      .map((p) => p.trim().replace(/^items\//, ""))
+      .filter(Boolean);
+    this.ctx.q(() => {
+      this.items_ = this.current();
+      for (const item of this.items_) item.fill(list);
+    });
+    return this;
+  }
+}
+
 export class FakeWorkbookProxy {
   private ctx: FakeRequestContext;
   worksheets: FakeWorksheetCollection;
@@ -424,27 +451,9 @@ export class FakeWorkbookProxy {
   }
 }
 
-export class FakeWorksheetCollection extends Proxy {
-  private items_: FakeWorksheet[] | null = null;
-  get items(): FakeWorksheet[] {
-    if (!this.items_) throw NOT_LOADED("items");
-    return this.items_;
-  }
-  protected snapshot(): unknown {
-    return undefined;
-  }
-  override load(props?: string | string[] | Record<string, unknown>): this {
-    const list = (typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : ["items/name"])
-      .map((p) => p.trim().replace(/^items\//, ""))
-      .filter(Boolean);
-    this.ctx.q(() => {
-      this.items_ = this.ctx.wb.sheets.map((s) => {
-        const w = new FakeWorksheet(this.ctx, () => s);
-        w.fill(list);
-        return w;
-      });
-    });
-    return this;
+export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
+  protected current(): FakeWorksheet[] {
+    return this.ctx.wb.sheets.map((x) => new FakeWorksheet(this.ctx, () => x));
   }
   add(name: string): FakeWorksheet {
     let created: FakeSheet | null = null;
@@ -863,27 +872,9 @@ export class FakeNamedItem extends Proxy {
   }
 }
 
-export class FakeNameCollection extends Proxy {
-  private items_: FakeNamedItem[] | null = null;
-  protected snapshot(): unknown {
-    return undefined;
-  }
-  get items(): FakeNamedItem[] {
-    if (!this.items_) throw NOT_LOADED("items");
-    return this.items_;
-  }
-  override load(props?: string | string[] | Record<string, unknown>): this {
-    const list = (typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : ["items/name"])
-      .map((p) => p.trim().replace(/^items\//, ""))
-      .filter(Boolean);
-    this.ctx.q(() => {
-      this.items_ = this.ctx.wb.names.map((n) => {
-        const item = new FakeNamedItem(this.ctx, () => n);
-        item.fill(list);
-        return item;
-      });
-    });
-    return this;
+export class FakeNameCollection extends FakeCollection<FakeNamedItem> {
+  protected current(): FakeNamedItem[] {
+    return this.ctx.wb.names.map((x) => new FakeNamedItem(this.ctx, () => x));
   }
   add(name: string, reference: string | FakeRange, comment?: string): FakeNamedItem {
     let rec: FakeName | null = null;
@@ -967,27 +958,9 @@ export class FakeTableProxy extends Proxy {
   }
 }
 
-export class FakeTableCollection extends Proxy {
-  private items_: FakeTableProxy[] | null = null;
-  protected snapshot(): unknown {
-    return undefined;
-  }
-  get items(): FakeTableProxy[] {
-    if (!this.items_) throw NOT_LOADED("items");
-    return this.items_;
-  }
-  override load(props?: string | string[] | Record<string, unknown>): this {
-    const list = (typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : ["items/name"])
-      .map((p) => p.trim().replace(/^items\//, ""))
-      .filter(Boolean);
-    this.ctx.q(() => {
-      this.items_ = this.ctx.wb.tables.map((t) => {
-        const p = new FakeTableProxy(this.ctx, () => t);
-        p.fill(list);
-        return p;
-      });
-    });
-    return this;
+export class FakeTableCollection extends FakeCollection<FakeTableProxy> {
+  protected current(): FakeTableProxy[] {
+    return this.ctx.wb.tables.map((x) => new FakeTableProxy(this.ctx, () => x));
   }
   getItem(name: string): FakeTableProxy {
     let bound: FakeTable | null = null;
