@@ -133,12 +133,17 @@ function fill2d<T>(rows: number, cols: number, v: T): T[][] {
   return out;
 }
 
-/** Queues one sheet: a single 2-D write for all cells, then formats, widths, rules, names. */
-export function queueSheet(context: Excel.RequestContext, model: SheetModel, role: SheetRole, chart?: ChartSpec): Excel.Worksheet {
+/** Adds one of our sheets, marked at once. */
+function addSheet(context: Excel.RequestContext, model: SheetModel, role: SheetRole): Excel.Worksheet {
   const ws = context.workbook.worksheets.add(model.name);
   // marked right away: Office.js batches are not transactions, so should a later command of this
   // batch fail, the half-written sheet is still recognised as ours and replaced by the next run
   context.workbook.names.add(markerName(role), `=${quoteSheet(model.name)}!$A$1`, "DVC Thi đua: trang do phần bổ trợ ghi ra");
+  return ws;
+}
+
+/** Queues one sheet's content: a single 2-D write for all cells, then formats, widths, rules, names. */
+function queueSheet(context: Excel.RequestContext, ws: Excel.Worksheet, model: SheetModel, chart?: ChartSpec): void {
   const rows = model.cells.length;
   const cols = Math.max(1, ...model.cells.map((r) => r.length));
   if (rows > 0) {
@@ -183,7 +188,6 @@ export function queueSheet(context: Excel.RequestContext, model: SheetModel, rol
     chart.seriesColors.forEach((color, i) => c.series.getItemAt(i).format.fill.setSolidColor(color));
     c.setPosition(chart.position[0], chart.position[1]);
   }
-  return ws;
 }
 
 /** Queues the whole write: old own sheets and names out, new sheets in. The caller syncs once. */
@@ -191,11 +195,13 @@ export function queueWrite(context: Excel.RequestContext, plan: WritePlan, own: 
   const wb = context.workbook;
   for (const n of own.dropNames) wb.names.getItem(n).delete();
   for (const s of own.replace) wb.worksheets.getItem(s).delete();
+  // every sheet exists before any formula is written: the results' formulas refer to the rules sheet
+  const added = plan.sheets.map((s) => addSheet(context, s.model, s.role));
   let show: Excel.Worksheet | null = null;
-  for (const s of plan.sheets) {
-    const ws = queueSheet(context, s.model, s.role, s.chart);
-    if (plan.activate && sameSheetName(plan.activate, s.model.name)) show = ws;
-  }
+  plan.sheets.forEach((s, i) => {
+    queueSheet(context, added[i], s.model, s.chart);
+    if (plan.activate && sameSheetName(plan.activate, s.model.name)) show = added[i];
+  });
   if (show) {
     show.activate();
     show.getRange("A1").select();

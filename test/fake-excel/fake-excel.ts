@@ -14,8 +14,12 @@
  *   it stay applied (Office.js batches are not transactions);
  * - writing `values` parses text as Excel does (a leading "'" keeps text, "=" makes a formula,
  *   a numeric string becomes a number), and the 2-D array must match the range's size.
- * Every `sync()` (and the flush that `Excel.run` does for commands left unsynced) is counted.
- * Formulas are stored, never evaluated: a formula cell reads back as "" in `values`.
+ * Every `sync()` (and the flush that `Excel.run` does for commands left unsynced) is counted, with the
+ * bytes it would carry (see `SyncRecord`); a workbook can be given Excel on the web's 5 MB limits, and
+ * then a sync over them is refused as the host refuses it.
+ * Formulas are stored, never evaluated: a formula cell reads back as "" in `values`. A formula that
+ * names a sheet that does not exist is refused (Excel could only turn it into #REF! or an external
+ * link), and renaming a sheet rewrites the formulas that name it, as Excel does.
  */
 
 export type FakeScalar = string | number | boolean;
@@ -69,6 +73,38 @@ export interface FakeTable {
   c0: number;
   rows: number;
   cols: number;
+}
+
+/**
+ * What one round trip carries. An approximation of Office.js's wire format, not a copy of it:
+ * requestBytes is the UTF-8 length of the JSON of every queued command as [name, object path, ...arguments]
+ * (the 2-D values/formulas/numberFormat arrays, addresses, names, formulas) plus COMMAND_OVERHEAD_BYTES
+ * per command for the action ids and object-path bookkeeping the real request adds; responseBytes is the
+ * UTF-8 length of the JSON of every property loaded in the batch ({"values": [[...]]} and so on).
+ */
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+  /** the RichApi error code when the sync was refused or a command failed */
+  error?: string;
+}
+/** Per command, for what the real request adds around the arguments (action id, type, object path ids). */
+export const COMMAND_OVERHEAD_BYTES = 64;
+/** Excel on the web's limit on a request and on a response: "5MB" (read here as 5 MiB). */
+export const EXCEL_WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+/** UTF-8 length of a string, without encoding it (a surrogate pair is 2 + 2 = 4 bytes). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+  }
+  return n;
+}
+/** UTF-8 length of a value's JSON, as the fake measures a payload. */
+export function fakeJsonBytes(v: unknown): number {
+  return utf8Length(JSON.stringify(v) ?? "null");
 }
 
 export class FakeExcelError extends Error {
@@ -140,6 +176,27 @@ function boxAddress(b: Box, absolute = false): string {
   return tl + ":" + d + colLetters(b.c0 + b.cols - 1) + d + (b.r0 + b.rows);
 }
 const key = (r: number, c: number) => r + "," + c;
+const MAX_ROWS = 1048576;
+const MAX_COLS = 16384;
+
+/**
+ * Calls `fn` on every sheet name a formula refers to ('Quoted name'!A1 or Bare!A1; text in "..." is
+ * skipped) and puts back what it returns.
+ */
+function mapSheetRefs(f: string, fn: (sheet: string) => string): string {
+  if (!f.includes("!")) return f;
+  // split on '"': the even pieces are outside text literals (a doubled "" keeps the parity)
+  return f
+    .split('"')
+    .map((part, i) =>
+      i % 2
+        ? part
+        : part.replace(/'((?:[^']|'')+)'!|(^|[^A-Za-z0-9_.'#])([A-Za-z_][A-Za-z0-9_.]*)!/g, (_m, quoted, pre, bare) =>
+            quoted !== undefined ? quoteSheet(fn(quoted.replace(/''/g, "'"))) + "!" : pre + quoteSheet(fn(bare)) + "!",
+          ),
+    )
+    .join('"');
+}
 
 // ---------- The workbook state ----------
 
@@ -151,6 +208,18 @@ export class FakeWorkbook {
   activeSheetId: string | null = null;
   selection: { sheetId: string; box: Box } | null = null;
   syncCount = 0;
+  /** one record per sync of every context on this workbook, in order */
+  syncLog: SyncRecord[] = [];
+  /** set to EXCEL_WEB_PAYLOAD_LIMIT to refuse, as Excel on the web does, a request over it (nothing runs) */
+  requestLimitBytes?: number;
+  /** set to refuse a response over it (RichApi "ResponsePayloadSizeLimitExceeded"; the commands have run) */
+  responseLimitBytes?: number;
+  /**
+   * Test hook: called with the 1-based number of each sync of the workbook; an error code returned makes
+   * that sync fail after `afterCommands` of its commands have run (default: half of them), as when Excel
+   * rejects a command in the middle of a batch.
+   */
+  failSync?: (n: number) => { code: string; afterCommands?: number } | undefined;
   private nextId = 1;
 
   addSheet(name: string): FakeSheet {
@@ -232,6 +301,13 @@ export class FakeWorkbook {
     if (!s) throw new Error(`no sheet ${sheetName}`);
     this.selection = { sheetId: s.id, box: parseAddress(address).box };
     this.activeSheetId = s.id;
+  }
+  /** Excel rewrites every formula that names a renamed sheet. */
+  renameReferences(from: string, to: string): void {
+    const rw = (f: string) => mapSheetRefs(f, (s) => (s.toLowerCase() === from.toLowerCase() ? to : s));
+    for (const s of this.sheets) for (const c of s.cells.values()) if (c.f) c.f = rw(c.f);
+    for (const cf of this.conditionalFormats) if (cf.formula) cf.formula = rw(cf.formula);
+    for (const s of this.sheets) for (const ch of s.charts) ch.source = rw("=" + ch.source).slice(1);
   }
   nameFormula(n: FakeName): string {
     const s = this.sheetById(n.sheetId);
@@ -318,12 +394,19 @@ function readGrid(s: FakeSheet, b: Box, what: "values" | "formulas" | "numberFor
   return out;
 }
 /** Excel's parsing of a typed/written value. */
-function parseInput(v: unknown): FakeCell | null {
+function parseInput(v: unknown, wb: FakeWorkbook): FakeCell | null {
   if (v === null || v === undefined || v === "") return null;
   if (typeof v === "number" || typeof v === "boolean") return { v };
   if (typeof v !== "string") throw new FakeExcelError("InvalidArgument", `Unsupported cell value ${String(v)}`);
   if (v.startsWith("'")) return { v: v.slice(1) };
-  if (v.startsWith("=")) return { v: "", f: v };
+  if (v.startsWith("=")) {
+    // Excel could only make such a reference #REF! or a link to another file: refused, so a test sees it
+    mapSheetRefs(v, (s) => {
+      if (!wb.sheetByName(s)) throw new FakeExcelError("InvalidArgument", `The formula ${v} refers to a sheet that does not exist: ${s}.`);
+      return s;
+    });
+    return { v: "", f: v };
+  }
   const t = v.trim();
   if (/^[-+]?\d+(\.\d+)?$/.test(t)) return { v: Number(t) };
   if (/^[-+]?\d+(\.\d+)?%$/.test(t)) return { v: Number(t.slice(0, -1)) / 100 };
@@ -342,6 +425,10 @@ function checkShape(b: Box, v: unknown, what: string): any[][] {
 // ---------- The request context and proxies ----------
 
 type Op = () => void;
+interface Queued {
+  op: Op;
+  cmd: unknown[];
+}
 const NOT_LOADED = (p: string) =>
   new FakeExcelError(
     "PropertyNotLoaded",
@@ -350,32 +437,67 @@ const NOT_LOADED = (p: string) =>
 
 export class FakeRequestContext {
   wb: FakeWorkbook;
-  queue: Op[] = [];
+  queue: Queued[] = [];
   syncCount = 0;
+  syncLog: SyncRecord[] = [];
   workbook: FakeWorkbookProxy;
+  private responseBytes = 0;
   constructor(wb: FakeWorkbook) {
     this.wb = wb;
     this.workbook = new FakeWorkbookProxy(this);
   }
-  q(op: Op): void {
-    this.queue.push(op);
+  /** Queues a command; `cmd` is what the request would carry for it: [name, object path, ...arguments]. */
+  q(op: Op, cmd: unknown[]): void {
+    this.queue.push({ op, cmd });
+  }
+  /** A loaded property on its way back: counted into the response of the running sync. */
+  respond(prop: string, value: unknown): void {
+    this.responseBytes += fakeJsonBytes({ [prop]: value });
   }
   async sync(): Promise<void> {
     this.syncCount++;
     this.wb.syncCount++;
-    const ops = this.queue;
+    const batch = this.queue;
     this.queue = [];
+    const record: SyncRecord = { requestBytes: 0, responseBytes: 0 };
+    for (const { cmd } of batch) record.requestBytes += fakeJsonBytes(cmd) + COMMAND_OVERHEAD_BYTES;
+    this.syncLog.push(record);
+    this.wb.syncLog.push(record);
+    const failure = this.wb.failSync?.(this.wb.syncCount);
     // the round trip is asynchronous in a real host
     await Promise.resolve();
-    for (const op of ops) op();
+    const limit = this.wb.requestLimitBytes;
+    if (limit !== undefined && record.requestBytes > limit) {
+      record.error = "RequestPayloadSizeLimitExceeded";
+      throw new FakeExcelError(record.error, `The request payload size (${record.requestBytes} bytes) has exceeded the limit.`);
+    }
+    this.responseBytes = 0;
+    try {
+      const stop = failure ? Math.min(batch.length, failure.afterCommands ?? Math.floor(batch.length / 2)) : batch.length;
+      for (let i = 0; i < stop; i++) batch[i].op();
+      if (failure) throw new FakeExcelError(failure.code, `fake: sync ${this.wb.syncCount} fails at command ${stop}`);
+    } catch (e) {
+      record.error = (e as FakeExcelError).code ?? "GeneralException";
+      throw e;
+    } finally {
+      record.responseBytes = this.responseBytes;
+    }
+    const rlimit = this.wb.responseLimitBytes;
+    if (rlimit !== undefined && record.responseBytes > rlimit) {
+      record.error = "ResponsePayloadSizeLimitExceeded";
+      throw new FakeExcelError(record.error, `The response payload size (${record.responseBytes} bytes) has exceeded the limit.`);
+    }
   }
 }
 
 abstract class Proxy {
   protected ctx: FakeRequestContext;
   protected loaded: Record<string, unknown> = {};
-  constructor(ctx: FakeRequestContext) {
+  /** how the request names this object (for the byte count): e.g. ["getRange", "A1:B2"] */
+  path: unknown[];
+  constructor(ctx: FakeRequestContext, path: unknown[] = []) {
     this.ctx = ctx;
+    this.path = path;
   }
   protected get_(p: string): any {
     if (!(p in this.loaded)) throw NOT_LOADED(p);
@@ -391,10 +513,16 @@ abstract class Proxy {
           : props && typeof props === "object"
             ? Object.keys(props)
             : [];
-    this.ctx.q(() => {
-      for (const p of list) if (p) this.loaded[p] = this.snapshot(p);
-    });
+    this.ctx.q(() => this.fill(list.filter(Boolean)), ["load", this.path, list]);
     return this;
+  }
+  /** the properties as they are now, counted into the response */
+  fill(list: string[]): void {
+    for (const p of list) {
+      const v = this.snapshot(p);
+      this.loaded[p] = v;
+      this.ctx.respond(p, v);
+    }
   }
 }
 
@@ -420,7 +548,7 @@ abstract class FakeCollection<T extends { fill(list: string[]): void }> extends 
     this.ctx.q(() => {
       this.items_ = this.current();
       for (const item of this.items_) item.fill(list);
-    });
+    }, ["load", this.path, list]);
     return this;
   }
 }
@@ -443,11 +571,11 @@ export class FakeWorkbookProxy {
       const s = sel && this.ctx.wb.sheetById(sel.sheetId);
       if (!sel || !s) throw new FakeExcelError("InvalidSelection", "Nothing is selected.");
       bound = { s, b: { ...sel.box } };
-    });
+    }, ["getSelectedRange"]);
     return new FakeRange(this.ctx, () => {
       if (!bound) throw new Error("fake: selection not bound");
       return bound;
-    });
+    }, ["getSelectedRange"]);
   }
 }
 
@@ -459,11 +587,11 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
     let created: FakeSheet | null = null;
     this.ctx.q(() => {
       created = this.ctx.wb.addSheet(name);
-    });
+    }, ["worksheets.add", name]);
     return new FakeWorksheet(this.ctx, () => {
       if (!created) throw new Error("fake: sheet not created");
       return created;
-    });
+    }, ["worksheets.add", name]);
   }
   getItem(name: string): FakeWorksheet {
     let bound: FakeSheet | null = null;
@@ -471,15 +599,15 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
       const s = this.ctx.wb.sheetByName(name);
       if (!s) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: sheet ${name}.`);
       bound = s;
-    });
-    return new FakeWorksheet(this.ctx, () => bound!);
+    }, ["worksheets.getItem", name]);
+    return new FakeWorksheet(this.ctx, () => bound!, ["worksheets.getItem", name]);
   }
   getActiveWorksheet(): FakeWorksheet {
     let bound: FakeSheet | null = null;
     this.ctx.q(() => {
       bound = this.ctx.wb.sheetById(this.ctx.wb.activeSheetId) ?? null;
-    });
-    return new FakeWorksheet(this.ctx, () => bound!);
+    }, ["getActiveWorksheet"]);
+    return new FakeWorksheet(this.ctx, () => bound!, ["getActiveWorksheet"]);
   }
 }
 
@@ -487,19 +615,16 @@ export class FakeWorksheet extends Proxy {
   private resolve: () => FakeSheet;
   charts: FakeChartCollection;
   freezePanes: { freezeRows: (n: number) => void };
-  constructor(ctx: FakeRequestContext, resolve: () => FakeSheet) {
-    super(ctx);
+  constructor(ctx: FakeRequestContext, resolve: () => FakeSheet, path: unknown[] = []) {
+    super(ctx, path);
     this.resolve = resolve;
-    this.charts = new FakeChartCollection(ctx, resolve);
+    this.charts = new FakeChartCollection(ctx, resolve, path);
     this.freezePanes = {
       freezeRows: (n: number) =>
         ctx.q(() => {
           resolve().frozenRows = n;
-        }),
+        }, ["freezeRows", path, n]),
     };
-  }
-  fill(list: string[]): void {
-    for (const p of list) this.loaded[p] = this.snapshot(p);
   }
   protected snapshot(p: string): unknown {
     const s = this.resolve();
@@ -517,8 +642,11 @@ export class FakeWorksheet extends Proxy {
       validateSheetName(v);
       const other = this.ctx.wb.sheetByName(v);
       if (other && other !== this.resolve()) throw new FakeExcelError("ItemAlreadyExists", `Sheet ${v} exists.`);
-      this.resolve().name = v;
-    });
+      const s = this.resolve();
+      const old = s.name;
+      s.name = v;
+      this.ctx.wb.renameReferences(old, v);
+    }, ["name", this.path, v]);
   }
   get id(): string {
     return this.get_("id");
@@ -529,25 +657,25 @@ export class FakeWorksheet extends Proxy {
   set visibility(v: string) {
     this.ctx.q(() => {
       this.resolve().visibility = v;
-    });
+    }, ["visibility", this.path, v]);
   }
   delete(): void {
-    this.ctx.q(() => this.ctx.wb.deleteSheet(this.resolve()));
+    this.ctx.q(() => this.ctx.wb.deleteSheet(this.resolve()), ["delete", this.path]);
   }
   activate(): void {
     this.ctx.q(() => {
       this.ctx.wb.activeSheetId = this.resolve().id;
-    });
+    }, ["activate", this.path]);
   }
   getRange(address?: string): FakeRange {
     return new FakeRange(this.ctx, () => {
       const s = this.resolve();
       const b = address ? parseAddress(address).box : (usedBox(s) ?? { r0: 0, c0: 0, rows: 1, cols: 1 });
       return { s, b };
-    });
+    }, [this.path, "getRange", address ?? null]);
   }
   getRangeByIndexes(r: number, c: number, rows: number, cols: number): FakeRange {
-    return new FakeRange(this.ctx, () => ({ s: this.resolve(), b: { r0: r, c0: c, rows, cols } }));
+    return new FakeRange(this.ctx, () => ({ s: this.resolve(), b: { r0: r, c0: c, rows, cols } }), [this.path, "getRangeByIndexes", r, c, rows, cols]);
   }
   getUsedRange(): FakeRange {
     return this.getRange();
@@ -563,18 +691,17 @@ export class FakeRange extends Proxy {
     wrapText: boolean;
     autofitColumns: () => void;
   };
-  constructor(ctx: FakeRequestContext, resolve: () => { s: FakeSheet; b: Box }) {
-    super(ctx);
+  constructor(ctx: FakeRequestContext, resolve: () => { s: FakeSheet; b: Box }, path: unknown[] = []) {
+    super(ctx, path);
     this.resolve = resolve;
-    this.conditionalFormats = new FakeConditionalFormatCollection(ctx, resolve);
-    const self = this;
+    this.conditionalFormats = new FakeConditionalFormatCollection(ctx, resolve, path);
     this.format = {
       font: {
         set bold(v: boolean) {
           ctx.q(() => {
             const { s, b } = resolve();
             if (v) s.boldRanges.push(boxAddress(b));
-          });
+          }, ["format/font/bold", path, v]);
         },
         get bold(): boolean {
           throw NOT_LOADED("format/font/bold");
@@ -584,22 +711,21 @@ export class FakeRange extends Proxy {
         ctx.q(() => {
           const { s, b } = resolve();
           for (let j = 0; j < b.cols; j++) s.columnWidths.set(b.c0 + j, w);
-        });
+        }, ["format/columnWidth", path, w]);
       },
       get columnWidth(): number {
         throw NOT_LOADED("format/columnWidth");
       },
-      set wrapText(_v: boolean) {
-        ctx.q(() => void resolve());
+      set wrapText(v: boolean) {
+        ctx.q(() => void resolve(), ["format/wrapText", path, v]);
       },
       get wrapText(): boolean {
         throw NOT_LOADED("format/wrapText");
       },
       autofitColumns() {
-        ctx.q(() => void resolve());
+        ctx.q(() => void resolve(), ["format/autofitColumns", path]);
       },
     };
-    void self;
   }
   protected snapshot(p: string): unknown {
     const { s, b } = this.resolve();
@@ -652,7 +778,7 @@ export class FakeRange extends Proxy {
           c.nf = String(grid[i][j]);
           s.cells.set(k, c);
         }
-    });
+    }, ["numberFormat", this.path, v]);
   }
   get address(): string {
     return this.get_("address");
@@ -670,7 +796,7 @@ export class FakeRange extends Proxy {
     return this.get_("columnCount");
   }
   get worksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, () => this.resolve().s);
+    return new FakeWorksheet(this.ctx, () => this.resolve().s, [this.path, "worksheet"]);
   }
   private write(v: any[][], what: string): void {
     this.ctx.q(() => {
@@ -679,39 +805,68 @@ export class FakeRange extends Proxy {
       for (let i = 0; i < b.rows; i++)
         for (let j = 0; j < b.cols; j++) {
           const k = key(b.r0 + i, b.c0 + j);
-          const parsed = parseInput(grid[i][j]);
+          const parsed = parseInput(grid[i][j], this.ctx.wb);
           const nf = s.cells.get(k)?.nf;
           if (parsed) s.cells.set(k, nf ? { ...parsed, nf } : parsed);
           else if (nf) s.cells.set(k, { v: "", nf });
           else s.cells.delete(k);
         }
-    });
+    }, [what, this.path, v]);
   }
   /** ExcelApi 1.7: the block bounded by blank rows and columns around the range's top-left cell. */
   getSurroundingRegion(): FakeRange {
     return new FakeRange(this.ctx, () => {
       const { s, b } = this.resolve();
       return { s, b: currentRegion(s, { r0: b.r0, c0: b.c0, rows: 1, cols: 1 }) };
-    });
+    }, [this.path, "getSurroundingRegion"]);
   }
   merge(): void {
     this.ctx.q(() => {
       const { s, b } = this.resolve();
       s.merges.push(boxAddress(b));
-    });
+    }, ["merge", this.path]);
   }
   getCell(r: number, c: number): FakeRange {
+    return this.derived(["getCell", r, c], (b) => ({ r0: b.r0 + r, c0: b.c0 + c, rows: 1, cols: 1 }));
+  }
+  /** ExcelApi 1.1: one row of the range (0-based). */
+  getRow(r: number): FakeRange {
+    return this.derived(["getRow", r], (b) => ({ r0: b.r0 + r, c0: b.c0, rows: 1, cols: b.cols }));
+  }
+  /** ExcelApi 1.2: the bottom-right corner moved by the deltas; Excel refuses a range off the sheet. */
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return this.derived(["getResizedRange", deltaRows, deltaColumns], (b) => {
+      const out = { r0: b.r0, c0: b.c0, rows: b.rows + deltaRows, cols: b.cols + deltaColumns };
+      if (out.rows < 1 || out.cols < 1 || out.r0 + out.rows > MAX_ROWS || out.c0 + out.cols > MAX_COLS)
+        throw new FakeExcelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+      return out;
+    });
+  }
+  /** ExcelApi 1.1: the rectangular intersection; Excel throws when there is none. */
+  getIntersection(other: FakeRange): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const a = this.resolve();
+      const o = other.resolve();
+      const r0 = Math.max(a.b.r0, o.b.r0);
+      const c0 = Math.max(a.b.c0, o.b.c0);
+      const r1 = Math.min(a.b.r0 + a.b.rows, o.b.r0 + o.b.rows);
+      const c1 = Math.min(a.b.c0 + a.b.cols, o.b.c0 + o.b.cols);
+      if (a.s !== o.s || r1 <= r0 || c1 <= c0) throw new FakeExcelError("InvalidArgument", "The ranges do not intersect.");
+      return { s: a.s, b: { r0, c0, rows: r1 - r0, cols: c1 - c0 } };
+    }, [this.path, "getIntersection", other.path]);
+  }
+  private derived(step: unknown[], f: (b: Box) => Box): FakeRange {
     return new FakeRange(this.ctx, () => {
       const { s, b } = this.resolve();
-      return { s, b: { r0: b.r0 + r, c0: b.c0 + c, rows: 1, cols: 1 } };
-    });
+      return { s, b: f(b) };
+    }, [this.path, ...step]);
   }
   select(): void {
     this.ctx.q(() => {
       const { s, b } = this.resolve();
       this.ctx.wb.selection = { sheetId: s.id, box: { ...b } };
       this.ctx.wb.activeSheetId = s.id;
-    });
+    }, ["select", this.path]);
   }
 }
 
@@ -719,43 +874,45 @@ export class FakeConditionalFormatCollection {
   constructor(
     private ctx: FakeRequestContext,
     private resolve: () => { s: FakeSheet; b: Box },
+    private path: unknown[] = [],
   ) {}
   add(type: string) {
     const ctx = this.ctx;
     let rec: FakeConditionalFormat | null = null;
+    const path = [this.path, "conditionalFormats.add", type];
     ctx.q(() => {
       const { s, b } = this.resolve();
       rec = { sheet: s.id, address: boxAddress(b), type };
       ctx.wb.conditionalFormats.push(rec);
-    });
-    const set = (f: (r: FakeConditionalFormat) => void) =>
+    }, path);
+    const set = (prop: string, v: unknown, f: (r: FakeConditionalFormat) => void) =>
       ctx.q(() => {
         if (!rec) throw new Error("fake: conditional format not created");
         if (rec.type !== "Custom") throw new FakeExcelError("InvalidArgument", "only custom formats are modelled");
         f(rec);
-      });
+      }, [prop, path, v]);
     return {
       set priority(p: number) {
-        set((r) => (r.priority = p));
+        set("priority", p, (r) => (r.priority = p));
       },
-      set stopIfTrue(_v: boolean) {
-        set(() => undefined);
+      set stopIfTrue(v: boolean) {
+        set("stopIfTrue", v, () => undefined);
       },
       custom: {
         rule: {
           set formula(f: string) {
-            set((r) => (r.formula = f));
+            set("custom/rule/formula", f, (r) => (r.formula = f));
           },
         },
         format: {
           fill: {
             set color(c: string) {
-              set((r) => (r.fill = c));
+              set("custom/format/fill/color", c, (r) => (r.fill = c));
             },
           },
           font: {
             set color(c: string) {
-              set((r) => (r.font = c));
+              set("custom/format/font/color", c, (r) => (r.font = c));
             },
           },
         },
@@ -768,53 +925,55 @@ export class FakeChartCollection {
   constructor(
     private ctx: FakeRequestContext,
     private resolve: () => FakeSheet,
+    private path: unknown[] = [],
   ) {}
   add(type: string, source: FakeRange, seriesBy = "Auto") {
     const ctx = this.ctx;
     let rec: FakeChart | null = null;
+    const path = [this.path, "charts.add", type, source.path, seriesBy];
     ctx.q(() => {
       const s = this.resolve();
       const src = (source as any).resolve() as { s: FakeSheet; b: Box };
       rec = { type, source: `${quoteSheet(src.s.name)}!${boxAddress(src.b)}`, seriesBy, seriesFill: {}, seriesNames: {} };
       s.charts.push(rec);
-    });
-    const set = (f: (r: FakeChart) => void) =>
+    }, path);
+    const set = (prop: string, v: unknown, f: (r: FakeChart) => void) =>
       ctx.q(() => {
         if (!rec) throw new Error("fake: chart not created");
         f(rec);
-      });
+      }, [prop, path, v]);
     return {
       set name(n: string) {
-        set((r) => (r.name = n));
+        set("name", n, (r) => (r.name = n));
       },
       title: {
         set text(t: string) {
-          set((r) => (r.title = t));
+          set("title/text", t, (r) => (r.title = t));
         },
       },
       legend: { set position(_p: string) {}, set visible(_v: boolean) {} },
       axes: {
         categoryAxis: {
           set reversePlotOrder(v: boolean) {
-            set((r) => (r.axisReversed = v));
+            set("axes/categoryAxis/reversePlotOrder", v, (r) => (r.axisReversed = v));
           },
         },
       },
       setPosition(start: string, end?: string) {
-        set((r) => (r.position = [start, end]));
+        set("setPosition", [start, end ?? null], (r) => (r.position = [start, end]));
       },
       series: {
         getItemAt(i: number) {
           return {
             set name(n: string) {
-              set((r) => (r.seriesNames[i] = n));
+              set(`series/${i}/name`, n, (r) => (r.seriesNames[i] = n));
             },
             set gapWidth(_g: number) {},
             set overlap(_g: number) {},
             format: {
               fill: {
                 setSolidColor(c: string) {
-                  set((r) => (r.seriesFill[i] = c));
+                  set(`series/${i}/format/fill/setSolidColor`, c, (r) => (r.seriesFill[i] = c));
                 },
               },
             },
@@ -828,8 +987,8 @@ export class FakeChartCollection {
 export class FakeNamedItem extends Proxy {
   private resolve: () => FakeName | null;
   isNullObject_ = false;
-  constructor(ctx: FakeRequestContext, resolve: () => FakeName | null) {
-    super(ctx);
+  constructor(ctx: FakeRequestContext, resolve: () => FakeName | null, path: unknown[] = []) {
+    super(ctx, path);
     this.resolve = resolve;
   }
   protected snapshot(p: string): unknown {
@@ -840,9 +999,6 @@ export class FakeNamedItem extends Proxy {
     if (p === "type") return n.sheetId ? "Range" : "Error";
     if (p === "comment") return n.comment ?? "";
     throw new FakeExcelError("InvalidArgument", `fake: NamedItem.${p} is not modelled`);
-  }
-  fill(list: string[]): void {
-    for (const p of list) this.loaded[p] = this.snapshot(p);
   }
   get name(): string {
     return this.get_("name");
@@ -860,7 +1016,8 @@ export class FakeNamedItem extends Proxy {
     super.load(props);
     this.ctx.q(() => {
       this.loaded["isNullObject"] = this.resolve() === null;
-    });
+      this.ctx.respond("isNullObject", this.loaded["isNullObject"]);
+    }, ["load", this.path, "isNullObject"]);
     return this;
   }
   delete(): void {
@@ -868,7 +1025,7 @@ export class FakeNamedItem extends Proxy {
       const n = this.resolve();
       if (!n) throw new FakeExcelError("ItemNotFound", "name not found");
       this.ctx.wb.names = this.ctx.wb.names.filter((x) => x !== n);
-    });
+    }, ["delete", this.path]);
   }
 }
 
@@ -897,23 +1054,23 @@ export class FakeNameCollection extends FakeCollection<FakeNamedItem> {
       if (!sheet) throw new FakeExcelError("InvalidArgument", `Bad reference for name ${name}`);
       rec = { name, sheetId: sheet.id, address, comment };
       this.ctx.wb.names.push(rec);
-    });
-    return new FakeNamedItem(this.ctx, () => rec);
+    }, ["names.add", name, typeof reference === "string" ? reference : reference.path, comment ?? null]);
+    return new FakeNamedItem(this.ctx, () => rec, ["names.add", name]);
   }
   getItem(name: string): FakeNamedItem {
     let bound: FakeName | null = null;
     this.ctx.q(() => {
       bound = this.ctx.wb.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null;
       if (!bound) throw new FakeExcelError("ItemNotFound", `name ${name} not found`);
-    });
-    return new FakeNamedItem(this.ctx, () => bound);
+    }, ["names.getItem", name]);
+    return new FakeNamedItem(this.ctx, () => bound, ["names.getItem", name]);
   }
   getItemOrNullObject(name: string): FakeNamedItem {
     let bound: FakeName | null = null;
     this.ctx.q(() => {
       bound = this.ctx.wb.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null;
-    });
-    return new FakeNamedItem(this.ctx, () => bound);
+    }, ["names.getItemOrNullObject", name]);
+    return new FakeNamedItem(this.ctx, () => bound, ["names.getItemOrNullObject", name]);
   }
 }
 
@@ -921,16 +1078,14 @@ export class FakeTableProxy extends Proxy {
   constructor(
     ctx: FakeRequestContext,
     private resolve: () => FakeTable,
+    path: unknown[] = [],
   ) {
-    super(ctx);
+    super(ctx, path);
   }
   protected snapshot(p: string): unknown {
     const t = this.resolve();
     if (p === "name") return t.name;
     throw new FakeExcelError("InvalidArgument", `fake: Table.${p} is not modelled`);
-  }
-  fill(list: string[]): void {
-    for (const p of list) this.loaded[p] = this.snapshot(p);
   }
   get name(): string {
     return this.get_("name");
@@ -942,7 +1097,7 @@ export class FakeTableProxy extends Proxy {
       if (part === "header") return { s, b: { r0: t.r0, c0: t.c0, rows: 1, cols: t.cols } };
       if (part === "body") return { s, b: { r0: t.r0 + 1, c0: t.c0, rows: t.rows - 1, cols: t.cols } };
       return { s, b: { r0: t.r0, c0: t.c0, rows: t.rows, cols: t.cols } };
-    });
+    }, [this.path, "range", part]);
   }
   getRange(): FakeRange {
     return this.rangeOf("all");
@@ -954,7 +1109,7 @@ export class FakeTableProxy extends Proxy {
     return this.rangeOf("body");
   }
   get worksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, () => this.ctx.wb.sheetById(this.resolve().sheetId)!);
+    return new FakeWorksheet(this.ctx, () => this.ctx.wb.sheetById(this.resolve().sheetId)!, [this.path, "worksheet"]);
   }
 }
 
@@ -967,8 +1122,8 @@ export class FakeTableCollection extends FakeCollection<FakeTableProxy> {
     this.ctx.q(() => {
       bound = this.ctx.wb.tables.find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null;
       if (!bound) throw new FakeExcelError("ItemNotFound", `table ${name} not found`);
-    });
-    return new FakeTableProxy(this.ctx, () => bound!);
+    }, ["tables.getItem", name]);
+    return new FakeTableProxy(this.ctx, () => bound!, ["tables.getItem", name]);
   }
 }
 
