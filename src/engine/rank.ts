@@ -26,22 +26,16 @@ export function competitionRank(scores: (number | null)[], tiebreak?: (number | 
   return out;
 }
 
-/** competitionRank into typed arrays: no object per unit, for tables of many thousands of units. */
-export function rankPositions(scores: (number | null)[], tiebreak?: (number | null)[]): RankPositions {
+/**
+ * competitionRank into typed arrays: no object per unit, for tables of many thousands of units.
+ * A score or tie-break value that is not a finite number (null, NaN) counts as none.
+ */
+export function rankPositions(scores: ArrayLike<number | null>, tiebreak?: ArrayLike<number | null>): RankPositions {
   const n = scores.length;
   const rank = new Float64Array(n).fill(NaN);
   const tied = new Uint8Array(n);
-  // the scores as plain doubles: the sort's comparator reads them a million times
-  const s = new Float64Array(n);
-  const idx: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const x = scores[i];
-    if (typeof x === "number" && Number.isFinite(x)) {
-      idx.push(i);
-      s[i] = x;
-    }
-  }
-  idx.sort((i, j) => s[j] - s[i] || i - j);
+  const idx = byScoreDesc(scores);
+  const s = scores as ArrayLike<number>;
   let start = 0;
   while (start < idx.length) {
     let end = start + 1;
@@ -53,11 +47,93 @@ export function rankPositions(scores: (number | null)[], tiebreak?: (number | nu
   return { rank, tied };
 }
 
+/** Below this many scores a comparator sort is as quick as the radix sort and simpler. */
+const RADIX_MIN = 2048;
+
+// which 32-bit half of a float64 holds the sign and exponent on this machine
+const HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+/**
+ * Indices of the finite scores, highest first and in input order among equal scores: the order of
+ * sorting them with (i, j) => s[j] - s[i] || i - j. Many scores are sorted by a stable radix sort
+ * of their bit patterns instead, with no comparator called n log n times.
+ */
+function byScoreDesc(scores: ArrayLike<number | null>): Int32Array {
+  const n = scores.length;
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const x = scores[i];
+    if (typeof x === "number" && Number.isFinite(x)) m++;
+  }
+  if (m < RADIX_MIN) {
+    const idx: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const x = scores[i];
+      if (typeof x === "number" && Number.isFinite(x)) idx.push(i);
+    }
+    const s = scores as ArrayLike<number>;
+    idx.sort((i, j) => s[j] - s[i] || i - j);
+    return Int32Array.from(idx);
+  }
+  // keys whose unsigned order is the scores' descending order: IEEE bits, negatives' bits flipped,
+  // positives' sign bit set, then all flipped; + 0 makes -0 equal to 0 as the comparator has it
+  const f = new Float64Array(1);
+  const w = new Uint32Array(f.buffer);
+  let hi = new Uint32Array(m);
+  let lo = new Uint32Array(m);
+  let ix = new Int32Array(m);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const x = scores[i];
+    if (typeof x !== "number" || !Number.isFinite(x)) continue;
+    f[0] = x + 0;
+    let h = w[HIGH_WORD];
+    let l = w[1 - HIGH_WORD];
+    if (h & 0x80000000) {
+      h = ~h;
+      l = ~l;
+    } else h ^= 0x80000000;
+    hi[k] = ~h;
+    lo[k] = ~l;
+    ix[k] = i;
+    k++;
+  }
+  // least significant 16 bits first; each pass is stable, so input order survives among equal keys
+  let hi2 = new Uint32Array(m);
+  let lo2 = new Uint32Array(m);
+  let ix2 = new Int32Array(m);
+  const count = new Int32Array(65536);
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? lo : hi;
+    const shift = pass % 2 === 0 ? 0 : 16;
+    count.fill(0);
+    for (let q = 0; q < m; q++) count[(word[q] >>> shift) & 0xffff]++;
+    // a digit all keys share orders nothing
+    if (count[(word[0] >>> shift) & 0xffff] === m) continue;
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = count[d];
+      count[d] = sum;
+      sum += c;
+    }
+    for (let q = 0; q < m; q++) {
+      const p = count[(word[q] >>> shift) & 0xffff]++;
+      hi2[p] = hi[q];
+      lo2[p] = lo[q];
+      ix2[p] = ix[q];
+    }
+    [hi, hi2] = [hi2, hi];
+    [lo, lo2] = [lo2, lo];
+    [ix, ix2] = [ix2, ix];
+  }
+  return ix;
+}
+
 function isValue(x: number | null | undefined): x is number {
   return typeof x === "number" && Number.isFinite(x);
 }
 
-function assignGroup(idx: number[], start: number, end: number, tiebreak: (number | null)[] | undefined, rank: Float64Array, tied: Uint8Array) {
+function assignGroup(idx: Int32Array, start: number, end: number, tiebreak: ArrayLike<number | null> | undefined, rank: Float64Array, tied: Uint8Array) {
   const size = end - start;
   let breakable = size > 1 && tiebreak !== undefined;
   for (let k = start; breakable && k < end; k++) if (!isValue(tiebreak![idx[k]])) breakable = false;
@@ -68,8 +144,8 @@ function assignGroup(idx: number[], start: number, end: number, tiebreak: (numbe
     }
     return;
   }
-  const tb = tiebreak as number[];
-  const group = idx.slice(start, end).sort((i, j) => tb[j] - tb[i] || i - j);
+  const tb = tiebreak as ArrayLike<number>;
+  const group = Array.from(idx.subarray(start, end)).sort((i, j) => tb[j] - tb[i] || i - j);
   let k = 0;
   while (k < size) {
     let m = k + 1;
