@@ -8,7 +8,7 @@
  */
 export interface AllocationInput {
   /** candidate indices, in rank order */
-  order: number[];
+  order: ArrayLike<number>;
   rankOf: (i: number) => number;
   limit: number;
   /** group key of a unit, or null when the unit has no group (then it cannot be checked: skipped) */

@@ -2,31 +2,16 @@
 import { findPlan } from "../plans";
 import { message } from "../messages";
 import { allocate } from "./allocate";
-import { isBlank, normalizeKey, normalizeKey as normalizeKeyRaw, parseCount, parsePercent } from "./coerce";
-import { formatNumberVi, formatPercentVi, formatThresholdVi, meetsThreshold } from "./numbers";
-import type { CriterionOutcome, QuotaUse, TableOutcome, UnitOutcome, UnitResult, UnitRow } from "./outcomes";
+import { isBlank, parseCount, parsePercent } from "./coerce";
+import { cachedKey as normalizeKey } from "./keys";
+import type { QuotaUse, TableOutcome, UnitOutcome, UnitResult, UnitRow } from "./outcomes";
 import { rankPositions } from "./rank";
-import { combinedDistrictRatio, fractionVi, readRatio } from "./ratio";
+import {
+  criteriaWidth, describeRatioUnit, isPlainCount, isScored, levelCriteria, NO_FINDINGS, pushFinding, ratioColumns, scoreRatioRow,
+} from "./ratio-units";
+import type { LevelCriteria } from "./ratio-units";
 import { scoreOtherTable } from "./score-other";
-import type { CellInput, Finding, Level, Plan, RatioCriterion, ReasonCode, Status } from "./types";
-
-const SHORT: Record<string, string> = { online_ratio: "Hồ sơ trực tuyến", eid_ratio: "Định danh mức 2" };
-
-function detailOf(f: Finding | undefined): Record<string, string | number> {
-  return { input: f?.input ?? "", ...(f?.detail ?? {}) };
-}
-
-/** Worst first (lower is worse): a unit's status is the worst of its criteria's. */
-const STATUS_RANK: Record<Status, number> = { not_eligible: 0, invalid_input: 1, no_data: 2, scored: 3 };
-
-/** Findings of a unit with none: shared, never written to (pushFinding copies it first). */
-const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
-
-/** Adds a finding to a unit whose findings may be the shared empty list. */
-function pushFinding(u: { findings: Finding[] }, f: Finding): void {
-  if (u.findings === NO_FINDINGS) u.findings = [f];
-  else u.findings.push(f);
-}
+import type { AwardDef, CellInput, Finding, Level, Plan, ReasonCode, Status } from "./types";
 
 function fail(status: Status, reason: ReasonCode, findings: Finding[], maxTotal = 100, detail?: Record<string, string | number>): UnitOutcome {
   return { status, reason, message: message(reason, detail), findings, criteria: [], total: null, maxTotal, explanation: message(reason, detail) };
@@ -48,164 +33,21 @@ function readCommuneRatios(cells: CellInput[], findings: Finding[]): number[] | 
   return bad ? null : out;
 }
 
-/**
- * What a plan level's criteria need on every unit, worked out once per plan and level: the fixed
- * pieces of each explanation ("Hồ sơ trực tuyến: ", " ≥ 90% → 60 điểm tối đa", …), so that
- * explaining a unit only formats its own numbers.
- */
-interface LevelCriteria {
-  crits: RatioCriterion[];
-  /** "Hồ sơ trực tuyến: ": the head of each criterion's part of the unit's explanation */
-  heads: string[];
-  /** " < 70% → không xét thi đua" (below the floor); "" without a floor */
-  belowFloor: string[];
-  /** the floor as shown ("70%"); "" without a floor */
-  floors: string[];
-  /** " ≥ 90% → 60 điểm tối đa" (ratioPoints, full points) */
-  fullTail: string[];
-  /** " < 90% → " and " × 60 = " (ratioPoints, r × maxPoints) */
-  partTail: string[];
-  timesTail: string[];
-  maxTotal: number;
-}
-
-const levelCriteriaCache = new WeakMap<Plan, Map<Level, LevelCriteria>>();
-
-function levelCriteria(plan: Plan, level: Level): LevelCriteria {
-  let byLevel = levelCriteriaCache.get(plan);
-  if (!byLevel) levelCriteriaCache.set(plan, (byLevel = new Map()));
-  let lc = byLevel.get(level);
-  if (!lc) {
-    const crits = plan.criteria.filter((c) => c.level === level);
-    const floors = crits.map((c) => (c.floor === undefined ? "" : formatPercentVi(c.floor, 0)));
-    lc = {
-      crits,
-      heads: crits.map((c) => `${SHORT[c.id] ?? c.label}: `),
-      floors,
-      belowFloor: floors.map((f) => ` < ${f} → không xét thi đua`),
-      fullTail: crits.map((c) => ` ≥ ${formatThresholdVi(c.threshold)} → ${c.maxPoints} điểm tối đa`),
-      partTail: crits.map((c) => ` < ${formatThresholdVi(c.threshold)} → `),
-      timesTail: crits.map((c) => ` × ${c.maxPoints} = `),
-      maxTotal: crits.reduce((s, c) => s + c.maxPoints, 0),
-    };
-    byLevel.set(level, lc);
-  }
-  return lc;
-}
-
-/** A non-negative whole number, which parseCount reads as itself: the common case, with no parse result built. */
-function isPlainCount(x: CellInput): x is number {
-  return typeof x === "number" && Number.isInteger(x) && x >= 0;
-}
-
-/**
- * One unit of a ratio-points plan; communeRatios are numbers already read (table) or cells (functions).
- *
- * `explain = false` (scoreTable option `explain: false`) skips the Vietnamese explanation strings of
- * scored units. Points, statuses, reasons and findings are the same either way.
- */
-function scoreRatioUnit(plan: Plan, level: Level, values: Record<string, CellInput>, communeRatios: number[] | null | undefined, communeFindings: Finding[], explain = true): UnitOutcome {
-  const lc = levelCriteria(plan, level);
-  const crits = lc.crits;
-  if (crits.length === 0) return fail("invalid_input", "not_applicable", [{ code: "not_applicable", detail: { value: level } }], 100, { value: level });
-  let findings: Finding[] = communeFindings.length ? communeFindings.slice() : NO_FINDINGS;
-  const criteria: CriterionOutcome[] = new Array(crits.length);
-  let status: Status = "scored";
-  let reason: ReasonCode = "ok";
-  let total = 0;
-  for (let k = 0; k < crits.length; k++) {
-    const c = crits[k];
-    const aCell = values[c.numerator];
-    const bCell = values[c.denominator];
-    let r: number | null;
-    let co: CriterionOutcome;
-    // whole, non-negative, 0 < b, a ≤ b: readRatio would give the plain ratio with no finding
-    if (isPlainCount(aCell) && isPlainCount(bCell) && bCell > 0 && aCell <= bCell) {
-      r = aCell / bCell;
-      co = {
-        id: c.id, label: c.label, source: c.source, status: "scored", reason: "ok", ratio: r, capped: false,
-        threshold: c.threshold, maxPoints: c.maxPoints, points: null, full: false, explanation: "",
-      };
-    } else {
-      const rr = readRatio(aCell, bCell, c.numerator, c.denominator);
-      if (rr.findings.length) findings = findings === NO_FINDINGS ? rr.findings : findings.concat(rr.findings);
-      r = rr.ratio;
-      co = {
-        id: c.id, label: c.label, source: c.source, status: rr.status, reason: rr.reason, ratio: r, capped: rr.capped,
-        threshold: c.threshold, maxPoints: c.maxPoints, points: null, full: false, explanation: "",
-      };
-    }
-    let rText = r === null || !explain ? "" : co.capped ? `r = ${formatPercentVi(r)} (a > b, lấy 100%)` : "r = " + formatPercentVi(r);
-    if (r !== null && c.combineWithCommunes) {
-      co.ownRatio = r;
-      if (communeRatios === null) {
-        co.status = "invalid_input";
-        co.reason = "invalid_input";
-        r = null;
-      } else if (!communeRatios || communeRatios.length === 0) {
-        co.status = "no_data";
-        co.reason = "missing_communes";
-        findings = findings === NO_FINDINGS ? [] : findings;
-        findings.push({ code: "missing_communes" });
-        r = null;
-      } else {
-        const mean = communeRatios.reduce((s, x) => s + x, 0) / communeRatios.length;
-        co.communeMean = mean;
-        co.communeCount = communeRatios.length;
-        r = combinedDistrictRatio(r, communeRatios);
-        co.ratio = r;
-        if (explain) rText = `r = (${formatPercentVi(co.ownRatio)} của huyện + ${formatPercentVi(mean)} bình quân ${communeRatios.length} xã) / 2 = ${formatPercentVi(r)}`;
-      }
-    }
-    if (r !== null) {
-      if (c.floor !== undefined && !meetsThreshold(r, c.floor)) {
-        co.status = "not_eligible";
-        co.reason = "below_floor";
-        co.explanation = rText + lc.belowFloor[k];
-        findings = findings === NO_FINDINGS ? [] : findings;
-        findings.push({ code: "below_floor", input: c.numerator, detail: { ratio: formatPercentVi(r), floor: lc.floors[k] } });
-      } else {
-        // ratioPoints (hg-165 §III.2): r ≥ threshold → maxPoints, else r × maxPoints; its text from precomputed parts
-        co.full = meetsThreshold(r, c.threshold);
-        co.points = co.full ? c.maxPoints : r * c.maxPoints;
-        if (explain) co.explanation = co.full ? rText + lc.fullTail[k] : rText + lc.partTail[k] + fractionVi(r) + lc.timesTail[k] + formatNumberVi(co.points);
-        total += co.points;
-      }
-    } else {
-      co.explanation = message(co.reason, { input: co.reason === "zero_denominator" ? c.denominator : c.numerator });
-    }
-    criteria[k] = co;
-    if (STATUS_RANK[co.status] < STATUS_RANK[status]) {
-      status = co.status;
-      reason = co.reason;
-    } else if (status === "scored" && co.reason !== "ok" && reason === "ok") reason = co.reason;
-  }
-  const scored = status === "scored";
-  if (!explain && scored) {
-    return { status, reason, message: "", findings, criteria, total, maxTotal: lc.maxTotal, explanation: "" };
-  }
-  let ex = "";
-  for (let k = 0; k < criteria.length; k++) ex += (k ? "; " : "") + lc.heads[k] + criteria[k].explanation;
-  if (scored) {
-    const shownTotal = formatNumberVi(total) + "/" + lc.maxTotal;
-    const msg = "Tổng điểm " + shownTotal + "." + (reason !== "ok" ? " " + message(reason, findings.find((f) => f.code === reason)?.detail) : "");
-    return { status, reason, message: msg, findings, criteria, total, maxTotal: lc.maxTotal, explanation: ex + " → tổng = " + shownTotal };
-  }
-  const msg = criteria.some((c) => c.reason === "below_floor")
-    ? message("below_floor", findings.find((f) => f.code === "below_floor")?.detail)
-    : message(reason, detailOf(findings.find((f) => f.code === reason) ?? findings[0]));
-  return { status, reason, message: msg, findings, criteria, total: null, maxTotal: lc.maxTotal, explanation: `${ex}${ex ? " → " : ""}${msg}` };
-}
-
 /** One unit: hg-165 points (district: pass its communes' ratios). */
 export function scoreUnit(planId: string, level: Level, values: Record<string, CellInput>, opts?: { communeRatios?: CellInput[] }): UnitOutcome {
   const plan = findPlan(planId);
   if (!plan) return fail("invalid_input", "unknown_plan", [{ code: "unknown_plan", detail: { value: planId } }], 100, { value: planId });
   if (plan.kind !== "ratio_points") return fail("invalid_input", "not_applicable", [{ code: "not_applicable", detail: { value: planId } }], 100, { value: planId });
   if (!plan.levels.includes(level)) return fail("invalid_input", "not_applicable", [{ code: "not_applicable", detail: { value: level } }], 100, { value: level });
+  const lc = levelCriteria(plan, level);
+  if (lc.crits.length === 0) return fail("invalid_input", "not_applicable", [{ code: "not_applicable", detail: { value: level } }], 100, { value: level });
   const findings: Finding[] = [];
   const ratios = opts?.communeRatios ? readCommuneRatios(opts.communeRatios, findings) : undefined;
-  const o = scoreRatioUnit(plan, level, values, ratios, findings);
+  let sum = 0;
+  if (ratios) for (const r of ratios) sum += r;
+  const cols = ratioColumns(1, lc.crits.length);
+  scoreRatioRow(lc, values, cols, 0, ratios === null ? -1 : ratios ? ratios.length : 0, sum);
+  const o = describeRatioUnit(lc, cols, 0, true, findings);
   return o.findings === NO_FINDINGS ? { ...o, findings: [] } : o;
 }
 
@@ -220,15 +62,6 @@ export function prizeForRank(planId: string, rank: number): { award: string; awa
 /** District names match the quota table without their prefix: "Huyện Phụng Hiệp", "TP. Ngã Bảy". */
 export function districtQuotaKey(name: string): string {
   return normalizeKey(name).replace(/^(huyen|thi xa|thanh pho|tp|tx|h)\s+/, "");
-}
-
-// An explicit literal (not a spread): this runs once per unit and a spread of a wide object is slow.
-function blankResult(row: UnitRow, o: UnitOutcome): UnitResult {
-  return {
-    status: o.status, reason: o.reason, message: o.message, findings: o.findings, criteria: o.criteria, total: o.total,
-    maxTotal: o.maxTotal, explanation: o.explanation, key: row.key, group: row.group ?? null, level: row.level,
-    rank: null, tied: false, award: null, awardCode: null, prize: null, bonusPoints: null,
-  };
 }
 
 export function scoreTable(planId: string, rows: UnitRow[], opts?: Record<string, unknown>): TableOutcome {
@@ -251,137 +84,192 @@ function withKey(f: Finding, key: string): Finding & { key: string } {
 }
 
 /**
- * The count behind a tie-break value, as parseCount reads it; `sink` gets its finding when it is
- * not a count. Plain whole numbers (nearly every cell) skip building a parse result.
+ * The count behind a tie-break value, as parseCount reads it; a finding goes to `sink` (with the
+ * unit's key) when the cell holds something that is not a count. Plain whole numbers and empty cells
+ * (nearly every cell) skip building a parse result.
  */
-function countOrNull(x: CellInput, input: string, onBad?: (f: Finding) => void): number | null {
+function countOrNull(x: CellInput, input: string, sink?: TableFinding[], key?: string): number | null {
   if (isPlainCount(x)) return x;
+  // parseCount's finding for these is missing_input, which nobody is told about
+  if (x === undefined || x === null) return null;
   const p = parseCount(x, input);
   if (p.ok) return p.value;
-  onBad?.(p.finding);
+  if (sink && p.finding.code !== "missing_input") sink.push({ ...p.finding, key });
   return null;
 }
 
+type TableFinding = Finding & { key?: string };
+
+const NO_TIE = 0;
+const TIE_NEEDS_ACCOUNTS = 1;
+const TIE_UNRESOLVED = 2;
+
+/** What ranking one level left for the units' objects: findings, in the order they were made, and held places. */
+interface LevelRanking {
+  level: Level;
+  /** tie-break cells that are not counts, in row order */
+  tieBreakFindings: TableFinding[];
+  /** units tied across a prize or quota cut-off (reading hg165_tie_at_award), in the order they were held */
+  pending: ArrayLike<number>;
+}
+
+const RANKED: Level[] = ["huyen", "xa"];
+
+/**
+ * An hg-165 table. Everything the plan decides — ratios, points, statuses, reasons, combined district
+ * ratios, ranks, ties, prizes, quotas — is worked out here, on columns, reading each row once. The
+ * units' objects (criteria, findings, messages, explanations) are built from the columns the first
+ * time `units` or `findings` is read, so that scoring 100,000 units does not wait for 100,000 objects.
+ */
 function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOutcome {
   const n = rows.length;
-  const tableFindings: (Finding & { key?: string })[] = [];
-  const units: UnitResult[] = new Array(n);
-  // thousands of communes share a few district names: normalise each distinct name once
-  const keyCache = new Map<string, string>();
-  const normalizeKey = (s: string) => {
-    let k = keyCache.get(s);
-    if (k === undefined) keyCache.set(s, (k = normalizeKeyRaw(s)));
-    return k;
-  };
+  const cols = ratioColumns(n, criteriaWidth(plan));
+  const lcXa = levelCriteria(plan, "xa");
+  const lcHuyen = levelCriteria(plan, "huyen");
+  // what the units' objects show, read now: the caller may change its rows before reading `units`
+  const keys: string[] = new Array(n);
+  const levels: Level[] = new Array(n);
+  const shownGroup: (string | null)[] = new Array(n);
+  /** units that are not scored on the columns: a level the plan does not rank */
+  const odd = new Map<number, UnitOutcome>();
+  const districtRows: number[] = [];
   const districtKeys = new Map<string, string>();
-  for (let i = 0; i < n; i++) {
-    const r = rows[i];
-    if (r.level === "huyen") districtKeys.set(normalizeKey(r.group || r.key), r.group || r.key);
-  }
-  const ratiosByGroup = new Map<string, number[]>();
-  const groupOfRow: (string | null)[] = new Array(n).fill(null);
+  /** each commune's district key, and the district's name as its first commune writes it */
+  const groupOfRow: (string | null)[] = new Array(n);
+  const communeGroups = new Map<string, string>();
+  // reading hg165_mean_members: every computable commune ratio, below-floor ones included, summed in row order
+  const communesOf = new Map<string, { sum: number; count: number }>();
   const onlineCrit = plan.criteria.find((c) => c.level === "xa" && c.id === "online_ratio");
-  const onlineAt = onlineCrit ? levelCriteria(plan, "xa").crits.indexOf(onlineCrit) : -1;
-  // communes first: their ratios feed their district's combined ratio
+  const onlineAt = onlineCrit ? lcXa.crits.indexOf(onlineCrit) : -1;
+  const width = cols.width;
+  const tb = plan.tieBreak;
+  /** tie-break value of each scored unit of a tie-break level; NaN for none */
+  const tieBreak = tb ? new Float64Array(n) : undefined;
+  const tieBreakFindings = new Map<Level, TableFinding[]>(RANKED.map((l) => [l, []]));
+  let hasAccounts = false;
+  const readTieBreak = (i: number, level: Level, values: Record<string, CellInput>) => {
+    if (!tb || !tieBreak || !tb.levels.includes(level) || !isScored(cols, i)) return;
+    const acc = countOrNull(values[tb.input], tb.input, tieBreakFindings.get(level), keys[i]);
+    const per = acc === null ? null : countOrNull(values[tb.per], tb.per);
+    // NaN: no tie-break value, which rankPositions reads as "cannot break the tie"
+    tieBreak[i] = acc !== null && per !== null && per > 0 ? acc / per : NaN;
+  };
+
+  // communes first (their ratios feed their district's combined ratio), in the one pass over the rows
   for (let i = 0; i < n; i++) {
     const row = rows[i];
-    if (row.level !== "xa") continue;
-    const o = scoreRatioUnit(plan, "xa", row.values, undefined, NO_FINDINGS, explain);
-    units[i] = blankResult(row, o);
-    const g = row.group && row.group.trim() ? normalizeKey(row.group) : null;
+    const level = row.level;
+    keys[i] = row.key;
+    levels[i] = level;
+    shownGroup[i] = row.group ?? null;
+    groupOfRow[i] = null;
+    if (level !== "xa") {
+      if (level === "huyen") districtKeys.set(normalizeKey(row.group || row.key), row.group || row.key);
+      districtRows.push(i);
+      continue;
+    }
+    const values = row.values;
+    if (tb && !hasAccounts && !isBlank(values[tb.input] as CellInput)) hasAccounts = true;
+    if (lcXa.crits.length === 0) odd.set(i, fail("invalid_input", "not_applicable", [{ code: "not_applicable", detail: { value: "xa" } }], 100, { value: "xa" }));
+    else scoreRatioRow(lcXa, values, cols, i);
+    readTieBreak(i, level, values);
+    const group = row.group;
+    if (!group || !group.trim()) continue;
+    const g = normalizeKey(group);
     groupOfRow[i] = g;
-    if (g === null) tableFindings.push({ code: "unknown_group", key: row.key, detail: { group: "" } });
-    else if (districtKeys.size > 0 && !districtKeys.has(g)) tableFindings.push({ code: "unknown_group", key: row.key, detail: { group: row.group as string } });
-    // reading hg165_mean_members: every computable commune ratio, below-floor ones included
-    const r = onlineAt >= 0 && onlineAt < o.criteria.length ? o.criteria[onlineAt].ratio : null;
-    if (g !== null && r !== null) {
-      let list = ratiosByGroup.get(g);
-      if (!list) ratiosByGroup.set(g, (list = []));
-      list.push(r);
+    if (!communeGroups.has(g)) communeGroups.set(g, group.trim());
+    const r = onlineAt >= 0 && !odd.has(i) ? cols.ratio[i * width + onlineAt] : NaN;
+    if (r === r) {
+      const c = communesOf.get(g);
+      if (c) {
+        c.sum += r;
+        c.count++;
+      } else communesOf.set(g, { sum: r, count: 1 });
     }
   }
+  // a commune whose district is blank or not a district row of the table
+  const groupFindings: TableFinding[] = [];
   for (let i = 0; i < n; i++) {
+    if (levels[i] !== "xa") continue;
+    const g = groupOfRow[i];
+    if (g === null) groupFindings.push({ code: "unknown_group", key: keys[i], detail: { group: "" } });
+    else if (districtKeys.size > 0 && !districtKeys.has(g)) groupFindings.push({ code: "unknown_group", key: keys[i], detail: { group: shownGroup[i] as string } });
+  }
+  for (const i of districtRows) {
     const row = rows[i];
-    if (row.level === "xa") continue;
     if (!plan.levels.includes(row.level)) {
-      units[i] = blankResult(row, fail("invalid_input", "not_applicable", [{ code: "not_applicable", detail: { value: row.level } }], 100, { value: row.level }));
+      odd.set(i, fail("invalid_input", "not_applicable", [{ code: "not_applicable", detail: { value: row.level } }], 100, { value: row.level }));
       continue;
     }
     const g = normalizeKey(row.group || row.key);
     groupOfRow[i] = g;
-    const o = scoreRatioUnit(plan, "huyen", row.values, ratiosByGroup.get(g) ?? [], NO_FINDINGS, explain);
-    units[i] = blankResult(row, o);
-    units[i].group = row.group || row.key;
-  }
-  for (let i = 0; i < n; i++) {
-    const fs = units[i].findings;
-    for (let k = 0; k < fs.length; k++) tableFindings.push(withKey(fs[k], rows[i].key));
+    shownGroup[i] = row.group || row.key;
+    if (lcHuyen.crits.length === 0) {
+      odd.set(i, fail("invalid_input", "not_applicable", [{ code: "not_applicable", detail: { value: "huyen" } }], 100, { value: "huyen" }));
+      continue;
+    }
+    const c = communesOf.get(g);
+    scoreRatioRow(lcHuyen, row.values, cols, i, c ? c.count : 0, c ? c.sum : 0);
+    readTieBreak(i, row.level, row.values);
   }
 
   // ranking: districts among districts, communes among communes (tie-break for communes)
-  const tb = plan.tieBreak;
-  const hasAccounts = tb ? rows.some((r) => r.level === "xa" && !isBlank(r.values[tb.input] as CellInput)) : false;
+  const rank = new Float64Array(n).fill(NaN);
+  const tie = new Uint8Array(n);
+  /** the award of a unit, as an index into plan.awards; -1 for none */
+  const awardOf = new Int16Array(n).fill(-1);
+  const rankings: LevelRanking[] = [];
   const quotas: QuotaUse[] = [];
-  for (const level of ["huyen", "xa"] as Level[]) {
-    const idx: number[] = [];
-    for (let i = 0; i < n; i++) if (rows[i].level === level && units[i].status === "scored") idx.push(i);
-    const m = idx.length;
-    const scores: number[] = new Array(m);
-    for (let k = 0; k < m; k++) scores[k] = units[idx[k]].total as number;
-    let tiebreak: (number | null)[] | undefined;
-    if (tb && tb.levels.includes(level)) {
-      tiebreak = new Array(m);
-      for (let k = 0; k < m; k++) {
-        const i = idx[k];
-        const acc = countOrNull(rows[i].values[tb.input], tb.input, (f) => {
-          if (f.code !== "missing_input") tableFindings.push({ ...f, key: rows[i].key });
-        });
-        const per = acc === null ? null : countOrNull(rows[i].values[tb.per], tb.per);
-        tiebreak[k] = acc !== null && per !== null && per > 0 ? acc / per : null;
-      }
+  const idxAll = new Int32Array(n);
+  for (const level of RANKED) {
+    const lr: LevelRanking = { level, tieBreakFindings: tieBreakFindings.get(level) as TableFinding[], pending: [] };
+    rankings.push(lr);
+    // units outside the columns (odd) keep status 0 there, which is not "scored"
+    let m = 0;
+    for (let i = 0; i < n; i++) if (isScored(cols, i) && levels[i] === level) idxAll[m++] = i;
+    const idx = idxAll.subarray(0, m);
+    const scores = new Float64Array(m);
+    for (let k = 0; k < m; k++) scores[k] = cols.total[idx[k]];
+    let tiebreak: Float64Array | undefined;
+    if (tb && tieBreak && tb.levels.includes(level)) {
+      tiebreak = new Float64Array(m);
+      for (let k = 0; k < m; k++) tiebreak[k] = tieBreak[idx[k]];
     }
     const ranks = rankPositions(scores, tiebreak);
     for (let k = 0; k < m; k++) {
       const i = idx[k];
-      const u = units[i];
-      const rank = ranks.rank[k];
-      u.rank = Number.isNaN(rank) ? null : rank;
-      const tied = ranks.tied[k] === 1;
-      u.tied = tied;
-      if (tied) {
-        const code: ReasonCode = tiebreak && (!hasAccounts || tiebreak[k] === null) ? "tie_needs_account_data" : "tie_unresolved";
-        // one object in both lists: ties can concern most of a large table
-        const f: Finding & { key: string } = { code, detail: { rank }, key: rows[i].key };
-        pushFinding(u, f);
-        tableFindings.push(f);
-      }
+      rank[i] = ranks.rank[k];
+      if (ranks.tied[k] === 1) tie[i] = tiebreak && (!hasAccounts || Number.isNaN(tiebreak[k])) ? TIE_NEEDS_ACCOUNTS : TIE_UNRESOLVED;
     }
-    // rank order, input order within a rank (a stable sort by rank, by counting: ranks are 1..m)
-    const order = orderByRank(idx, units);
+    // rank order, input order within a rank
+    const order = orderByRank(idx, rank);
     if (level === "huyen") {
       // each prize is one place (Nhất, Nhì, Ba): a tie that reaches a prize place cannot share it
       // (reading hg165_tie_at_award); competition ranks keep the places after the tie (1, 1, 3 → Ba)
+      const prizes = new Map<number, number>();
+      plan.awards.forEach((a, j) => {
+        if (a.rank !== undefined && !prizes.has(a.rank)) prizes.set(a.rank, j);
+      });
+      const pending: number[] = [];
       for (const i of order) {
-        const r = units[i].rank as number;
-        const p = prizeForRank(plan.id, r);
-        if (!p) continue;
-        if (units[i].tied) flagPending(units[i], rows[i].key, tableFindings);
-        else Object.assign(units[i], { award: p.award, awardCode: p.awardCode, prize: p.prize, bonusPoints: p.bonusPoints });
+        const a = prizes.get(rank[i]);
+        if (a === undefined) continue;
+        if (tie[i] !== NO_TIE) pending.push(i);
+        else awardOf[i] = a;
       }
+      lr.pending = pending;
     } else {
       const perDistrict = plan.quotas.find((q) => q.id === "communes_per_district");
       const total = plan.quotas.find((q) => q.id === "communes_total");
-      const award = plan.awards.find((a) => a.code === "commune_merit");
-      if (!perDistrict || !total || !award) continue;
-      const al = allocate({ order, rankOf: (i) => units[i].rank as number, limit: total.limit, groupOf: (i) => groupOfRow[i], groupLimit: () => perDistrict.limit });
-      for (const i of al.awarded) Object.assign(units[i], { award: award.label, awardCode: award.code });
-      for (const i of al.pending) flagPending(units[i], rows[i].key, tableFindings);
+      const award = plan.awards.findIndex((a) => a.code === "commune_merit");
+      if (!perDistrict || !total || award < 0) continue;
+      const al = allocate({ order, rankOf: (i) => rank[i], limit: total.limit, groupOf: (i) => groupOfRow[i], groupLimit: () => perDistrict.limit });
+      for (const i of al.awarded) awardOf[i] = award;
+      lr.pending = al.pending;
       quotas.push({ id: total.id, label: total.label, limit: total.limit, used: al.used, pending: al.held, source: total.source });
+      // the table's districts, then districts named only by communes, as their first commune writes them
       const names = new Map<string, string>(districtKeys);
-      for (let i = 0; i < n; i++) {
-        const g = groupOfRow[i];
-        if (rows[i].level === "xa" && g !== null && !names.has(g)) names.set(g, (rows[i].group as string).trim());
-      }
+      for (const [g, name] of communeGroups) if (!names.has(g)) names.set(g, name);
       for (const [g, name] of names) {
         quotas.push({ id: perDistrict.id, label: perDistrict.label, limit: perDistrict.limit, used: al.usedByGroup.get(g) ?? 0, pending: al.heldByGroup.get(g) ?? 0, group: name, source: perDistrict.source });
       }
@@ -394,21 +282,103 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
       quotas.push({ id: ind.id, label: ind.label, limit: byKey.get(districtQuotaKey(name)) ?? ind.limit, used: 0, group: name, source: ind.source });
     }
   }
-  return { planId: plan.id, units, findings: tableFindings, quotas, options: { explain } };
+
+  const build = (): { units: UnitResult[]; findings: TableFinding[] } => {
+    const units: UnitResult[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const lc: LevelCriteria = levels[i] === "xa" ? lcXa : lcHuyen;
+      const o = odd.get(i) ?? describeRatioUnit(lc, cols, i, explain);
+      const r = rank[i];
+      // an explicit literal (not a spread): this runs once per unit and a spread of a wide object is slow
+      units[i] = {
+        status: o.status, reason: o.reason, message: o.message, findings: o.findings, criteria: o.criteria, total: o.total,
+        maxTotal: o.maxTotal, explanation: o.explanation, key: keys[i], group: shownGroup[i], level: levels[i],
+        rank: r === r ? r : null, tied: tie[i] !== NO_TIE, award: null, awardCode: null, prize: null, bonusPoints: null,
+      };
+    }
+    // the table's findings in the order they arise: districts not found, each unit's own, then per level
+    // the tie-break cells, the ties and the places held back
+    const findings: TableFinding[] = groupFindings.slice();
+    for (let i = 0; i < n; i++) {
+      const fs = units[i].findings;
+      for (let k = 0; k < fs.length; k++) findings.push(withKey(fs[k], keys[i]));
+    }
+    for (const lr of rankings) {
+      for (const f of lr.tieBreakFindings) findings.push(f);
+      for (let i = 0; i < n; i++) {
+        if (tie[i] === NO_TIE || levels[i] !== lr.level) continue;
+        const code: ReasonCode = tie[i] === TIE_NEEDS_ACCOUNTS ? "tie_needs_account_data" : "tie_unresolved";
+        // one object in both lists: ties can concern most of a large table
+        const f: Finding & { key: string } = { code, detail: { rank: rank[i] }, key: keys[i] };
+        pushFinding(units[i], f);
+        findings.push(f);
+      }
+      for (let i = 0; i < n; i++) {
+        const a = awardOf[i];
+        if (a >= 0 && levels[i] === lr.level) giveAward(units[i], plan.awards[a]);
+      }
+      for (let k = 0; k < lr.pending.length; k++) flagPending(units[lr.pending[k]], keys[lr.pending[k]], findings);
+    }
+    return { units, findings };
+  };
+  return lazyOutcome(plan.id, quotas, { explain }, build);
+}
+
+/** A district's prize carries its money and bonus points; a commune's merit is a title only. */
+function giveAward(u: UnitResult, a: AwardDef): void {
+  u.award = a.label;
+  u.awardCode = a.code;
+  if (a.rank !== undefined) {
+    u.prize = a.prize ?? 0;
+    u.bonusPoints = a.bonusPoints ?? 0;
+  }
+}
+
+/**
+ * A table outcome whose `units` and `findings` are built by `build` when first read, then kept as
+ * plain properties (same keys, same order as an eagerly built outcome).
+ */
+function lazyOutcome(planId: string, quotas: QuotaUse[], options: Record<string, unknown>, build: () => { units: UnitResult[]; findings: TableFinding[] }): TableOutcome {
+  const o = { planId } as TableOutcome;
+  let made: { units: UnitResult[]; findings: TableFinding[] } | undefined;
+  const settle = () => {
+    if (!made) {
+      made = build();
+      Object.defineProperty(o, "units", { value: made.units, writable: true, enumerable: true, configurable: true });
+      Object.defineProperty(o, "findings", { value: made.findings, writable: true, enumerable: true, configurable: true });
+    }
+  };
+  for (const name of ["units", "findings"] as const) {
+    Object.defineProperty(o, name, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        settle();
+        return o[name];
+      },
+      set(v) {
+        settle();
+        Object.defineProperty(o, name, { value: v, writable: true, enumerable: true, configurable: true });
+      },
+    });
+  }
+  o.quotas = quotas;
+  o.options = options;
+  return o;
 }
 
 /** idx sorted by rank, keeping idx order among equal ranks: a stable counting sort, ranks being 1..idx.length. */
-function orderByRank(idx: number[], units: UnitResult[]): number[] {
+function orderByRank(idx: Int32Array, rank: Float64Array): Int32Array {
   const m = idx.length;
   const start = new Int32Array(m + 2);
   for (let k = 0; k < m; k++) {
-    const r = units[idx[k]].rank;
-    if (r === null || !Number.isInteger(r) || r < 1 || r > m) return idx.slice().sort((a, b) => (units[a].rank as number) - (units[b].rank as number));
+    const r = rank[idx[k]];
+    if (!Number.isInteger(r) || r < 1 || r > m) return Int32Array.from(Array.from(idx).sort((a, b) => rank[a] - rank[b]));
     start[r + 1]++;
   }
   for (let r = 1; r <= m + 1; r++) start[r] += start[r - 1];
-  const order: number[] = new Array(m);
-  for (let k = 0; k < m; k++) order[start[units[idx[k]].rank as number]++] = idx[k];
+  const order = new Int32Array(m);
+  for (let k = 0; k < m; k++) order[start[rank[idx[k]]]++] = idx[k];
   return order;
 }
 

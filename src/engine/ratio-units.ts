@@ -1,0 +1,312 @@
+/**
+ * Units of a ratio-points plan (hg-165) in two steps: the numbers of every unit go into columns
+ * (typed arrays, no object per unit), and a unit's outcome object — criteria, findings, message and
+ * Vietnamese explanation — is built from those columns when it is asked for. A table of 100,000
+ * units is scored and ranked on the columns alone; its per-unit objects are built once, later.
+ */
+import { message, MESSAGES } from "../messages";
+import { formatNumberVi, formatPercentVi, formatThresholdVi, meetsThreshold } from "./numbers";
+import { fractionVi, readRatio } from "./ratio";
+import type { CriterionOutcome, UnitOutcome } from "./outcomes";
+import type { CellInput, Finding, Level, Plan, RatioCriterion, ReasonCode, Status } from "./types";
+
+const SHORT: Record<string, string> = { online_ratio: "Hồ sơ trực tuyến", eid_ratio: "Định danh mức 2" };
+
+/** Statuses worst first: a unit's status is the worst of its criteria's, so a code is also its rank. */
+const STATUSES: Status[] = ["not_eligible", "invalid_input", "no_data", "scored"];
+const SCORED = 3;
+const STATUS_CODE: Record<Status, number> = { not_eligible: 0, invalid_input: 1, no_data: 2, scored: 3 };
+
+/** Reason codes as small numbers for the columns: their place in the message catalogue, which has every code. */
+const REASONS = Object.keys(MESSAGES) as ReasonCode[];
+const REASON_CODE = new Map<ReasonCode, number>(REASONS.map((r, i) => [r, i]));
+const OK = REASONS.indexOf("ok");
+const BELOW_FLOOR = REASONS.indexOf("below_floor");
+const MISSING_COMMUNES = REASONS.indexOf("missing_communes");
+const INVALID_INPUT = REASONS.indexOf("invalid_input");
+
+/** Findings of a unit with none: shared, never written to (pushFinding copies it first). */
+export const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
+
+/** Adds a finding to a unit whose findings may be the shared empty list. */
+export function pushFinding(u: { findings: Finding[] }, f: Finding): void {
+  if (u.findings === NO_FINDINGS) u.findings = [f];
+  else u.findings.push(f);
+}
+
+/**
+ * What a plan level's criteria need on every unit, worked out once per plan and level: the fixed
+ * pieces of each explanation ("Hồ sơ trực tuyến: ", " ≥ 90% → 60 điểm tối đa", …), so that
+ * explaining a unit only formats its own numbers.
+ */
+export interface LevelCriteria {
+  crits: RatioCriterion[];
+  /** "Hồ sơ trực tuyến: ": the head of each criterion's part of the unit's explanation */
+  heads: string[];
+  /** " < 70% → không xét thi đua" (below the floor); "" without a floor */
+  belowFloor: string[];
+  /** the floor as shown ("70%"); "" without a floor */
+  floors: string[];
+  /** " ≥ 90% → 60 điểm tối đa" (ratioPoints, full points) */
+  fullTail: string[];
+  /** " < 90% → " and " × 60 = " (ratioPoints, r × maxPoints) */
+  partTail: string[];
+  timesTail: string[];
+  maxTotal: number;
+}
+
+const levelCriteriaCache = new WeakMap<Plan, Map<Level, LevelCriteria>>();
+
+export function levelCriteria(plan: Plan, level: Level): LevelCriteria {
+  let byLevel = levelCriteriaCache.get(plan);
+  if (!byLevel) levelCriteriaCache.set(plan, (byLevel = new Map()));
+  let lc = byLevel.get(level);
+  if (!lc) {
+    const crits = plan.criteria.filter((c) => c.level === level);
+    const floors = crits.map((c) => (c.floor === undefined ? "" : formatPercentVi(c.floor, 0)));
+    lc = {
+      crits,
+      heads: crits.map((c) => `${SHORT[c.id] ?? c.label}: `),
+      floors,
+      belowFloor: floors.map((f) => ` < ${f} → không xét thi đua`),
+      fullTail: crits.map((c) => ` ≥ ${formatThresholdVi(c.threshold)} → ${c.maxPoints} điểm tối đa`),
+      partTail: crits.map((c) => ` < ${formatThresholdVi(c.threshold)} → `),
+      timesTail: crits.map((c) => ` × ${c.maxPoints} = `),
+      maxTotal: crits.reduce((s, c) => s + c.maxPoints, 0),
+    };
+    byLevel.set(level, lc);
+  }
+  return lc;
+}
+
+/** A non-negative whole number, which parseCount reads as itself: the common case, with no parse result built. */
+export function isPlainCount(x: CellInput): x is number {
+  return typeof x === "number" && Number.isInteger(x) && x >= 0;
+}
+
+/**
+ * The numbers of n units, criterion by criterion. Unit i's criterion k is slot i × width + k.
+ * NaN stands for "none" (a ratio that cannot be computed, no points, no total): every real value
+ * here is a finite number.
+ */
+export interface RatioColumns {
+  width: number;
+  status: Uint8Array;
+  reason: Uint8Array;
+  total: Float64Array;
+  cStatus: Uint8Array;
+  cReason: Uint8Array;
+  /** the ratio used for points (capped at 1, combined for a district); the unit's own ratio when combining failed */
+  ratio: Float64Array;
+  capped: Uint8Array;
+  full: Uint8Array;
+  points: Float64Array;
+  /** district combined ratio, by slot */
+  combined: Map<number, CombinedRatio>;
+  /** what reading the cells found (blank, text, a > b, b = 0…), by slot: rare, so kept apart */
+  cellFindings: Map<number, Finding[]>;
+}
+
+/**
+ * Columns for n units. They start as zeros, not NaN: scoreRatioRow writes every field of the unit and
+ * criteria it scores, and nothing reads a unit it did not score.
+ */
+export function ratioColumns(n: number, width: number): RatioColumns {
+  const slots = n * width;
+  return {
+    width,
+    status: new Uint8Array(n),
+    reason: new Uint8Array(n),
+    total: new Float64Array(n),
+    cStatus: new Uint8Array(slots),
+    cReason: new Uint8Array(slots),
+    ratio: new Float64Array(slots),
+    capped: new Uint8Array(slots),
+    full: new Uint8Array(slots),
+    points: new Float64Array(slots),
+    combined: new Map(),
+    cellFindings: new Map(),
+  };
+}
+
+/** The most criteria one level of the plan has: the width of its columns. */
+export function criteriaWidth(plan: Plan): number {
+  let w = 1;
+  for (const level of plan.levels) w = Math.max(w, levelCriteria(plan, level).crits.length);
+  return w;
+}
+
+/** A district's own ratio and its communes' mean and count (NaN and 0 when it has none). */
+export interface CombinedRatio {
+  own: number;
+  mean: number;
+  count: number;
+}
+
+/**
+ * The district ratio of hg-165 §III.2.a for slot s, recorded in the columns: (own + plain mean of the
+ * communes) / 2 as combinedDistrictRatio computes it (reading hg165_commune_mean); NaN when the
+ * communes could not be read (count -1) or there are none (0). A function of its own because only
+ * district rows come here: inlined, a branch the commune rows never take made V8 drop the optimised
+ * row loop each time a district reached it.
+ */
+function combineWithCommunes(cols: RatioColumns, s: number, own: number, communeCount: number, communeSum: number): number {
+  const combined: CombinedRatio = { own, mean: NaN, count: 0 };
+  cols.combined.set(s, combined);
+  if (communeCount <= 0) return NaN;
+  combined.mean = communeSum / communeCount;
+  combined.count = communeCount;
+  const r = (own + combined.mean) / 2;
+  cols.ratio[s] = r;
+  return r;
+}
+
+/**
+ * Scores unit i into the columns: ratio, points, status and reason of each criterion, and the unit's
+ * total. `communeCount` and `communeSum` are the district's communes' ratios (count -1: they could
+ * not be read; 0: there are none), summed in the order the communes come.
+ */
+export function scoreRatioRow(lc: LevelCriteria, values: Record<string, CellInput>, cols: RatioColumns, i: number, communeCount = 0, communeSum = 0): void {
+  const crits = lc.crits;
+  let status = SCORED;
+  let reason = OK;
+  let total = 0;
+  for (let k = 0; k < crits.length; k++) {
+    const c = crits[k];
+    const s = i * cols.width + k;
+    const aCell = values[c.numerator];
+    const bCell = values[c.denominator];
+    let r: number;
+    let cs = SCORED;
+    let cr = OK;
+    let capped = 0;
+    // whole, non-negative, 0 < b, a ≤ b: readRatio would give the plain ratio with no finding
+    if (isPlainCount(aCell) && isPlainCount(bCell) && bCell > 0 && aCell <= bCell) {
+      r = aCell / bCell;
+    } else {
+      const rr = readRatio(aCell, bCell, c.numerator, c.denominator);
+      if (rr.findings.length) cols.cellFindings.set(s, rr.findings);
+      r = rr.ratio === null ? NaN : rr.ratio;
+      cs = STATUS_CODE[rr.status];
+      cr = REASON_CODE.get(rr.reason) as number;
+      if (rr.capped) capped = 1;
+    }
+    cols.ratio[s] = r;
+    cols.capped[s] = capped;
+    cols.full[s] = 0;
+    cols.points[s] = NaN;
+    if (r === r && c.combineWithCommunes) {
+      r = combineWithCommunes(cols, s, r, communeCount, communeSum);
+      if (r !== r) {
+        cs = communeCount < 0 ? STATUS_CODE.invalid_input : STATUS_CODE.no_data;
+        cr = communeCount < 0 ? INVALID_INPUT : MISSING_COMMUNES;
+      }
+    }
+    if (r === r) {
+      if (c.floor !== undefined && !meetsThreshold(r, c.floor)) {
+        cs = STATUS_CODE.not_eligible;
+        cr = BELOW_FLOOR;
+      } else {
+        // ratioPoints (hg-165 §III.2): r ≥ threshold → maxPoints, else r × maxPoints
+        const full = meetsThreshold(r, c.threshold);
+        const points = full ? c.maxPoints : r * c.maxPoints;
+        cols.full[s] = full ? 1 : 0;
+        cols.points[s] = points;
+        total += points;
+      }
+    }
+    cols.cStatus[s] = cs;
+    cols.cReason[s] = cr;
+    if (cs < status) {
+      status = cs;
+      reason = cr;
+    } else if (status === SCORED && cr !== OK && reason === OK) reason = cr;
+  }
+  cols.status[i] = status;
+  cols.reason[i] = reason;
+  cols.total[i] = status === SCORED ? total : NaN;
+}
+
+export function isScored(cols: RatioColumns, i: number): boolean {
+  return cols.status[i] === SCORED;
+}
+
+function detailOf(f: Finding | undefined): Record<string, string | number> {
+  return { input: f?.input ?? "", ...(f?.detail ?? {}) };
+}
+
+/**
+ * Unit i's outcome from the columns: its criteria, findings (`base` first: the commune ratios of a
+ * single district), message and explanation. `explain = false` skips the Vietnamese explanation
+ * strings of scored units; everything else is the same either way.
+ */
+export function describeRatioUnit(lc: LevelCriteria, cols: RatioColumns, i: number, explain: boolean, base: Finding[] = NO_FINDINGS): UnitOutcome {
+  const crits = lc.crits;
+  let findings: Finding[] = base.length ? base.slice() : NO_FINDINGS;
+  const criteria: CriterionOutcome[] = new Array(crits.length);
+  for (let k = 0; k < crits.length; k++) {
+    const c = crits[k];
+    const s = i * cols.width + k;
+    const cs = cols.cStatus[s];
+    const cr = cols.cReason[s];
+    const ratio = cols.ratio[s];
+    const capped = cols.capped[s] === 1;
+    const co: CriterionOutcome = {
+      id: c.id, label: c.label, source: c.source, status: STATUSES[cs], reason: REASONS[cr], ratio: ratio === ratio ? ratio : null, capped,
+      threshold: c.threshold, maxPoints: c.maxPoints, points: null, full: false, explanation: "",
+    };
+    const combined = cols.combined.get(s);
+    if (combined) {
+      co.ownRatio = combined.own;
+      if (combined.mean === combined.mean) {
+        co.communeMean = combined.mean;
+        co.communeCount = combined.count;
+      }
+    }
+    const cf = cols.cellFindings.get(s);
+    if (cf) findings = findings === NO_FINDINGS ? cf.slice() : findings.concat(cf);
+    if (cr === MISSING_COMMUNES) {
+      findings = findings === NO_FINDINGS ? [] : findings;
+      findings.push({ code: "missing_communes" });
+    }
+    // a ratio was used (points or the floor) exactly when the criterion is scored or below the floor
+    if (cs === SCORED || cr === BELOW_FLOOR) {
+      const r = ratio;
+      let rText = "";
+      if (explain) {
+        if (combined && combined.mean === combined.mean) rText = `r = (${formatPercentVi(combined.own)} của huyện + ${formatPercentVi(combined.mean)} bình quân ${combined.count} xã) / 2 = ${formatPercentVi(r)}`;
+        else rText = capped ? `r = ${formatPercentVi(r)} (a > b, lấy 100%)` : "r = " + formatPercentVi(r);
+      }
+      if (cr === BELOW_FLOOR) {
+        co.explanation = rText + lc.belowFloor[k];
+        findings = findings === NO_FINDINGS ? [] : findings;
+        findings.push({ code: "below_floor", input: c.numerator, detail: { ratio: formatPercentVi(r), floor: lc.floors[k] } });
+      } else {
+        co.full = cols.full[s] === 1;
+        co.points = cols.points[s];
+        if (explain) co.explanation = co.full ? rText + lc.fullTail[k] : rText + lc.partTail[k] + fractionVi(r) + lc.timesTail[k] + formatNumberVi(co.points);
+      }
+    } else {
+      co.explanation = message(co.reason, { input: co.reason === "zero_denominator" ? c.denominator : c.numerator });
+    }
+    criteria[k] = co;
+  }
+  const status = STATUSES[cols.status[i]];
+  const reason = REASONS[cols.reason[i]];
+  const scored = status === "scored";
+  const total = scored ? cols.total[i] : null;
+  if (!explain && scored) {
+    return { status, reason, message: "", findings, criteria, total, maxTotal: lc.maxTotal, explanation: "" };
+  }
+  let ex = "";
+  for (let k = 0; k < criteria.length; k++) ex += (k ? "; " : "") + lc.heads[k] + criteria[k].explanation;
+  if (scored) {
+    const shownTotal = formatNumberVi(total as number) + "/" + lc.maxTotal;
+    const msg = "Tổng điểm " + shownTotal + "." + (reason !== "ok" ? " " + message(reason, findings.find((f) => f.code === reason)?.detail) : "");
+    return { status, reason, message: msg, findings, criteria, total, maxTotal: lc.maxTotal, explanation: ex + " → tổng = " + shownTotal };
+  }
+  const msg = criteria.some((c) => c.reason === "below_floor")
+    ? message("below_floor", findings.find((f) => f.code === "below_floor")?.detail)
+    : message(reason, detailOf(findings.find((f) => f.code === reason) ?? findings[0]));
+  return { status, reason, message: msg, findings, criteria, total: null, maxTotal: lc.maxTotal, explanation: `${ex}${ex ? " → " : ""}${msg}` };
+}
