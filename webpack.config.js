@@ -11,6 +11,63 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 const DEV_SERVER_PORT = 3000; // must match the https://localhost:3000 URLs in manifest.xml
 
+/** Microsoft's CDN for office.js. office.js loads the rest of itself from beside office.js (see below). */
+const OFFICE_JS_ORIGIN = "https://appsforoffice.microsoft.com";
+
+/** 'sha256-' + base64(SHA-256 of the empty string): the hash of an empty <style> element. */
+const EMPTY_STYLE_HASH = `'sha256-${require("crypto").createHash("sha256").update("").digest("base64")}'`;
+
+/**
+ * Content Security Policy of taskpane.html, which is also the custom functions' page (shared runtime):
+ * nothing may load or connect anywhere but the add-in's own origin and Office's script host. What office.js
+ * itself needs was read from its published build (@microsoft/office-js 1.1.110: office.js and the
+ * excel-web / excel-win32 / excel-mac host files); each source below says why it is there.
+ */
+const CONTENT_SECURITY_POLICY = {
+  // Everything not named below (fonts, images, media, workers, manifests, plugins) is refused.
+  "default-src": ["'none'"],
+  // 'self': functions.js and taskpane.js. The CDN: office.js, then the host file it picks
+  // (excel-web-16.00.js, excel-win32-16.01.js, ...), the locale strings (<locale>/office_strings.js) and the
+  // telemetry sink (telemetry/oteljs_agave.js), all from beside office.js. No 'unsafe-inline': the page has
+  // no inline script. No 'unsafe-eval': our code never turns a string into code (test/security checks the
+  // sources and the bundles); the bundled libraries' and office.js's only `new Function("return this")` run
+  // only where the global object cannot be found otherwise, and fall back to window when refused.
+  "script-src": ["'self'", OFFICE_JS_ORIGIN],
+  // Fluent UI v9 (Griffel) creates empty <style> elements and fills them through CSSOM (sheet.insertRule),
+  // which CSP does not govern; only the elements themselves are checked, so the hash of the empty text
+  // lets them through where a style sheet with any content, injected or not, is still refused. Measured in
+  // Chromium: with plain 'self' every such element is refused (no layout at all); with this hash the pane
+  // gets the same 14 sheets and rules as with 'unsafe-inline', without allowing inline styles.
+  // (test/e2e/security.e2e.test.ts renders the pane under this policy and checks the layout.)
+  // No 'self': the add-in ships no .css file.
+  "style-src": [EMPTY_STYLE_HASH],
+  // Own origin only: the dev server's hot-update requests and live-reload socket; the built pane fetches
+  // nothing. office.js talks to Excel through postMessage or the webview's bridge, not the network, and
+  // sends its telemetry through Excel too (its RichApi sink). Its direct fallback to Microsoft's telemetry
+  // collectors is taken only by hosts without RichApi and stays blocked: the add-in does not need it.
+  "connect-src": ["'self'"],
+  // office.js on Excel on the web shows its "do you trust this host?" prompt (AgaveErrorUX/index.html on
+  // the CDN) in a frame when the page around the add-in is not one of Microsoft's own domains, as with an
+  // Office Online Server on premises. The CDN already runs script here, so framing it grants nothing more.
+  "frame-src": [OFFICE_JS_ORIGIN],
+  // Not covered by default-src: no <base> may move relative URLs elsewhere, and no form may post anywhere.
+  "base-uri": ["'none'"],
+  "form-action": ["'none'"],
+};
+
+/** The policy as one header / meta value: "directive source source; directive ...". */
+function policyString(policy) {
+  return Object.entries(policy)
+    .map(([directive, sources]) => [directive, ...sources].join(" "))
+    .join("; ");
+}
+
+const DEV_SERVER_HEADERS = {
+  "Access-Control-Allow-Origin": "*",
+  // the same policy as the page's <meta>, on every response of the dev server
+  "Content-Security-Policy": policyString(CONTENT_SECURITY_POLICY),
+};
+
 /**
  * HTTPS options for the dev server. office-addin-dev-certs creates a localhost certificate and trusts its CA
  * (Windows and Mac). Where trusting fails (Linux without sudo) the certificate files may still exist: use them,
@@ -77,6 +134,8 @@ module.exports = async (env, argv) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
+        // Written by the template as its first <meta>: a CSP in a <meta> governs only what comes after it.
+        contentSecurityPolicy: policyString(CONTENT_SECURITY_POLICY),
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -91,8 +150,13 @@ module.exports = async (env, argv) => {
       ? {
           port: DEV_SERVER_PORT,
           server: await devServerHttps(),
-          headers: { "Access-Control-Allow-Origin": "*" },
+          headers: DEV_SERVER_HEADERS,
         }
       : undefined,
   };
 };
+
+// For the tests (test/security): the policy the page is built and served with.
+module.exports.CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY;
+module.exports.DEV_SERVER_HEADERS = DEV_SERVER_HEADERS;
+module.exports.policyString = policyString;
