@@ -116,6 +116,18 @@ interface LevelRanking {
 const RANKED: Level[] = ["huyen", "xa"];
 
 /**
+ * A district as its communes name it: its key, its name as the first of them writes it, and the sum
+ * and count of their ratios (reading hg165_mean_members: every computable commune ratio, below-floor
+ * ones included, summed in row order).
+ */
+interface Tally {
+  key: string;
+  name: string;
+  sum: number;
+  count: number;
+}
+
+/**
  * An hg-165 table. Everything the plan decides — ratios, points, statuses, reasons, combined district
  * ratios, ranks, ties, prizes, quotas — is worked out here, on columns, reading each row once. The
  * units' objects (criteria, findings, messages, explanations) are built from the columns the first
@@ -134,11 +146,11 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
   const odd = new Map<number, UnitOutcome>();
   const districtRows: number[] = [];
   const districtKeys = new Map<string, string>();
-  /** each commune's district key, and the district's name as its first commune writes it */
+  /** each unit's district key (normalised name) */
   const groupOfRow: (string | null)[] = new Array(n);
-  const communeGroups = new Map<string, string>();
-  // reading hg165_mean_members: every computable commune ratio, below-floor ones included, summed in row order
-  const communesOf = new Map<string, { sum: number; count: number }>();
+  // the districts communes name, by key, in the order first named, and by the text of the district cell
+  const tallies = new Map<string, Tally>();
+  const talliesByText = new Map<string, Tally>();
   const onlineCrit = plan.criteria.find((c) => c.level === "xa" && c.id === "online_ratio");
   const onlineAt = onlineCrit ? lcXa.crits.indexOf(onlineCrit) : -1;
   const width = cols.width;
@@ -147,15 +159,18 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
   const tieBreak = tb ? new Float64Array(n) : undefined;
   const tieBreakFindings = new Map<Level, TableFinding[]>(RANKED.map((l) => [l, []]));
   let hasAccounts = false;
-  const readTieBreak = (i: number, level: Level, values: Record<string, CellInput>) => {
+  const readTieBreak = (i: number, level: Level, values: Record<string, CellInput>, accounts: CellInput) => {
     if (!tb || !tieBreak || !tb.levels.includes(level) || !isScored(cols, i)) return;
-    const acc = countOrNull(values[tb.input], tb.input, tieBreakFindings.get(level), keys[i]);
+    const acc = countOrNull(accounts, tb.input, tieBreakFindings.get(level), keys[i]);
     const per = acc === null ? null : countOrNull(values[tb.per], tb.per);
     // NaN: no tie-break value, which rankPositions reads as "cannot break the tie"
     tieBreak[i] = acc !== null && per !== null && per > 0 ? acc / per : NaN;
   };
 
-  // communes first (their ratios feed their district's combined ratio), in the one pass over the rows
+  // communes first (their ratios feed their district's combined ratio), in the one pass over the rows;
+  // communes mostly follow one another district by district, so the last district cell's tally is kept at hand
+  let lastText: string | undefined;
+  let last: Tally | undefined;
   for (let i = 0; i < n; i++) {
     const row = rows[i];
     const level = row.level;
@@ -169,22 +184,31 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
       continue;
     }
     const values = row.values;
-    if (tb && !hasAccounts && !isBlank(values[tb.input] as CellInput)) hasAccounts = true;
+    const accounts = tb ? values[tb.input] : undefined;
+    if (tb && !hasAccounts && !isBlank(accounts as CellInput)) hasAccounts = true;
     if (lcXa.crits.length === 0) odd.set(i, fail("invalid_input", "not_applicable", [{ code: "not_applicable", detail: { value: "xa" } }], 100, { value: "xa" }));
     else scoreRatioRow(lcXa, values, cols, i);
-    readTieBreak(i, level, values);
+    readTieBreak(i, level, values, accounts);
     const group = row.group;
-    if (!group || !group.trim()) continue;
-    const g = normalizeKey(group);
-    groupOfRow[i] = g;
-    if (!communeGroups.has(g)) communeGroups.set(g, group.trim());
+    let t: Tally | undefined;
+    if (group === lastText) t = last;
+    else {
+      t = group === undefined ? undefined : talliesByText.get(group);
+      if (t === undefined && group && group.trim()) {
+        const g = normalizeKey(group);
+        t = tallies.get(g);
+        if (!t) tallies.set(g, (t = { key: g, name: group.trim(), sum: 0, count: 0 }));
+        talliesByText.set(group, t);
+      }
+      lastText = group;
+      last = t;
+    }
+    if (!t) continue;
+    groupOfRow[i] = t.key;
     const r = onlineAt >= 0 && !odd.has(i) ? cols.ratio[i * width + onlineAt] : NaN;
     if (r === r) {
-      const c = communesOf.get(g);
-      if (c) {
-        c.sum += r;
-        c.count++;
-      } else communesOf.set(g, { sum: r, count: 1 });
+      t.sum += r;
+      t.count++;
     }
   }
   // a commune whose district is blank or not a district row of the table
@@ -208,9 +232,9 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
       odd.set(i, fail("invalid_input", "not_applicable", [{ code: "not_applicable", detail: { value: "huyen" } }], 100, { value: "huyen" }));
       continue;
     }
-    const c = communesOf.get(g);
-    scoreRatioRow(lcHuyen, row.values, cols, i, c ? c.count : 0, c ? c.sum : 0);
-    readTieBreak(i, row.level, row.values);
+    const t = tallies.get(g);
+    scoreRatioRow(lcHuyen, row.values, cols, i, t ? t.count : 0, t ? t.sum : 0);
+    readTieBreak(i, row.level, row.values, tb ? row.values[tb.input] : undefined);
   }
 
   // ranking: districts among districts, communes among communes (tie-break for communes)
@@ -269,7 +293,7 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
       quotas.push({ id: total.id, label: total.label, limit: total.limit, used: al.used, pending: al.held, source: total.source });
       // the table's districts, then districts named only by communes, as their first commune writes them
       const names = new Map<string, string>(districtKeys);
-      for (const [g, name] of communeGroups) if (!names.has(g)) names.set(g, name);
+      for (const [g, t] of tallies) if (!names.has(g)) names.set(g, t.name);
       for (const [g, name] of names) {
         quotas.push({ id: perDistrict.id, label: perDistrict.label, limit: perDistrict.limit, used: al.usedByGroup.get(g) ?? 0, pending: al.heldByGroup.get(g) ?? 0, group: name, source: perDistrict.source });
       }
