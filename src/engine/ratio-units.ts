@@ -255,7 +255,7 @@ export function describeRatioUnit(lc: LevelCriteria, cols: RatioColumns, i: numb
       id: c.id, label: c.label, source: c.source, status: STATUSES[cs], reason: REASONS[cr], ratio: ratio === ratio ? ratio : null, capped,
       threshold: c.threshold, maxPoints: c.maxPoints, points: null, full: false, explanation: "",
     };
-    const combined = cols.combined.get(s);
+    const combined = c.combineWithCommunes ? cols.combined.get(s) : undefined;
     if (combined) {
       co.ownRatio = combined.own;
       if (combined.mean === combined.mean) {

@@ -9,7 +9,7 @@ import { rankPositions } from "./rank";
 import {
   criteriaWidth, describeRatioUnit, isPlainCount, isScored, levelCriteria, NO_FINDINGS, pushFinding, ratioColumns, scoreRatioRow,
 } from "./ratio-units";
-import type { LevelCriteria } from "./ratio-units";
+import type { LevelCriteria, RatioColumns } from "./ratio-units";
 import { scoreOtherTable } from "./score-other";
 import type { AwardDef, CellInput, Finding, Level, Plan, ReasonCode, Status } from "./types";
 
@@ -33,6 +33,18 @@ function readCommuneRatios(cells: CellInput[], findings: Finding[]): number[] | 
   return bad ? null : out;
 }
 
+/**
+ * Columns for one unit, reused from call to call: a custom function scores a whole range one unit at
+ * a time, and the unit is described from them before the next call (nothing keeps them).
+ */
+let scratch: RatioColumns | undefined;
+function oneRow(width: number): RatioColumns {
+  if (!scratch || scratch.width < width) scratch = ratioColumns(1, width);
+  scratch.cellFindings.clear();
+  scratch.combined.clear();
+  return scratch;
+}
+
 /** One unit: hg-165 points (district: pass its communes' ratios). */
 export function scoreUnit(planId: string, level: Level, values: Record<string, CellInput>, opts?: { communeRatios?: CellInput[] }): UnitOutcome {
   const plan = findPlan(planId);
@@ -45,7 +57,7 @@ export function scoreUnit(planId: string, level: Level, values: Record<string, C
   const ratios = opts?.communeRatios ? readCommuneRatios(opts.communeRatios, findings) : undefined;
   let sum = 0;
   if (ratios) for (const r of ratios) sum += r;
-  const cols = ratioColumns(1, lc.crits.length);
+  const cols = oneRow(lc.crits.length);
   scoreRatioRow(lc, values, cols, 0, ratios === null ? -1 : ratios ? ratios.length : 0, sum);
   const o = describeRatioUnit(lc, cols, 0, true, findings);
   return o.findings === NO_FINDINGS ? { ...o, findings: [] } : o;

@@ -128,3 +128,16 @@ describe("a large hg-165 table", () => {
     for (const u of skipped) expect((perDistrict.get(u.group!) ?? 0) >= 2 || u.findings.some((f) => f.code === "tie_unresolved")).toBe(true);
   });
 });
+
+describe("scoreUnit, one unit after another", () => {
+  it("leaves an outcome as it was when the next units are scored", () => {
+    const values = (a: unknown, b: unknown) => ({ online_dossiers: a as never, all_dossiers: b as never, eid_activated: 9, citizens_with_cccd: 10 });
+    const capped = scoreUnit(P, "huyen", values(12, 10), { communeRatios: [0.8, "90%"] });
+    const keep = JSON.stringify(capped);
+    expect(capped.findings.map((f) => f.code)).toEqual(["numerator_exceeds_denominator"]);
+    expect(capped.criteria[0].communeCount).toBe(2);
+    for (const [a, b] of [[5, 10], ["x", 10], [3, 0], [10, 10]]) scoreUnit(P, "huyen", values(a, b), { communeRatios: [0.5] });
+    scoreUnit(P, "xa", values(1, 2));
+    expect(JSON.stringify(capped)).toBe(keep);
+  });
+});
