@@ -16,6 +16,7 @@ import {
 } from "../workbook";
 import type { ScoredSheet } from "../workbook";
 import type { Io } from "./calc";
+import { rowRuns } from "../workbook/read";
 import { InputFileError, readInput, renderSheet, writeWorkbook } from "./xlsx";
 import type { InputBook } from "./xlsx";
 
@@ -174,6 +175,8 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
   }
   for (const b of scored.mapping.badOverrides) note(`  --map ${b.input}: ${b.why}`);
   for (const s of scored.read.skipped) note(`  bỏ qua dòng ${s.row}: ${s.why}`);
+  const hidden = hiddenUnitRows(sheet.hiddenRows, scored);
+  if (hidden.length) note(`  dòng ${rowRuns(hidden)} đang ẩn (ẩn hoặc lọc) nhưng vẫn được chấm: mọi đơn vị trong bảng đều dự thi đua.`);
 
   if (scored.mapping.missing.length) {
     const names = scored.mapping.missing.map((id) => scored.mapping.report.find((e) => e.input === id)?.label ?? id);
@@ -213,6 +216,15 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
       (output ? `; đã ghi "${output}"` : "") + ` (${Date.now() - t0} ms).`,
   );
   return { code: 0, scored, output, book };
+}
+
+/**
+ * The hidden rows that were scored. Reading: a hidden or filtered-out row is still a unit of the
+ * campaign (a filter changes what is shown, not who competes), so it is scored, and said so.
+ */
+function hiddenUnitRows(hidden: number[], scored: ScoredSheet): number[] {
+  const h = new Set(hidden);
+  return scored.read.sources.map((s) => s.row).filter((r) => h.has(r)).sort((a, b) => a - b);
 }
 
 function colLetter(c: number): string {

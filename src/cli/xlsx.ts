@@ -22,6 +22,8 @@ export class InputFileError extends Error {
 export interface InputSheet {
   name: string;
   grid: CellInput[][];
+  /** 1-based rows hidden by hand or by a filter: still read and scored, and said so */
+  hiddenRows: number[];
 }
 
 export interface InputBook {
@@ -76,7 +78,7 @@ async function readXlsx(bytes: Buffer, file: string): Promise<InputBook> {
     throw new InputFileError(`Tệp "${file}" bị hỏng, không mở được như một sổ làm việc .xlsx (${(e as Error).message}).`);
   }
   if (!workbook.worksheets.length) throw new InputFileError(`Tệp "${file}" không có trang tính nào.`);
-  return { kind: "xlsx", workbook, sheets: workbook.worksheets.map((ws) => ({ name: ws.name, grid: sheetGrid(ws) })) };
+  return { kind: "xlsx", workbook, sheets: workbook.worksheets.map((ws) => ({ name: ws.name, grid: sheetGrid(ws), hiddenRows: hiddenRows(ws) })) };
 }
 
 /** One cell as the engine sees it: formulas give their cached result, rich text its text. */
@@ -89,8 +91,10 @@ export function cellInput(v: ExcelJS.CellValue): CellInput {
   if ("richText" in o) return (o.richText as { text: string }[]).map((t) => t.text).join("");
   if ("formula" in o || "sharedFormula" in o) {
     const r = o.result as ExcelJS.CellValue | undefined;
-    // a formula never calculated (no cached value) is not a figure: blank, and reported as such
-    return r === undefined ? null : cellInput(r);
+    // a formula never calculated (a file written by a program, never opened in Excel) has no value to
+    // read: it is neither a figure nor a blank, and the message names the formula so it can be found
+    if (r === undefined) return { error: `=${String(o.formula ?? o.sharedFormula)} (công thức chưa được tính, chưa có giá trị)` };
+    return cellInput(r);
   }
   if ("text" in o) return String(o.text);
   return String(v);
@@ -111,6 +115,23 @@ export function sheetGrid(ws: ExcelJS.Worksheet): CellInput[][] {
   return grid;
 }
 
+/** The sheet's hidden rows (hidden by hand, or by an AutoFilter), 1-based. */
+function hiddenRows(ws: ExcelJS.Worksheet): number[] {
+  const out: number[] = [];
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
+    if (row.hidden) out.push(r);
+  });
+  return out;
+}
+
+/** UTF-16 without a byte-order mark: ASCII letters leave a zero byte beside each of them. */
+function looksUtf16(bytes: Buffer): boolean {
+  const n = Math.min(bytes.length, 4096);
+  let zeros = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) zeros++;
+  return zeros > n / 8;
+}
+
 function decodeCsv(bytes: Buffer, file: string, encoding?: string): string {
   if (encoding) {
     if (!iconv.encodingExists(encoding)) throw new InputFileError(`Không biết bảng mã "${encoding}" (ví dụ: utf8, utf16le, windows-1258).`);
@@ -119,6 +140,9 @@ function decodeCsv(bytes: Buffer, file: string, encoding?: string): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString("utf8");
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return iconv.decode(bytes.subarray(2), "utf16le");
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return iconv.decode(bytes.subarray(2), "utf16be");
+  if (looksUtf16(bytes)) {
+    throw new InputFileError(`Tệp "${file}" có vẻ là UTF-16 không có BOM; hãy dùng --encoding utf16le (hoặc lưu lại dạng "CSV UTF-8").`);
+  }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
@@ -159,7 +183,7 @@ function readCsv(bytes: Buffer, file: string, encoding?: string): InputBook {
   grid.forEach((row, r) => row.forEach((v, c) => {
     if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue;
   }));
-  return { kind: "csv", workbook, sheets: [{ name: CSV_SHEET, grid }] };
+  return { kind: "csv", workbook, sheets: [{ name: CSV_SHEET, grid, hiddenRows: [] }] };
 }
 
 function excelValue(v: CellOut): ExcelJS.CellValue {

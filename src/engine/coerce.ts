@@ -60,6 +60,18 @@ export function parseNumberText(raw: string): number | null {
   return null;
 }
 
+/**
+ * A ratio or percent figure as text. "31,125" has two readings, thirty-one thousand one hundred and
+ * twenty-five (a thousands group) or 31.125 (the Vietnamese decimal comma); a ratio or a percent
+ * can only be the second (a thousands group is at least 1000, far beyond 100%), so one separator is
+ * always a decimal point here. Anything else reads as parseNumberText does.
+ */
+function parseRatioText(raw: string): number | null {
+  const s = raw.trim();
+  if (DECIMAL.test(s)) return Number(s.replace(",", "."));
+  return parseNumberText(s);
+}
+
 /** Numbers only: blanks, booleans, dates, error values and text are findings. */
 function toNumber(x: CellInput, input?: string): Parsed<number> {
   if (isBlank(x)) return fail("missing_input", input);
@@ -73,13 +85,26 @@ function toNumber(x: CellInput, input?: string): Parsed<number> {
   return fail("invalid_input", input, { value: shown(x) });
 }
 
-/** A non-negative whole count (dossiers, accounts, citizens). */
+// A count a formula left with floating-point noise (=0.1*3*100 gives 30.000000000000004, shown as 30)
+// is that whole number. Such noise is a few units in the last place (~1e-16 of the value); 1e-12 of
+// the value leaves room for a long chain of sums while a fraction anyone typed (95,5; 1000000,001)
+// stays not_integer.
+const COUNT_NOISE = 1e-12;
+
+/**
+ * A non-negative whole count (dossiers, accounts, citizens). Above 2^53 a number is no longer held
+ * exactly ("123456789012345678901" would become 123456789012345680000): such a count is refused
+ * rather than changed.
+ */
 export function parseCount(x: CellInput, input?: string): Parsed<number> {
   const n = toNumber(x, input);
   if (!n.ok) return n;
   if (n.value < 0) return fail("negative_count", input, { value: shown(x) });
-  if (!Number.isInteger(n.value)) return fail("not_integer", input, { value: shown(x) });
-  return n;
+  if (n.value > Number.MAX_SAFE_INTEGER) return fail("invalid_input", input, { value: shown(x) });
+  if (Number.isInteger(n.value)) return n;
+  const whole = Math.round(n.value);
+  if (Math.abs(n.value - whole) <= COUNT_NOISE * Math.max(1, whole)) return { ok: true, value: whole };
+  return fail("not_integer", input, { value: shown(x) });
 }
 
 // Float noise above 100% (e.g. 100.00000000000001%) is still 100%, same tolerance idea as numbers.ts.
@@ -92,9 +117,13 @@ const PERCENT_NOISE = 1e-9;
 export function parsePercent(x: CellInput, input?: string): Parsed<number> {
   let value: number;
   if (typeof x === "string" && /%\s*$/.test(x)) {
-    const n = parseNumberText(x.replace(/%\s*$/, ""));
+    const n = parseRatioText(x.replace(/%\s*$/, ""));
     if (n === null || !Number.isFinite(n)) return fail("invalid_input", input, { value: x.trim() });
     value = n / 100;
+  } else if (typeof x === "string" && !isBlank(x)) {
+    const n = parseRatioText(x);
+    if (n === null || !Number.isFinite(n)) return fail("invalid_input", input, { value: x.trim() });
+    value = n;
   } else {
     const n = toNumber(x, input);
     if (!n.ok) return n;
@@ -104,13 +133,20 @@ export function parsePercent(x: CellInput, input?: string): Parsed<number> {
   return { ok: true, value: Math.min(value, 1) };
 }
 
+/**
+ * Words of a level. Reading: a phường or thị trấn is commune level and a thị xã, thành phố (thuộc
+ * tỉnh) or quận is district level (the Law on Local Government's tiers); a sở / ban / ngành is a
+ * province-level agency. The same words in a table's "Cấp" column and in a function's argument.
+ */
 const LEVEL_WORDS: Record<string, Level> = {
   tinh: "tinh", "cap tinh": "tinh", province: "tinh", provincial: "tinh",
+  so: "tinh", "so nganh": "tinh", "ban nganh": "tinh", "co quan cap tinh": "tinh",
   huyen: "huyen", "cap huyen": "huyen", district: "huyen",
-  xa: "xa", "cap xa": "xa", commune: "xa",
+  "thi xa": "huyen", "thanh pho": "huyen", quan: "huyen",
+  xa: "xa", "cap xa": "xa", commune: "xa", phuong: "xa", "thi tran": "xa",
 };
 
-/** tinh / huyen / xa, also tỉnh, HUYỆN, "cấp xã", province, district, commune. */
+/** tinh / huyen / xa, also tỉnh, HUYỆN, "cấp xã", province, district, commune, phường, thị xã, sở. */
 export function parseLevel(x: CellInput): Parsed<Level> {
   if (isBlank(x)) return fail("missing_input", "level");
   if (typeof x !== "string") return fail("unknown_level", "level", { value: shown(x) });

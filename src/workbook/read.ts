@@ -11,19 +11,8 @@ import { isSpecialInput } from "./mapping";
 import { cellRef, columnLetter } from "./a1";
 import type { ColumnMapping, Problem, ReadResult, TableRegion, UnitSource } from "./types";
 
-/**
- * Words of a "Cấp" column beyond tinh/huyen/xa. Reading: a phường or thị trấn is commune level and
- * a thị xã, thành phố (thuộc tỉnh) or quận is district level (the Law on Local Government's tiers);
- * a sở / ban / ngành is a province-level agency.
- */
-const LEVEL_WORDS: Record<string, Level> = {
-  "thi xa": "huyen", "thanh pho": "huyen", quan: "huyen", "cap huyen": "huyen",
-  phuong: "xa", "thi tran": "xa", "cap xa": "xa",
-  so: "tinh", "so nganh": "tinh", "ban nganh": "tinh", "co quan cap tinh": "tinh",
-};
-
+/** The level of a "Cấp" cell: the engine's words (tỉnh / huyện / xã, phường, thị xã, sở ...), as the functions read them. */
 export function levelOf(x: CellInput): Level | null {
-  if (typeof x === "string" && LEVEL_WORDS[normalizeKey(x)]) return LEVEL_WORDS[normalizeKey(x)];
   const p = parseLevel(x);
   return p.ok ? p.value : null;
 }
@@ -79,11 +68,29 @@ function groupResolver(districts: string[], normalizeKey: (s: string) => string)
   };
 }
 
+/** A cell as text; names are compared and shown in NFC, so a name typed in NFD is the same name. */
 function textOf(v: CellInput): string {
   if (v === null || v === undefined) return "";
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === "object") return v.error;
-  return String(v).trim();
+  return String(v).trim().normalize("NFC");
+}
+
+const isErrorCell = (v: CellInput): v is { error: string } => typeof v === "object" && v !== null && !(v instanceof Date);
+
+/** A count or a ratio, typed or as text: what makes a row below the table look like a unit's. */
+const looksLikeFigure = (v: CellInput) => typeof v === "number" || (typeof v === "string" && /^\s*[-+]?\d[\d.,\s\u00a0]*%?\s*$/.test(v));
+
+/** "9–10, 12" from sorted 1-based rows, for messages that list rows. */
+export function rowRuns(rows: number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+    out.push(j > i ? `${rows[i]}–${rows[j]}` : String(rows[i]));
+    i = j + 1;
+  }
+  return out.join(", ");
 }
 
 export interface ReadOptions {
@@ -117,15 +124,34 @@ export function readUnits(
 
   // first pass: the rows that are units
   const unitRows: { r: number; name: string }[] = [];
+  const rowBlank = (row: CellInput[]) => {
+    for (let c = table.firstCol; c <= table.lastCol; c++) if (!isBlank(row[c])) return false;
+    return true;
+  };
+  let firstDataRow = true;
   for (let r = table.headerRow + 1; r <= table.lastRow; r++) {
     const row = grid[r] ?? [];
-    if (r === table.headerRow + 1 && isNumberingRow(row, table.firstCol, table.lastCol)) {
+    // the empty rows of a header merged downwards (findTable lets the data start after them)
+    if (rowBlank(row)) continue;
+    const first = firstDataRow;
+    firstDataRow = false;
+    if (first && isNumberingRow(row, table.firstCol, table.lastCol)) {
       skipped.push({ row: r + 1, why: "dòng đánh số cột" });
       continue;
     }
-    const name = m.unit !== undefined ? textOf(row[m.unit]) : "";
-    if (name && isTotalsRow(name)) {
-      skipped.push({ row: r + 1, why: `dòng tổng "${name}"` });
+    const cell = m.unit !== undefined ? row[m.unit] : null;
+    if (m.unit !== undefined && isErrorCell(cell)) {
+      problems.push({
+        sheet: opts.sheet, row: r + 1, column: columnLetter(m.unit), header: headerText(m.unit), code: "invalid_input",
+        message: `Ô tên đơn vị có giá trị lỗi ${cell.error}, không đọc được tên: dòng này không được chấm.`,
+      });
+      continue;
+    }
+    const name = textOf(cell);
+    // a totals row names itself in the unit column, or in the first column when its label is merged across
+    const label = name || textOf(row.slice(table.firstCol, table.lastCol + 1).find((v) => !isBlank(v)) ?? null);
+    if (label && isTotalsRow(label)) {
+      skipped.push({ row: r + 1, why: `dòng tổng "${label}"` });
       continue;
     }
     if (!name) {
@@ -133,6 +159,15 @@ export function readUnits(
       continue;
     }
     unitRows.push({ r, name });
+  }
+  const below = rowsBelowGap(grid, table, m, plan);
+  if (below.length) {
+    skipped.push({
+      row: below[0],
+      why:
+        `các dòng ${rowRuns(below)} có số liệu nhưng nằm dưới dòng trống ${table.lastRow + 2}, ngoài bảng, nên không được chấm; ` +
+        `xóa dòng trống nếu đó là số liệu của bảng`,
+    });
   }
 
   // a few distinct texts (levels, district names) repeat on thousands of rows: normalise each once
@@ -183,6 +218,8 @@ export function readUnits(
   const districts = unitRows.filter((u) => levels.get(u.r) === "huyen").map((u) => u.name);
   const resolveGroup = groupResolver(districts, normalizeKey);
   const usedKeys = new Set<string>();
+  // name and district → the row where that unit first appeared
+  const firstRowOf = new Map<string, number>();
   // Ia Băng and Ia Bang are two communes of Chư Prông: keys differ by diacritics, so compare exact names
   const exactKey = (s: string) => s.normalize("NFC").trim().toLowerCase();
   const rows: UnitRow[] = [];
@@ -194,11 +231,21 @@ export function readUnits(
     let group: string | undefined;
     if (level === "huyen") group = u.name;
     else if (m.group !== undefined) {
-      const g = groupOf(u.r);
+      const g = groupOf(u.r).normalize("NFC");
       if (g) group = resolveGroup(g) ?? g;
     }
     // two communes may share a name in different districts: the key must still be unique
     let key = u.name;
+    const twin = firstRowOf.get(`${exactKey(u.name)}|${group === undefined ? "" : normalizeKey(group)}`);
+    if (twin !== undefined) {
+      // the same name in the same district is a row typed twice: it would count twice in the
+      // district's mean and could take two places, so it is named (both rows are still scored)
+      problems.push({
+        sheet: opts.sheet, row: u.r + 1, column: columnLetter(m.unit ?? table.firstCol), header: headerText(m.unit ?? table.firstCol),
+        unit: u.name, code: "invalid_input",
+        message: `Tên đơn vị trùng với dòng ${twin + 1}${group ? ` (cùng ${group})` : ""}: kiểm tra lại, có thể một dòng bị nhập hai lần; cả hai dòng vẫn được chấm.`,
+      });
+    } else firstRowOf.set(`${exactKey(u.name)}|${group === undefined ? "" : normalizeKey(group)}`, u.r);
     if (usedKeys.has(exactKey(key)) && group) key = `${u.name} (${group})`;
     let n = 2;
     while (usedKeys.has(exactKey(key))) key = `${u.name} (${n++})`;
@@ -217,4 +264,22 @@ export function readUnits(
     sources.push({ key, row: u.r + 1, cells, values });
   }
   return { rows, sources, problems, skipped };
+}
+
+/**
+ * Rows under the table's closing blank row that look like more of its units (a name, and a figure in
+ * a column the plan reads): the table ends at its first blank row, so they are not scored, and the
+ * official is told which rows they are. Notes and signatures (no figures) are not reported.
+ */
+function rowsBelowGap(grid: CellInput[][], table: TableRegion, m: Record<string, number>, plan: Plan): number[] {
+  if (m.unit === undefined) return [];
+  const figureCols = plan.inputs.filter((d) => !isSpecialInput(d.id) && m[d.id] !== undefined).map((d) => m[d.id]);
+  const out: number[] = [];
+  for (let r = table.lastRow + 2; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    const name = textOf(row[m.unit] ?? null);
+    if (!name || isTotalsRow(name)) continue;
+    if (figureCols.some((c) => looksLikeFigure(row[c] ?? null))) out.push(r + 1);
+  }
+  return out;
 }

@@ -3,13 +3,20 @@
  * the header row, sometimes a row of column numbers "(1) (2) (3)" under it, and a totals row or
  * signatures below it. The header row is the row that looks most like headers (most cells that
  * match a known wording when a hint is given, else most text cells); the table ends at the first
- * blank row.
+ * blank row after its data starts (empty rows right under the header are a header merged downwards).
  */
 import type { CellInput } from "../engine";
 import type { TableRegion } from "./types";
 
 /** How far down to look for the header row: titles and notes above a table are a few lines. */
 const HEADER_SEARCH_ROWS = 30;
+
+/**
+ * Rows under the header that may be empty: a header cell merged over two or three rows leaves the
+ * rows below its first empty in the grid (Excel, exceljs and Office.js give a merged cell's value
+ * to its top-left cell only), and the data starts after them.
+ */
+const HEADER_CONTINUATION_ROWS = 2;
 
 export function isBlank(v: CellInput): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
@@ -33,9 +40,8 @@ export function findTable(grid: CellInput[][], headerScore?: (text: string) => n
     const row = grid[r] ?? [];
     const texts = row.filter(isText) as string[];
     if (texts.length < 2) continue;
-    // a header row needs something under it
-    const next = grid[r + 1] ?? [];
-    if (!next.some((v) => !isBlank(v))) continue;
+    // a header row needs something under it (past the empty rows of a header merged downwards)
+    if (firstFilledBelow(grid, r) < 0) continue;
     let score = texts.length;
     if (headerScore) {
       const matched = texts.filter((t) => headerScore(t) > 0).length;
@@ -58,7 +64,7 @@ export function findTable(grid: CellInput[][], headerScore?: (text: string) => n
     }
   });
   let lastRow = best;
-  for (let r = best + 1; r < grid.length; r++) {
+  for (let r = firstFilledBelow(grid, best); r >= 0 && r < grid.length; r++) {
     const row = grid[r] ?? [];
     let any = false;
     for (let c = firstCol; c <= lastCol; c++) if (!isBlank(row[c])) any = true;
@@ -66,4 +72,12 @@ export function findTable(grid: CellInput[][], headerScore?: (text: string) => n
     lastRow = r;
   }
   return { headerRow: best, firstCol, lastCol, lastRow };
+}
+
+const rowFilled = (row: CellInput[] | undefined) => (row ?? []).some((v) => !isBlank(v));
+
+/** The first filled row under a header row, at most HEADER_CONTINUATION_ROWS empty rows down; -1 if none. */
+function firstFilledBelow(grid: CellInput[][], header: number): number {
+  for (let r = header + 1; r <= header + 1 + HEADER_CONTINUATION_ROWS && r < grid.length; r++) if (rowFilled(grid[r])) return r;
+  return -1;
 }

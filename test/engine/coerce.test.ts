@@ -13,6 +13,18 @@ describe("parseCount", () => {
     [-1, "negative_count"], ["-5", "negative_count"], [1.5, "not_integer"], ["1,5", "not_integer"], ["12.34", "not_integer"],
     [new Date(2024, 0, 1), "invalid_input"],
   ])("rejects %p with %s", (x, c) => expect(code(parseCount(x as never))).toBe(c));
+  it("reads a formula's floating-point noise as the whole number it shows, a typed fraction not", () => {
+    expect(val(parseCount(0.1 * 3 * 100))).toBe(30); // 30.000000000000004
+    expect(val(parseCount(99.99999999999999))).toBe(100);
+    expect(code(parseCount(95 + 1e-9))).toBe("not_integer");
+    expect(code(parseCount(1_000_000.001))).toBe("not_integer");
+  });
+  it("refuses counts beyond exact whole numbers (2^53) rather than change them", () => {
+    expect(val(parseCount(Number.MAX_SAFE_INTEGER))).toBe(Number.MAX_SAFE_INTEGER);
+    expect(code(parseCount(2 ** 53))).toBe("invalid_input");
+    expect(code(parseCount("123456789012345678901"))).toBe("invalid_input");
+    expect(code(parseCount(1e21))).toBe("invalid_input");
+  });
   it("names the input in the finding", () => {
     const p = parseCount("x", "all_dossiers");
     expect(p.ok).toBe(false);
@@ -31,12 +43,22 @@ describe("parsePercent", () => {
     [{ error: "#DIV/0!" }, "invalid_input"], [false, "invalid_input"],
   ])("rejects %p with %s", (x, c) => expect(code(parsePercent(x as never))).toBe(c));
   it("keeps 1.0000000000000002 (float noise) as 100%", () => expect(val(parsePercent(1 + 2e-16))).toBe(1));
+  it("reads one separator in a ratio as a decimal point: a thousands group cannot be a ratio", () => {
+    expect(val(parsePercent("31,125%"))).toBeCloseTo(0.31125, 12);
+    expect(val(parsePercent("20,000%"))).toBeCloseTo(0.2, 12);
+    expect(val(parsePercent("1.234%"))).toBeCloseTo(0.01234, 12);
+    expect(val(parsePercent("1,000"))).toBe(1);
+    expect(code(parsePercent("85,000"))).toBe("percent_out_of_range");
+    expect(code(parsePercent("1.234.567%"))).toBe("percent_out_of_range");
+    expect(code(parsePercent("1,2,3%"))).toBe("invalid_input");
+  });
 });
 
 describe("parseLevel", () => {
   it.each([
     ["tinh", "tinh"], ["Tỉnh", "tinh"], ["TỈNH", "tinh"], ["province", "tinh"], ["huyện", "huyen"], ["HUYEN", "huyen"],
     ["District", "huyen"], ["Cấp huyện", "huyen"], ["xã", "xa"], ["Xa", "xa"], ["commune", "xa"],
+    ["Phường", "xa"], ["Thị trấn", "xa"], ["Thị xã", "huyen"], ["Thành phố", "huyen"], ["Quận", "huyen"], ["Sở", "tinh"], ["Ban, ngành", "tinh"],
   ])("reads %p as %p", (x, l) => expect(val(parseLevel(x))).toBe(l));
   it.each([["thôn"], ["ấp"], [3]])("rejects %p", (x) => expect(code(parseLevel(x as never))).toBe("unknown_level"));
 });
