@@ -1,10 +1,11 @@
 /**
- * Reading: everything a Rank needs from the workbook is queued here and arrives in ONE round trip
- * (the table's values and value types, the sheet names, the workbook names that mark the add-in's
- * own sheets).
+ * Reading: everything a Rank needs from the workbook (the table's values and value types, the sheet
+ * names, the workbook names that mark the add-in's own sheets) arrives in ONE round trip, unless the
+ * table is too large for one response of Excel on the web (see payload.ts).
  */
 import type { CellInput } from "../engine";
 import { parseAddress } from "./a1";
+import { isPayloadLimitError, jsonBytes, PAYLOAD_LIMIT_BYTES } from "./payload";
 import type { NameInfo, SourceSnapshot, SourceSpec, WorkbookSnapshot } from "./types";
 
 /** Cell values from Office.js into the engine's CellInput: blanks are null, error cells are {error}. */
@@ -30,36 +31,95 @@ export function sheetAligned(block: CellInput[][], r0: number, c0: number): Cell
 }
 
 /**
- * Queues the reads and returns a function to call after the sync. Nothing is read from a proxy
- * before the sync (Office.js would throw PropertyNotLoaded).
+ * Rows read in the first round trip, with the sheet names and the workbook names. A table of up to this
+ * many rows is read in that one round trip; 12,000 rows of 20 numeric columns come back in about
+ * 3.6 MB, under Excel on the web's response limit (hg-165's 7 columns: about 1.4 MB).
  */
-export function queueSnapshot(context: Excel.RequestContext, spec: SourceSpec): () => WorkbookSnapshot {
+export const FIRST_READ_ROWS = 12_000;
+
+/** Bytes a block read back costs in the response: its values and its value types. */
+function blockBytes(values: unknown[][], types: unknown[][]): number {
+  return jsonBytes(values) + jsonBytes(types);
+}
+
+function sourceRange(context: Excel.RequestContext, spec: SourceSpec): Excel.Range {
   const wb = context.workbook;
-  const range =
-    spec.kind === "table"
-      ? wb.tables.getItem(spec.name).getRange()
-      : spec.kind === "region"
-        ? wb.worksheets.getItem(spec.sheet).getRange(spec.cell).getSurroundingRegion()
-        : wb.getSelectedRange().getSurroundingRegion();
-  range.load("values,valueTypes,address,rowIndex,columnIndex");
-  const sheets = wb.worksheets.load("items/name");
-  const names = wb.names.load("items/name,items/formula");
-  return () => {
-    const { sheet } = parseAddress(range.address);
-    const block = toCellInputs(range.values, range.valueTypes as unknown as string[][]);
-    const source: SourceSnapshot = {
-      sheet: sheet ?? "",
-      address: range.address,
-      rowIndex: range.rowIndex,
-      columnIndex: range.columnIndex,
-      block,
-      grid: sheetAligned(block, range.rowIndex, range.columnIndex),
-    };
-    return {
-      source,
-      sheetNames: sheets.items.map((s) => s.name),
-      names: names.items.map((n): NameInfo => ({ name: n.name, formula: String(n.formula) })),
-    };
+  return spec.kind === "table"
+    ? wb.tables.getItem(spec.name).getRange()
+    : spec.kind === "region"
+      ? wb.worksheets.getItem(spec.sheet).getRange(spec.cell).getSurroundingRegion()
+      : wb.getSelectedRange().getSurroundingRegion();
+}
+
+/**
+ * Reads the table to score, the sheet names and the workbook names that mark the add-in's own sheets.
+ * One round trip for a table of up to FIRST_READ_ROWS rows; a longer one is read on in blocks of rows
+ * sized from the bytes per row seen so far, each response under PAYLOAD_LIMIT_BYTES. Should the host
+ * still refuse a response for its size (very wide or wordy rows), the block is made smaller and read
+ * again. `sync` is the job's counted `context.sync()`.
+ *
+ * The first block is the table's top FIRST_READ_ROWS rows (getRow(0) grown downwards, cut to the table),
+ * so a table starting in the last FIRST_READ_ROWS rows of the sheet cannot be read.
+ */
+export async function readSnapshot(
+  context: Excel.RequestContext,
+  spec: SourceSpec,
+  sync: () => Promise<void>,
+): Promise<WorkbookSnapshot> {
+  const wb = context.workbook;
+  let firstRows = FIRST_READ_ROWS;
+  let region: Excel.Range;
+  let head: Excel.Range;
+  let sheets: Excel.WorksheetCollection;
+  let names: Excel.NamedItemCollection;
+  for (;;) {
+    region = sourceRange(context, spec);
+    region.load("address,rowIndex,columnIndex,rowCount,columnCount");
+    head = region.getRow(0).getResizedRange(firstRows - 1, 0).getIntersection(region);
+    head.load("values,valueTypes");
+    sheets = wb.worksheets.load("items/name");
+    names = wb.names.load("items/name,items/formula");
+    try {
+      await sync();
+      break;
+    } catch (e) {
+      if (!isPayloadLimitError(e) || firstRows === 1) throw e;
+      firstRows = Math.max(1, Math.floor(firstRows / 8));
+    }
+  }
+  const { sheet } = parseAddress(region.address);
+  const { rowIndex, columnIndex, rowCount, columnCount } = region;
+  const block = toCellInputs(head.values, head.valueTypes as unknown as string[][]);
+  let bytesPerRow = blockBytes(head.values, head.valueTypes) / Math.max(1, block.length);
+  while (block.length < rowCount) {
+    // room for later rows a quarter wordier than those seen so far
+    const n = Math.min(rowCount - block.length, Math.max(1, Math.floor(PAYLOAD_LIMIT_BYTES / (bytesPerRow * 1.25))));
+    const part = wb.worksheets.getItem(sheet ?? "").getRangeByIndexes(rowIndex + block.length, columnIndex, n, columnCount);
+    part.load("values,valueTypes");
+    try {
+      await sync();
+    } catch (e) {
+      if (!isPayloadLimitError(e) || n === 1) throw e;
+      // the next block is at most half this one
+      bytesPerRow = 2 * Math.max(bytesPerRow, PAYLOAD_LIMIT_BYTES / (1.25 * n));
+      continue;
+    }
+    const rows = toCellInputs(part.values, part.valueTypes as unknown as string[][]);
+    bytesPerRow = Math.max(bytesPerRow, blockBytes(part.values, part.valueTypes) / rows.length);
+    for (const r of rows) block.push(r);
+  }
+  const source: SourceSnapshot = {
+    sheet: sheet ?? "",
+    address: region.address,
+    rowIndex,
+    columnIndex,
+    block,
+    grid: sheetAligned(block, rowIndex, columnIndex),
+  };
+  return {
+    source,
+    sheetNames: sheets.items.map((s) => s.name),
+    names: names.items.map((n): NameInfo => ({ name: n.name, formula: String(n.formula) })),
   };
 }
 

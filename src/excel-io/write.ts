@@ -1,6 +1,7 @@
 /**
  * Writing: the add-in's own sheets, rendered from the pure SheetModels of src/workbook, in ONE round
- * trip. Whole 2-D arrays per sheet (never cell by cell), conditional formats per rule.
+ * trip when the batch fits Excel on the web's request limit (write-parts.ts splits it otherwise).
+ * Whole 2-D arrays per sheet (never cell by cell), conditional formats per rule.
  *
  * Ownership: each sheet the add-in writes is marked by a workbook name (DVC_THIDUA_<ROLE>) that
  * refers to its A1 cell. Excel keeps a name pointing at its sheet when the sheet is renamed and turns
@@ -11,7 +12,8 @@
 import { HIGHLIGHT } from "../workbook/layout";
 import type { CellOut, SheetModel } from "../workbook/types";
 import { markerName, type SheetRole } from "../workbook/ownership";
-import { boxAddress, parseAddress, quoteSheet, sameSheetName, sheetOfFormula } from "./a1";
+import { boxAddress, parseAddress, quoteSheet, sameSheetName, sheetOfFormula, type Box } from "./a1";
+import { COMMAND_BYTES, jsonBytes } from "./payload";
 import { WorkflowError, type WorkbookSnapshot } from "./types";
 
 export { markerName, type SheetRole } from "../workbook/ownership";
@@ -113,9 +115,12 @@ export function excelText(s: string): string {
   return s;
 }
 
-function cellValue(c: CellOut): string | number | boolean {
+function cellValue(c: CellOut, retarget?: (formula: string) => string): string | number | boolean {
   if (c === null || c === undefined) return "";
-  if (typeof c === "object") return c.formula.startsWith("=") ? c.formula : "=" + c.formula;
+  if (typeof c === "object") {
+    const f = c.formula.startsWith("=") ? c.formula : "=" + c.formula;
+    return retarget ? retarget(f) : f;
+  }
   if (typeof c === "string") return excelText(c);
   if (typeof c === "number" && !Number.isFinite(c)) return "";
   return c;
@@ -126,51 +131,122 @@ function widthPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75);
 }
 
-
 function fill2d<T>(rows: number, cols: number, v: T): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < rows; i++) out.push(new Array(cols).fill(v));
   return out;
 }
 
+export type Scalar = string | number | boolean;
+
+/** A sheet as it is sent to Excel, with what each part of it costs in a request (see payload.ts). */
+export interface RenderedSheet extends OwnedSheet {
+  cols: number;
+  /** every cell, grid.length × cols */
+  grid: Scalar[][];
+  /** rows written: the cells', or more if a number format reaches further */
+  rows: number;
+  /** written through `formulas` (some cell is a formula), else through `values` */
+  formulas: boolean;
+  formats: { box: Box; format: string }[];
+  /** prefix sums of the request bytes of the rows (cells and number formats): rows a..b cost at[b] - at[a] */
+  at: number[];
+  /** bytes of every command of the sheet other than its cells and number formats */
+  fixedBytes: number;
+}
+
+/**
+ * Renders a sheet model into the arrays Office.js is sent. `retarget` rewrites each formula (the
+ * split write names its temporary sheets in them).
+ */
+export function renderSheet(s: OwnedSheet, retarget?: (formula: string) => string): RenderedSheet {
+  const { model, chart } = s;
+  // a loop, not Math.max(...rows): JavaScriptCore (Excel on Mac) takes at most 65,536 arguments
+  let cols = 1;
+  for (const r of model.cells) if (r.length > cols) cols = r.length;
+  let formulas = false;
+  const grid = model.cells.map((r) => {
+    const out: Scalar[] = new Array(cols);
+    for (let j = 0; j < cols; j++) {
+      const c = r[j] ?? null;
+      if (c !== null && typeof c === "object") formulas = true;
+      out[j] = cellValue(c, retarget);
+    }
+    return out;
+  });
+  const formats = (model.numberFormats ?? []).map((nf) => ({ box: parseAddress(nf.range).box, format: nf.format }));
+  const rows = Math.max(grid.length, ...formats.map((f) => f.box.r0 + f.box.rows));
+  const at = new Array<number>(rows + 1);
+  at[0] = 0;
+  for (let i = 0; i < rows; i++) {
+    let n = i < grid.length ? jsonBytes(grid[i]) + 1 : 0;
+    for (const { box, format } of formats)
+      if (i >= box.r0 && i < box.r0 + box.rows) n += box.cols * (jsonBytes(format) + 1) + 2;
+    at[i + 1] = at[i] + n;
+  }
+  const commands =
+    8 + // add, mark, and in a split write: hide, temporary mark, rename, show, unmark, activate
+    (model.boldRows?.length ?? 0) +
+    (model.merges?.length ?? 0) +
+    (model.columnWidths?.length ?? 0) +
+    1 +
+    5 * model.conditionalFormats.length +
+    (model.names?.length ?? 0) +
+    (chart ? 5 + chart.seriesColors.length : 0);
+  const fixedBytes =
+    commands * COMMAND_BYTES +
+    jsonBytes([model.name, model.boldRows, model.merges, model.columnWidths, model.conditionalFormats, model.names, chart]) +
+    jsonBytes(HIGHLIGHT);
+  return { ...s, cols, grid, rows, formulas, formats, at, fixedBytes };
+}
+
+/** Request bytes of writing rows from..to of a sheet: the cells and the number formats over them. */
+export function cellsBytes(r: RenderedSheet, from: number, to: number): number {
+  return (1 + r.formats.length) * (COMMAND_BYTES + 4) + r.at[to] - r.at[from];
+}
+
 /** Adds one of our sheets, marked at once. */
-function addSheet(context: Excel.RequestContext, model: SheetModel, role: SheetRole): Excel.Worksheet {
-  const ws = context.workbook.worksheets.add(model.name);
+function addSheet(context: Excel.RequestContext, name: string, marker: string): Excel.Worksheet {
+  const ws = context.workbook.worksheets.add(name);
   // marked right away: Office.js batches are not transactions, so should a later command of this
   // batch fail, the half-written sheet is still recognised as ours and replaced by the next run
-  context.workbook.names.add(markerName(role), `=${quoteSheet(model.name)}!$A$1`, "DVC Thi đua: trang do phần bổ trợ ghi ra");
+  context.workbook.names.add(marker, `=${quoteSheet(name)}!$A$1`, "DVC Thi đua: trang do phần bổ trợ ghi ra");
   return ws;
 }
 
-/** Queues one sheet's content: a single 2-D write for all cells, then formats, widths, rules, names. */
-function queueSheet(context: Excel.RequestContext, ws: Excel.Worksheet, model: SheetModel, chart?: ChartSpec): void {
-  const rows = model.cells.length;
-  const cols = Math.max(1, ...model.cells.map((r) => r.length));
-  if (rows > 0) {
-    let formulas = false;
-    const grid = model.cells.map((r) => {
-      const out: (string | number | boolean)[] = new Array(cols);
-      for (let j = 0; j < cols; j++) {
-        const c = r[j] ?? null;
-        if (c !== null && typeof c === "object") formulas = true;
-        out[j] = cellValue(c);
-      }
-      return out;
-    });
-    const range = ws.getRangeByIndexes(0, 0, rows, cols);
-    if (formulas) range.formulas = grid;
-    else range.values = grid;
+/** Queues rows from..to of a sheet: one 2-D write of the cells, one of each number format over them. */
+export function queueCells(ws: Excel.Worksheet, r: RenderedSheet, from: number, to: number): void {
+  const end = Math.min(to, r.grid.length);
+  if (end > from) {
+    const range = ws.getRangeByIndexes(from, 0, end - from, r.cols);
+    const cells = from === 0 && end === r.grid.length ? r.grid : r.grid.slice(from, end);
+    if (r.formulas) range.formulas = cells;
+    else range.values = cells;
   }
-  for (const nf of model.numberFormats ?? []) {
-    const { box } = parseAddress(nf.range);
-    ws.getRange(nf.range).numberFormat = fill2d(box.rows, box.cols, nf.format);
+  for (const { box, format } of r.formats) {
+    const a = Math.max(from, box.r0);
+    const b = Math.min(to, box.r0 + box.rows);
+    if (b > a) ws.getRangeByIndexes(a, box.c0, b - a, box.cols).numberFormat = fill2d(b - a, box.cols, format);
   }
-  for (const r of model.boldRows ?? []) ws.getRangeByIndexes(r, 0, 1, cols).format.font.bold = true;
+}
+
+/** Queues the sheet's looks that do not depend on other sheets: bold rows, merges, widths, frozen rows. */
+export function queueLook(ws: Excel.Worksheet, r: RenderedSheet): void {
+  const { model } = r;
+  for (const row of model.boldRows ?? []) ws.getRangeByIndexes(row, 0, 1, r.cols).format.font.bold = true;
   for (const m of model.merges ?? []) ws.getRange(m).merge();
   (model.columnWidths ?? []).forEach((w, j) => {
     if (w > 0) ws.getRangeByIndexes(0, j, 1, 1).format.columnWidth = widthPoints(w);
   });
   if (model.freezeRows) ws.freezePanes.freezeRows(model.freezeRows);
+}
+
+/**
+ * Queues what refers to sheets by their final names: conditional formats (their cutoffs are on the
+ * rules sheet), the models' workbook names, the chart.
+ */
+export function queueRules(context: Excel.RequestContext, ws: Excel.Worksheet, r: RenderedSheet): void {
+  const { model, chart } = r;
   for (const rule of [...model.conditionalFormats].sort((a, b) => a.priority - b.priority)) {
     const cf = ws.getRange(rule.range).conditionalFormats.add("Custom");
     cf.custom.rule.formula = rule.formula.startsWith("=") ? rule.formula : "=" + rule.formula;
@@ -190,22 +266,79 @@ function queueSheet(context: Excel.RequestContext, ws: Excel.Worksheet, model: S
   }
 }
 
-/** Queues the whole write: old own sheets and names out, new sheets in. The caller syncs once. */
-export function queueWrite(context: Excel.RequestContext, plan: WritePlan, own: Ownership): void {
-  const wb = context.workbook;
-  for (const n of own.dropNames) wb.names.getItem(n).delete();
-  for (const s of own.replace) wb.worksheets.getItem(s).delete();
-  // every sheet exists before any formula is written: the results' formulas refer to the rules sheet
-  const added = plan.sheets.map((s) => addSheet(context, s.model, s.role));
-  let show: Excel.Worksheet | null = null;
-  plan.sheets.forEach((s, i) => {
-    queueSheet(context, added[i], s.model, s.chart);
-    if (plan.activate && sameSheetName(plan.activate, s.model.name)) show = added[i];
-  });
-  if (show) {
-    show.activate();
-    show.getRange("A1").select();
-  }
+/** Shows a sheet of ours with its top-left cell selected. */
+export function queueShow(ws: Excel.Worksheet): void {
+  ws.activate();
+  ws.getRange("A1").select();
 }
 
-export { boxAddress };
+/**
+ * Marks the temporary sheets of a split write (see write-parts.ts) while they are filled. A leftover
+ * of a write the host broke off, found on a later run, is the add-in's to delete.
+ */
+export function tempMarkerName(role: SheetRole): string {
+  return `DVC_THIDUA_TMP_${role.toUpperCase()}`;
+}
+
+/** What an earlier split write left behind: temporary marks, and the sheets they mark (unless being replaced anyway). */
+export interface Leftovers {
+  names: string[];
+  sheets: string[];
+}
+
+export function findLeftovers(snap: WorkbookSnapshot, own: Ownership): Leftovers {
+  const out: Leftovers = { names: [], sheets: [] };
+  for (const n of snap.names) {
+    if (!/^DVC_THIDUA_TMP_[A-Z]+$/i.test(n.name)) continue;
+    out.names.push(n.name);
+    const target = sheetOfFormula(n.formula);
+    const sheet = target === null ? undefined : snap.sheetNames.find((s) => sameSheetName(s, target));
+    if (sheet && !own.replace.some((s) => sameSheetName(s, sheet)) && !out.sheets.includes(sheet)) out.sheets.push(sheet);
+  }
+  return out;
+}
+
+/**
+ * Queues the deletion of old own sheets and names (and leftovers), before anything new is added.
+ * Sheets first: should the batch break off in between, a marker left behind points at nothing (#REF!),
+ * whereas a sheet left without its marker would be taken for the user's and block the next run.
+ */
+export function queueRemovals(context: Excel.RequestContext, names: string[], sheets: string[]): void {
+  const wb = context.workbook;
+  for (const s of sheets) wb.worksheets.getItem(s).delete();
+  for (const n of names) wb.names.getItem(n).delete();
+}
+
+/** Request bytes of queueRemovals. */
+export function removalBytes(names: string[], sheets: string[]): number {
+  return (names.length + sheets.length) * COMMAND_BYTES + jsonBytes([names, sheets]);
+}
+
+/** Request bytes of writing the sheets in one batch (queueWrite). */
+export function wholeWriteBytes(rendered: RenderedSheet[], own: Ownership, left: Leftovers = { names: [], sheets: [] }): number {
+  let n = removalBytes([...own.dropNames, ...left.names], [...own.replace, ...left.sheets]) + 2 * COMMAND_BYTES;
+  for (const r of rendered) n += r.fixedBytes + cellsBytes(r, 0, r.rows);
+  return n;
+}
+
+/** Queues the whole write in one batch: old own sheets and names out, new sheets in. The caller syncs once. */
+export function queueWrite(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+  own: Ownership,
+  left: Leftovers = { names: [], sheets: [] },
+  rendered: RenderedSheet[] = plan.sheets.map((s) => renderSheet(s)),
+): void {
+  queueRemovals(context, [...own.dropNames, ...left.names], [...own.replace, ...left.sheets]);
+  // every sheet exists before any formula is written: the results' formulas refer to the rules sheet
+  const added = rendered.map((r) => addSheet(context, r.model.name, markerName(r.role)));
+  rendered.forEach((r, i) => {
+    queueCells(added[i], r, 0, r.rows);
+    queueLook(added[i], r);
+  });
+  rendered.forEach((r, i) => queueRules(context, added[i], r));
+  const show = rendered.findIndex((r) => plan.activate && sameSheetName(plan.activate, r.model.name));
+  if (show >= 0) queueShow(added[show]);
+}
+
+export { addSheet, boxAddress };

@@ -4,8 +4,12 @@
  *
  * Round trips: (1) read the table, the sheet names and the workbook names; (2) delete the add-in's
  * old sheets and write the new ones, all in one batch. That is 2 `context.sync()` calls whatever the
- * table's size. Everything is computed and checked between (1) and (2): a failure throws a
- * WorkflowError before anything is queued for writing, so the workbook stays as it was.
+ * number of rows, as long as each fits Excel on the web's 5 MB limit on a request and on a response.
+ * Beyond it (tens of thousands of rows, or formulas) the read and the write are split, one more round
+ * trip per PAYLOAD_LIMIT_BYTES (src/excel-io/payload.ts says why DESIGN's "at most 3" cannot hold
+ * there). Everything is computed and checked between reading and writing: a failure throws a
+ * WorkflowError before anything is queued for writing, so the workbook stays as it was; a split write
+ * that fails half way removes what it wrote (src/excel-io/write-parts.ts).
  */
 import type { CellInput, Level } from "../engine";
 import { getPlan } from "../plans";
@@ -21,8 +25,9 @@ import {
   type ScoredSheet,
   type TableRegion,
 } from "../workbook";
-import { queueSnapshot } from "../excel-io/read";
-import { planOwnership, queueWrite, type OwnedSheet } from "../excel-io/write";
+import { readSnapshot } from "../excel-io/read";
+import { planOwnership, type OwnedSheet } from "../excel-io/write";
+import { writeSheets } from "../excel-io/write-parts";
 import { WorkflowError, type ExcelRunner, type SourceSpec, type WorkbookSnapshot } from "../excel-io/types";
 import { columnLetter, sameSheetName, sheetOfFormula } from "../excel-io/a1";
 import { chartSheet } from "./chart";
@@ -158,11 +163,13 @@ export async function runJob(
   const now = req.now ?? new Date();
   return run(async (context) => {
     let syncs = 0;
+    // every round trip of the job, failed ones included, is counted for the summary
+    const sync = async () => {
+      syncs++;
+      await context.sync();
+    };
     progress("read");
-    const read = queueSnapshot(context, req.source);
-    await context.sync();
-    syncs++;
-    const snap = read();
+    const snap = await readSnapshot(context, req.source, sync);
 
     progress("score");
     // let the pane paint the step before a large table keeps the thread busy
@@ -176,9 +183,7 @@ export async function runJob(
 
     progress("write");
     await nextTask();
-    queueWrite(context, { sheets, activate: sheets[0].model.name }, own);
-    await context.sync();
-    syncs++;
+    await writeSheets(context, { sheets, activate: sheets[0].model.name }, own, snap, sync);
     progress("done");
     return {
       summary: summarize(scored, sheets.map((s) => s.model.name), syncs),
@@ -202,7 +207,8 @@ function anchorOf(spec: SourceSpec, snap: WorkbookSnapshot): SourceSpec {
 /** The selection is on a sheet the add-in wrote (after a Rank, the results sheet is the active one). */
 export function refuseOwnSource(snap: WorkbookSnapshot): void {
   for (const n of snap.names) {
-    if (!/^DVC_THIDUA_[A-Z]+$/.test(n.name)) continue;
+    // our markers, and the temporary ones of a split write (write-parts.ts)
+    if (!/^DVC_THIDUA_[A-Z_]+$/.test(n.name)) continue;
     const s = sheetOfFormula(n.formula);
     if (s !== null && sameSheetName(s, snap.source.sheet)) {
       throw new WorkflowError(
@@ -214,12 +220,10 @@ export function refuseOwnSource(snap: WorkbookSnapshot): void {
   }
 }
 
-/** Reads the table once and returns the column mapping found (for the pane's mapping section). One round trip. */
+/** Reads the table once and returns the column mapping found (for the pane's mapping section). One round trip unless the table is very large. */
 export async function previewMapping(run: ExcelRunner, req: Pick<JobRequest, "planId" | "source" | "overrides">) {
   return run(async (context) => {
-    const read = queueSnapshot(context, req.source);
-    await context.sync();
-    const snap = read();
+    const snap = await readSnapshot(context, req.source, async () => void (await context.sync()));
     refuseOwnSource(snap);
     const plan = getPlan(req.planId);
     const table = locateTable(snap, plan);

@@ -3,7 +3,10 @@
  * read and per write, the rendering of a SheetModel, and the ownership rules for the add-in's sheets.
  */
 import { createFakeExcel, FakeWorkbook } from "../fake-excel/fake-excel";
-import { queueSnapshot, sheetAligned, toCellInputs, selectCell } from "../../src/excel-io/read";
+import { HG165_HEADER, hg165Large, hg165Sheet } from "../fake-excel/sample-hg165";
+import { FIRST_READ_ROWS } from "../../src/excel-io/read";
+import { PAYLOAD_LIMIT_BYTES } from "../../src/excel-io/payload";
+import { readSnapshot, sheetAligned, toCellInputs, selectCell } from "../../src/excel-io/read";
 import { excelText, markerName, planOwnership, queueWrite, type OwnedSheet } from "../../src/excel-io/write";
 import { parseAddress, sheetOfFormula } from "../../src/excel-io/a1";
 import { WorkflowError, type ExcelRunner, type WorkbookSnapshot } from "../../src/excel-io/types";
@@ -40,10 +43,9 @@ describe("reading", () => {
   test("values are not readable before the sync, and the whole read is one round trip", async () => {
     const { wb, run } = setup();
     const snap = await run(async (ctx) => {
-      const read = queueSnapshot(ctx, { kind: "selection" });
-      expect(read).toThrow(/PropertyNotLoaded|not available/);
-      await ctx.sync();
-      return read();
+      const r = ctx.workbook.getSelectedRange().getSurroundingRegion().load("values");
+      expect(() => r.values).toThrow(/PropertyNotLoaded|not available/);
+      return readSnapshot(ctx, { kind: "selection" }, () => ctx.sync());
     });
     expect(wb.syncCount).toBe(1);
     expect(snap.source.address).toBe("'Số liệu'!B3:D5");
@@ -64,13 +66,57 @@ describe("reading", () => {
   test("an Excel table is read with its header row", async () => {
     const { wb, run } = setup();
     wb.addTable("BangXa", "Số liệu", "B3:D5");
-    const snap = await run(async (ctx) => {
-      const read = queueSnapshot(ctx, { kind: "table", name: "BangXa" });
-      await ctx.sync();
-      return read();
-    });
+    const snap = await run(async (ctx) => readSnapshot(ctx, { kind: "table", name: "BangXa" }, () => ctx.sync()));
     expect(snap.source.address).toBe("'Số liệu'!B3:D5");
     expect(snap.source.block[0][0]).toBe("Đơn vị");
+  });
+
+  describe("a table longer than the first read", () => {
+    const rows = hg165Sheet(hg165Large(FIRST_READ_ROWS + 5000));
+    const big = () => {
+      const wb = new FakeWorkbook();
+      wb.setValues("Số liệu", "B2", rows);
+      wb.select("Số liệu", "C9");
+      const excel = createFakeExcel(wb);
+      return { wb, run: excel.run.bind(excel) as unknown as ExcelRunner };
+    };
+    const read = (run: ExcelRunner) => run(async (ctx) => readSnapshot(ctx, { kind: "selection" }, () => ctx.sync()));
+    // the block around the selection: the header and the units (a blank line sets the title apart)
+    const expected = rows.slice(2).map((r) => r.map((c) => c ?? null));
+
+    test("is read on in blocks after the first round trip, every row once, in order", async () => {
+      const { wb, run } = big();
+      const snap = await read(run);
+      expect(snap.source.address).toBe(`'Số liệu'!B4:H${rows.length + 1}`);
+      expect(snap.source.block).toEqual(expected);
+      expect(snap.source.grid[3][1]).toBe("STT");
+      expect(snap.source.grid[rows.length][1]).toBe(rows[rows.length - 1][0]);
+      expect(wb.syncCount).toBe(2);
+      for (const r of wb.syncLog) expect(r.responseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+    });
+
+    test("a table of exactly FIRST_READ_ROWS rows is one round trip, one more row is two", async () => {
+      for (const [n, syncs] of [[FIRST_READ_ROWS, 1], [FIRST_READ_ROWS + 1, 2]]) {
+        const wb = new FakeWorkbook();
+        wb.setValues("Số liệu", "A1", [HG165_HEADER, ...hg165Large(n - 1, 1)]);
+        wb.select("Số liệu", "B5");
+        const excel = createFakeExcel(wb);
+        const snap = await read(excel.run.bind(excel) as unknown as ExcelRunner);
+        expect(snap.source.block).toHaveLength(n);
+        expect(wb.syncCount).toBe(syncs);
+      }
+    });
+
+    test("when the host refuses a response for its size, smaller blocks are read until it takes them", async () => {
+      const { wb, run } = big();
+      wb.responseLimitBytes = 300_000;
+      const snap = await read(run);
+      expect(snap.source.block).toEqual(expected);
+      const refused = wb.syncLog.filter((r) => r.error);
+      expect(refused.length).toBeGreaterThan(0);
+      for (const r of refused) expect(r.error).toBe("ResponsePayloadSizeLimitExceeded");
+      for (const r of wb.syncLog.filter((x) => !x.error)) expect(r.responseBytes).toBeLessThanOrEqual(300_000);
+    });
   });
 
   test("toCellInputs and sheetAligned", () => {
@@ -221,6 +267,30 @@ describe("ownership of the add-in's sheets", () => {
 });
 
 describe("the fake keeps Office.js batch semantics", () => {
+  test("a formula naming a sheet that does not exist is refused; renaming a sheet rewrites the formulas naming it", async () => {
+    const { wb, run } = setup();
+    await expect(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Số liệu").getRange("F1").formulas = [["='Không có'!A1"]];
+        await ctx.sync();
+      }),
+    ).rejects.toThrow(/does not exist/);
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.add("~Tạm");
+      ctx.workbook.worksheets.add("Tam2");
+      ctx.workbook.worksheets.getItem("Số liệu").getRange("F1:F2").formulas = [
+        [`='~Tạm'!A1+'~tạm'!B2&"'~Tạm'!"`],
+        ["=Tam2!A1+#REF!"],
+      ];
+      await ctx.sync();
+      ctx.workbook.worksheets.getItem("~Tạm").name = "Quy tắc";
+      ctx.workbook.worksheets.getItem("Tam2").name = "Hai từ";
+      await ctx.sync();
+    });
+    expect(wb.getFormulas("Số liệu", "F1:F2")).toEqual([[`='Quy tắc'!A1+'Quy tắc'!B2&"'~Tạm'!"`], ["='Hai từ'!A1+#REF!"]]);
+  });
+
+
   test("a failing command rejects the sync but what ran before it stays (batches are not transactions)", async () => {
     const { wb, run } = setup();
     await expect(

@@ -5,7 +5,8 @@
 import { createFakeExcel, FakeWorkbook } from "../fake-excel/fake-excel";
 import { hg165Large, hg165Sheet, HG165_UNITS } from "../fake-excel/sample-hg165";
 import { runJob, type JobRequest } from "../../src/workflow/job";
-import { WorkflowError, type ExcelRunner } from "../../src/excel-io/types";
+import type { ExcelRunner } from "../../src/excel-io/types";
+import { failure } from "./failure";
 import { markerName } from "../../src/excel-io/write";
 import { CHART_SHEET } from "../../src/workflow/chart";
 import { RESULTS_SHEET, RULES_SHEET } from "../../src/workbook";
@@ -22,15 +23,6 @@ function book(rows = hg165Sheet(), at = "B2", sheet = "Số liệu 2023") {
   return { wb, run: excel.run.bind(excel) as unknown as ExcelRunner };
 }
 
-async function failure(p: Promise<unknown>): Promise<WorkflowError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof WorkflowError) return e;
-    throw e;
-  }
-  throw new Error("the job did not fail");
-}
 
 describe("Rank on the sample table", () => {
   test("writes results, rules and chart in 2 round trips and leaves the input as it was", async () => {
