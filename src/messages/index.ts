@@ -5,6 +5,7 @@
  * sentence that still reads well (the placeholder sentence part is dropped).
  */
 import type { ReasonCode } from "../engine/types";
+import { listPlans } from "../plans";
 
 export type Lang = "vi" | "en";
 
@@ -100,9 +101,26 @@ export const MESSAGES: Record<ReasonCode, { vi: string; en: string }> = {
   },
 };
 
+let labels: Map<string, string> | null = null;
+
+/**
+ * The label an official knows an input by ("Tổng số hồ sơ phát sinh (trực tiếp, trực tuyến) (b)"),
+ * for an input id the engine names in a finding ("all_dossiers"); any other text is returned as it
+ * is (front ends that already name the input in words). Plans sharing an id share its meaning; the
+ * first plan's label is used. Built on first use: the registry loads after this module.
+ */
+export function inputLabel(id: string): string {
+  if (!labels) {
+    labels = new Map();
+    for (const p of listPlans()) for (const d of p.inputs) if (!labels.has(d.id)) labels.set(d.id, d.label);
+  }
+  return labels.get(id) ?? id;
+}
+
 /**
  * The message of a code. Bracketed parts "[ ... {x} ... ]" are kept only when every placeholder in
- * them has a value, so a message without detail has no dangling "{x}".
+ * them has a value, so a message without detail has no dangling "{x}". An input id in {input} is
+ * shown as the input's label.
  */
 export function message(code: ReasonCode, detail?: Record<string, string | number>, lang: Lang = "vi"): string {
   const entry = MESSAGES[code];
@@ -111,7 +129,8 @@ export function message(code: ReasonCode, detail?: Record<string, string | numbe
   const fill = (part: string): string | null => {
     let missing = false;
     const out = part.replace(/\{(\w+)\}/g, (_, k: string) => {
-      const v = detail?.[k];
+      const raw = detail?.[k];
+      const v = k === "input" && typeof raw === "string" ? inputLabel(raw) : raw;
       if (v === undefined || v === null || v === "") {
         missing = true;
         return "";

@@ -8,6 +8,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { hg165Large } from "../fake-excel/sample-hg165";
+import { getPlan } from "../../src/plans";
 
 // ---------- the data file's shapes ----------
 
@@ -369,4 +370,11 @@ export function spotMismatches(s: SpotSpec, u: SpotSeen | undefined): string[] {
   if (s.group !== undefined && u.group !== s.group) differ("group", s.group, u.group);
   if (s.level !== undefined && u.level !== s.level) differ("level", s.level, u.level);
   return out;
+}
+
+/** The plan's input ids ("all_dossiers") a message shows instead of the input's name. */
+export function rawIds(planId: string, text: string): string[] {
+  return getPlan(planId)
+    .inputs.map((d) => d.id)
+    .filter((id) => id.includes("_") && new RegExp(`(^|[^\\w])${id}([^\\w]|$)`).test(text));
 }

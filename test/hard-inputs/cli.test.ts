@@ -11,7 +11,7 @@ import ExcelJS from "exceljs";
 import * as iconv from "iconv-lite";
 import { scoreCommand } from "../../src/cli/score";
 import {
-  allCases, baseOf, buildSheets, disposition, expectFor, isoDate, phraseOf, planOf, plainOf, spotMismatches, statusCounts, unnamedStatuses,
+  allCases, baseOf, buildSheets, disposition, expectFor, isoDate, phraseOf, planOf, plainOf, rawIds, spotMismatches, statusCounts, unnamedStatuses,
   windows1258,
   type BuiltSheet, type HardCase, type Tagged,
 } from "./cases";
@@ -205,6 +205,8 @@ describe.each(allCases().map((c) => [c.id, c] as const))("%s", (_id, c) => {
         const line = lines.find((l) => l.startsWith(`  ${sheet}!${p.cell} `) || l.startsWith(`  ${sheet}!${p.cell}:`))!;
         expect(PROBLEM_LINE.exec(line)![5]).toMatch(phraseOf(p));
       }
+      // the input is named by its label, never by the plan's internal id
+      for (const l of lines) expect(rawIds(planOf(c), l)).toEqual([]);
     }
     if (e.skipped) {
       const rows = [...err.matchAll(/bỏ qua dòng (\d+):/g)].map((m) => Number(m[1]));

@@ -11,7 +11,7 @@ import { RESULTS_SHEET, RULES_SHEET, type ScoredSheet } from "../../src/workbook
 import { CHART_SHEET } from "../../src/workflow/chart";
 import { WorkflowError, type ExcelRunner } from "../../src/excel-io/types";
 import {
-  allCases, baseOf, buildSheets, disposition, excelSerial, expectFor, phraseOf, planOf, plainOf, spotMismatches, statusCounts, unnamedStatuses,
+  allCases, baseOf, buildSheets, disposition, excelSerial, expectFor, phraseOf, planOf, plainOf, rawIds, spotMismatches, statusCounts, unnamedStatuses,
   type BuiltSheet, type HardCase,
 } from "./cases";
 
@@ -136,6 +136,8 @@ describe.each(allCases().map((c) => [c.id, c] as const))("%s", (_id, c) => {
         const hit = summary.problems.find((x) => `${x.column}${x.row}` === p.cell && x.code === p.code)!;
         expect(hit.message).toMatch(phraseOf(p));
       }
+      // the input is named by its label, never by the plan's internal id
+      for (const p of summary.problems) expect(rawIds(planOf(c), p.message)).toEqual([]);
     }
     if (e.skipped) expect(summary.skipped.map((s) => s.row).sort((a, b) => a - b)).toEqual(e.skipped);
     const rowOf = new Map(scored.read.sources.map((s) => [s.key, s.row]));

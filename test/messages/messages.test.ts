@@ -26,6 +26,13 @@ describe("messages", () => {
     expect(message("below_floor", { ratio: "65,00%", floor: "70%" })).toBe("Không xét thi đua: tỷ lệ hồ sơ trực tuyến 65,00% dưới 70%.");
     expect(message("below_floor", { ratio: "65,00%", floor: "70%" }, "en")).toBe("Not considered: online dossier ratio 65,00% below 70%.");
   });
+  it("names an input by its label, not by the plan's id; words already given stay as they are", () => {
+    expect(message("zero_denominator", { input: "all_dossiers" })).toBe(
+      "Mẫu số b bằng 0 hoặc để trống: Tổng số hồ sơ phát sinh (trực tiếp, trực tuyến) (b): không có dữ liệu để tính tỷ lệ, đơn vị không được chấm 0.",
+    );
+    expect(message("percent_out_of_range", { input: "ii_2", value: "85" })).toContain("II.2. Tỷ lệ hồ sơ được tiếp nhận và xử lý trực tuyến (\"85\")");
+    expect(message("missing_input", { input: "số hồ sơ trực tuyến" })).toContain(": số hồ sơ trực tuyến (ô trống)");
+  });
   it("Vietnamese texts carry diacritics", () => {
     for (const c of CODES) expect(MESSAGES[c].vi).toMatch(/[àáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ]/i);
   });
