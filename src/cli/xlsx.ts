@@ -172,10 +172,17 @@ function readCsv(bytes: Buffer, file: string, encoding?: string): InputBook {
   const count = (ch: string) => firstLines.split(ch).length;
   const delimiter = [";", "\t", ","].sort((a, b) => count(b) - count(a))[0];
   let records: string[][];
+  // csv-parse builds an error object (and its stack) for every record whose length differs from the
+  // first record's, even when relax_column_count lets it pass: under a one-cell title line that is
+  // every row of the table. Without stacks those objects are cheap (100,000 rows: ~1.7 s less).
+  const stackLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     records = parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
   } catch (e) {
     throw new InputFileError(`Tệp CSV "${file}" không đọc được: ${(e as Error).message}`);
+  } finally {
+    Error.stackTraceLimit = stackLimit;
   }
   const grid = records.map((r) => r.map(csvCell));
   const workbook = new ExcelJS.Workbook();

@@ -24,6 +24,8 @@ export const LEVEL_LABELS: Record<Level, string> = { tinh: "Tỉnh", huyen: "Huy
  * "Toàn tỉnh" or "Toàn huyện" is a totals row and is left out (and said so).
  */
 function isTotalsRow(name: string): boolean {
+  // every totals word starts with t or c and is short: most names need no normalising (one per row)
+  if (name.length > 20 || !/^[tTcC]/.test(name)) return false;
   const k = normalizeKey(name);
   return /^(tong|tong cong|cong|toan tinh|toan huyen|tong so|total)$/.test(k);
 }
