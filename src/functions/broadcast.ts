@@ -45,17 +45,33 @@ const SHAPE_MESSAGE = "Các vùng dữ liệu không cùng kích thước (số 
 /**
  * Calls `fn` once per cell of the broadcast shape of `args` (each argument's rows and columns must
  * equal the largest or be 1). An exception inside `fn` becomes #VALUE! in that cell only.
+ *
+ * Rows (and columns) before the first and after the last that hold anything in the arguments that
+ * vary along the ranges are not units but the unused ends of a range: a whole-column reference such
+ * as E:E reaches the sheet's last row. They give an empty cell, not an error. A blank row between
+ * units is still a unit with missing figures, and so is a single blank cell.
  */
 export function broadcast(args: unknown[], fn: (cells: CellInput[], row: number) => Cell): Cell[][] {
   const grids = args.map(asGrid);
-  const rows = Math.max(1, ...grids.map((g) => g.length));
-  const cols = Math.max(1, ...grids.map((g) => Math.max(...g.map((r) => r.length))));
+  // loops, not Math.max(...rows): a whole column is 1,048,576 rows, beyond a spread's argument limit
+  let rows = 1;
+  let cols = 1;
+  for (const g of grids) {
+    if (g.length > rows) rows = g.length;
+    for (const r of g) if (r.length > cols) cols = r.length;
+  }
   const fits = grids.every((g) => (g.length === 1 || g.length === rows) && g.every((r) => r.length === 1 || r.length === cols));
   if (!fits) return [[xlError("#VALUE!", SHAPE_MESSAGE)]];
+  const used = usedBounds(grids, rows, cols);
   const out: Cell[][] = [];
   for (let i = 0; i < rows; i++) {
     const line: Cell[] = [];
+    const rowUnused = i < used.r0 || i > used.r1;
     for (let j = 0; j < cols; j++) {
+      if (rowUnused || j < used.c0 || j > used.c1) {
+        line.push("");
+        continue;
+      }
       const cells = grids.map((g) => {
         const r = g.length === 1 ? g[0] : g[i];
         return toCellInput(r.length === 1 ? r[0] : r[j]);
@@ -65,6 +81,42 @@ export function broadcast(args: unknown[], fn: (cells: CellInput[], row: number)
     out.push(line);
   }
   return out;
+}
+
+const isBlankInput = (x: unknown) => x === null || x === undefined || (typeof x === "string" && x.trim() === "");
+
+/**
+ * The first and last row and column where an argument that varies along that direction holds
+ * something; the whole shape when nothing varies or everything is blank (a single blank cell, or a
+ * range with no figures at all, is a missing figure, not an unused end).
+ */
+function usedBounds(grids: Grid[], rows: number, cols: number): { r0: number; r1: number; c0: number; c1: number } {
+  const whole = { r0: 0, r1: rows - 1, c0: 0, c1: cols - 1 };
+  const byRow = rows > 1 ? grids.filter((g) => g.length === rows) : [];
+  const byCol = cols > 1 ? grids.filter((g) => g.some((r) => r.length === cols)) : [];
+  if (!byRow.length && !byCol.length) return whole;
+  let r0 = rows;
+  let r1 = -1;
+  let c0 = cols;
+  let c1 = -1;
+  for (const g of byRow) {
+    for (let i = 0; i < rows; i++) {
+      if (g[i].every(isBlankInput)) continue;
+      if (i < r0) r0 = i;
+      if (i > r1) r1 = i;
+    }
+  }
+  for (const g of byCol) {
+    for (const r of g) {
+      for (let j = 0; j < r.length; j++) {
+        if (isBlankInput(r[j])) continue;
+        if (j < c0) c0 = j;
+        if (j > c1) c1 = j;
+      }
+    }
+  }
+  if ((byRow.length && r1 < 0) || (byCol.length && c1 < 0)) return whole;
+  return { r0: byRow.length ? r0 : 0, r1: byRow.length ? r1 : rows - 1, c0: byCol.length ? c0 : 0, c1: byCol.length ? c1 : cols - 1 };
 }
 
 export function safely(fn: () => Cell): Cell {

@@ -89,6 +89,8 @@ export interface Expect {
   fnThrows?: { code: string; message?: string };
   /** sheet row → the function's value (number, true/false) or error at that row, for every call in order */
   fnRows?: Record<string, (number | boolean | { error: string; message?: string } | null)[]>;
+  /** [first, last] sheet rows where the functions' output is an empty cell (the unused ends of a range) */
+  fnEmptyRows?: [number, number][];
 }
 
 export interface Base {
