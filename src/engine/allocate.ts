@@ -73,7 +73,8 @@ export function allocate(inp: AllocationInput): Allocation {
         hold += h;
       }
       res.held += Math.min(hold, left);
-      res.pending.push(...candidates);
+      // a loop, not push(...candidates): a tie of 100,000 units exceeds a call's argument limit on some engines
+      for (const i of candidates) res.pending.push(i);
     }
     k = m;
   }

@@ -79,9 +79,12 @@ export function levelCriteria(plan: Plan, level: Level): LevelCriteria {
   return lc;
 }
 
-/** A non-negative whole number, which parseCount reads as itself: the common case, with no parse result built. */
+/**
+ * A non-negative whole number that parseCount reads as itself: the common case, with no parse result
+ * built. Must accept exactly what parseCount passes unchanged, so the 2^53 bound is repeated here.
+ */
 export function isPlainCount(x: CellInput): x is number {
-  return typeof x === "number" && Number.isInteger(x) && x >= 0;
+  return typeof x === "number" && Number.isInteger(x) && x >= 0 && x <= Number.MAX_SAFE_INTEGER;
 }
 
 /**

@@ -239,3 +239,15 @@ describe("scoreTable option explain: false", () => {
     expect(full.units.find((u) => u.key === "a2")!.explanation).toMatch(/0,89 × 60 = 53,40/);
   });
 });
+
+describe("counts above 2^53 cannot be held exactly: refused on every path, never scored", () => {
+  const row = (b: number): UnitRow => ({ key: "Xã A", group: "Huyện X", level: "xa", values: { online_dossiers: 90, all_dossiers: 100, eid_activated: 9, citizens_with_cccd: b } });
+  it.each([
+    ["at 2^53 − 1, scored", Number.MAX_SAFE_INTEGER, "scored"],
+    ["at 2^53, refused", 2 ** 53, "invalid_input"],
+    ["1e20, refused", 1e20, "invalid_input"],
+  ])("citizens_with_cccd %s (scoreUnit and scoreTable agree)", (_, b, status) => {
+    expect(commune(90, 100, 9, b).status).toBe(status);
+    expect(scoreTable(P, [row(b)]).units[0].status).toBe(status);
+  });
+});
