@@ -146,7 +146,9 @@ async function expectInputSheetsKept(input: string, output: string): Promise<voi
     const wb = b.getWorksheet(wa.name)!;
     const cells = (ws: ExcelJS.Worksheet) => {
       const out: Record<string, unknown> = {};
-      ws.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, (cell) => (out[cell.address] = cell.value)));
+      ws.eachRow({ includeEmpty: false }, (row) =>
+        row.eachCell({ includeEmpty: false }, (cell) => (out[cell.address] = { value: cell.value, numFmt: cell.numFmt ?? null })),
+      );
       return out;
     };
     const hidden = (ws: ExcelJS.Worksheet) => {
