@@ -48,7 +48,8 @@ export function hg165Large(rows: number, districts = 8): SampleCell[][] {
   let n = 0;
   for (let d = 0; d < districts && n < rows; d++) {
     const district = `Huyện Số ${d + 1}`;
-    out.push([++n, district, null, 600 + d * 37, 1000, 7000 + d * 211, 10000]);
+    // wrapped so that a ≤ b holds for any number of districts (the first 11 are as before)
+    out.push([++n, district, null, 600 + ((d * 37) % 400), 1000, 7000 + ((d * 211) % 3000), 10000]);
     for (let c = 0; c < perDistrict && n < rows; c++) {
       const i = n;
       out.push([++n, `Xã ${d + 1}-${c + 1}`, district, 60 + (i * 7) % 41, 100, 700 + (i * 13) % 301, 1000]);

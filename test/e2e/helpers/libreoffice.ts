@@ -28,8 +28,9 @@ export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-function profile(): string {
-  const dir = tempDir("lo-profile-");
+/** A fresh LibreOffice user profile that recalculates every formula of an .xlsx when it is loaded. */
+export function recalcProfile(prefix = "lo-profile-"): string {
+  const dir = tempDir(prefix);
   fs.mkdirSync(path.join(dir, "user"), { recursive: true });
   fs.writeFileSync(
     path.join(dir, "user", "registrymodifications.xcu"),
@@ -43,7 +44,7 @@ function profile(): string {
 }
 
 function soffice(args: string[], outDir: string): void {
-  const prof = profile();
+  const prof = recalcProfile();
   try {
     execFileSync("soffice", [`-env:UserInstallation=file://${prof}`, "--headless", "--norestore", ...args, "--outdir", outDir], {
       stdio: "pipe",
