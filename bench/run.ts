@@ -60,10 +60,12 @@ function table(r: Report): string {
   // problems first: a figure beside one of these is not to be quoted
   for (const e of r.errors) rows.push([`${e.section}: ERROR`, "", "", e.message.split("\n")[0]]);
   for (const f of r.engine?.figures ?? []) {
-    const what = f.variant === "explain" ? "Engine scoreTable hg-165-2023, with explanations (what Rank/score use)" : "Engine scoreTable hg-165-2023, { explain: false }";
+    const what =
+      f.variant === "score"
+        ? "Engine: score and rank (scoreTable hg-165-2023)"
+        : "Engine: score, rank and build every unit's result with its explanation (scoreTable(…).units)";
     rows.push([what, `${int(f.units)} units`, ms(f.medianMs), `${int(f.unitsPerSecond)} units/s; min ${ms(f.minMs)}; ${f.runs} runs`]);
   }
-  if (r.engine && !r.engine.noExplainOption) rows.push(["Engine scoreTable, { explain: false }", "", "n/a", "the engine ignores the option in this build"]);
   const fr = r.fakeRank;
   if (fr) {
     for (const f of fr.figures) {
