@@ -299,7 +299,13 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
       const total = plan.quotas.find((q) => q.id === "communes_total");
       const award = plan.awards.findIndex((a) => a.code === "commune_merit");
       if (!perDistrict || !total || award < 0) continue;
-      const al = allocate({ order, rankOf: (i) => rank[i], limit: total.limit, groupOf: (i) => groupOfRow[i], groupLimit: () => perDistrict.limit });
+      // reading hg165_no_district: a commune whose district is blank, or not a district row of a table
+      // that has district rows (a typo would open a fresh 2-place allowance), is ranked but not awarded
+      const awardGroup = (i: number) => {
+        const g = groupOfRow[i];
+        return g !== null && (districtKeys.size === 0 || districtKeys.has(g)) ? g : null;
+      };
+      const al = allocate({ order, rankOf: (i) => rank[i], limit: total.limit, groupOf: awardGroup, groupLimit: () => perDistrict.limit });
       for (const i of al.awarded) awardOf[i] = award;
       lr.pending = al.pending;
       quotas.push({ id: total.id, label: total.label, limit: total.limit, used: al.used, pending: al.held, source: total.source });

@@ -134,8 +134,8 @@ export const hg165: Plan = {
     {
       id: "hg165_no_district",
       text: {
-        vi: "Xã không ghi huyện thì không kiểm tra được giới hạn 2 xã mỗi huyện, nên được chấm điểm và xếp hạng nhưng không được đề xuất khen thưởng cho tới khi bổ sung huyện.",
-        en: "A commune with no district cannot be checked against the 2-per-district limit, so it is scored and ranked but not proposed for an award until its district is filled in.",
+        vi: "Xã không ghi huyện, hoặc ghi một huyện không có dòng nào trong bảng (thường là gõ sai tên huyện), thì không kiểm tra được giới hạn 2 xã mỗi huyện, nên được chấm điểm và xếp hạng nhưng không được đề xuất khen thưởng cho tới khi sửa lại huyện. Bảng chỉ có xã (không có dòng huyện) thì tính giới hạn theo tên huyện ghi ở từng xã.",
+        en: "A commune with no district, or with a district that has no row in the table (usually a misspelt district name), cannot be checked against the 2-per-district limit, so it is scored and ranked but not proposed for an award until its district is corrected. In a table of communes only (no district rows) the limit counts the district names written on the communes.",
       },
       source: S("III.2.b"),
     },

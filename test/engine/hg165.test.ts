@@ -228,6 +228,26 @@ describe("hg-165 commune tie-break (§III.2.b): distinct filing accounts ÷ onli
   });
 });
 
+describe("reading hg165_no_district for a district that is not in the table", () => {
+  const district = (name: string): UnitRow => ({ key: name, level: "huyen", values: { online_dossiers: 95, all_dossiers: 100, ...full } });
+  const commune = (key: string, group: string, a: number): UnitRow => ({ key, group, level: "xa", values: { online_dossiers: a, all_dossiers: 100, ...full } });
+  it("a misspelt district does not open a second 2-place allowance: its communes are ranked, not awarded", () => {
+    const t = scoreTable(P, [
+      district("Huyện Châu Thành"),
+      commune("a", "Huyện Châu Thành", 100), commune("b", "Huyện Châu Thành", 99),
+      commune("c", "Huyện Châu Thàn", 98), commune("d", "Huyện Châu Thàn", 97),
+    ]);
+    const u = (k: string) => t.units.find((x) => x.key === k)!;
+    expect(["a", "b", "c", "d"].map((k) => u(k).awardCode !== null)).toEqual([true, true, false, false]);
+    expect([u("c").rank, u("d").rank]).toEqual([3, 4]);
+    expect(t.findings.filter((f) => f.code === "unknown_group").map((f) => f.key)).toEqual(["c", "d"]);
+  });
+  it("a table of communes only counts the limit by the district names written on them", () => {
+    const t = scoreTable(P, [commune("a", "Huyện X", 100), commune("b", "Huyện X", 99), commune("c", "Huyện X", 98), commune("d", "Huyện Y", 97)]);
+    expect(t.units.map((x) => x.awardCode !== null)).toEqual([true, true, false, true]);
+  });
+});
+
 describe("scoreTable option explain: false", () => {
   it("gives the same points, ranks and awards without explanation strings", () => {
     const rows = [d("A", 95), d("B", 85), c("a1", "A", 100), c("a2", "A", 89), c("b1", "B", 69), c("b2", "B", 0, { all_dossiers: 0 })];

@@ -190,6 +190,10 @@ const COMMUNES = 7;
 const hasGroup = (u: UnitResult) => typeof u.group === "string" && u.group.trim() !== "";
 
 export function checkAwards(out: TableOutcome): void {
+  // reading hg165_no_district: a commune can be awarded only under a district the table has a row for
+  // (when it has district rows at all); otherwise it is ranked, not awarded
+  const districtRows = new Set(out.units.filter((u) => u.level === "huyen").map((u) => normalizeKey(u.group || u.key)));
+  const awardable = (u: UnitResult) => hasGroup(u) && (districtRows.size === 0 || districtRows.has(normalizeKey(u.group as string)));
   for (const u of out.units) {
     const any = u.award !== null || u.awardCode !== null || u.prize !== null || u.bonusPoints !== null;
     if (!any) continue;
@@ -217,7 +221,7 @@ export function checkAwards(out: TableOutcome): void {
   const byDistrict = new Map<string, UnitResult[]>();
   for (const u of awarded) {
     ensure(u.awardCode === "commune_merit" && u.prize === null && u.bonusPoints === null, "a commune with a district prize", u);
-    ensure(hasGroup(u), "a commune with no district is awarded (reading hg165_no_district)", u);
+    ensure(awardable(u), "a commune with no district, or one not in the table, is awarded (reading hg165_no_district)", u);
     const k = normalizeKey(u.group as string);
     byDistrict.set(k, [...(byDistrict.get(k) ?? []), u]);
   }
@@ -234,7 +238,7 @@ export function checkAwards(out: TableOutcome): void {
   }
   // no commune is passed over: an untied commune with a district that got nothing had no place left
   for (const v of communes) {
-    if (v.status !== "scored" || !hasGroup(v) || v.awardCode !== null || v.tied) continue;
+    if (v.status !== "scored" || !awardable(v) || v.awardCode !== null || v.tied) continue;
     const k = normalizeKey(v.group as string);
     const q = perGroup(k);
     const worse = (us: UnitResult[]) => us.some((u) => (u.rank as number) > (v.rank as number));
