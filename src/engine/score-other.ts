@@ -5,7 +5,7 @@ import { isBlank, normalizeKey, parsePercent } from "./coerce";
 import { formatNumberVi, formatPercentVi } from "./numbers";
 import type { CriterionOutcome, QuotaUse, TableOutcome, TargetCheck, UnitOutcome, UnitResult, UnitRow } from "./outcomes";
 import { competitionRank } from "./rank";
-import { checkTarget } from "./targets";
+import { checkTarget, type CheckedTarget } from "./targets";
 import type { CellInput, Finding, Plan, ReasonCode, Status } from "./types";
 import { weightedMean } from "./weighted";
 
@@ -82,7 +82,7 @@ export function scoreOtherTable(plan: Plan, rows: UnitRow[], opts: Record<string
   }
   if (plan.kind === "targets") {
     const units = rows.map((row) => {
-      const checks: TargetCheck[] = [];
+      const checks: CheckedTarget[] = [];
       const fs: Finding[] = [];
       for (const t of plan.targets) {
         if (!t.levels.includes(row.level)) continue;
@@ -94,7 +94,9 @@ export function scoreOtherTable(plan: Plan, rows: UnitRow[], opts: Record<string
           plusMode: opts.plusMode,
         });
         checks.push(c);
-        if (c.status !== "scored") fs.push({ code: c.reason, input: t.id, detail: { input: t.id } });
+        // one bad date stops every target of the row: one problem, on the date cell
+        const f = c.finding;
+        if (f && !fs.some((g) => g.code === f.code && g.input === f.input)) fs.push(f);
       }
       const met = checks.filter((c) => c.met === true).length;
       const bad = checks.find((c) => c.status !== "scored");
@@ -102,7 +104,7 @@ export function scoreOtherTable(plan: Plan, rows: UnitRow[], opts: Record<string
       const reason: ReasonCode = checks.length === 0 ? "missing_input" : bad ? bad.reason : met === checks.length ? "target_met" : "target_not_met";
       const o: UnitOutcome = {
         status, reason, findings: fs, criteria: checks.map(checkAsCriterion), total: status === "scored" ? met : null, maxTotal: checks.length,
-        message: status === "scored" ? `Đạt ${met}/${checks.length} chỉ tiêu.` : message(reason, { input: bad?.indicator ?? "" }),
+        message: status === "scored" ? `Đạt ${met}/${checks.length} chỉ tiêu.` : message(reason, bad?.finding?.detail ?? { input: bad?.indicator ?? "" }),
         explanation: checks.map((c) => `${c.indicator}: ${c.message}`).join("; "),
       };
       const u = result(row, o);

@@ -82,20 +82,35 @@ export function targetOf(planId: string, level: Level | null, indicator: string,
   }
 }
 
-export function checkTarget(planId: string, level: Level | null, indicator: string, value: CellInput, opts?: TargetOptions): TargetCheck {
+/**
+ * A check and, when it could not be made, the finding that stopped it with its input named as the
+ * table names its columns: "date", `assigned_<id>` or the target's id. A table places the problem on
+ * the cell that holds the bad figure, which is not always the target's own value.
+ */
+export interface CheckedTarget extends TargetCheck {
+  finding?: Finding;
+}
+
+export function checkTarget(planId: string, level: Level | null, indicator: string, value: CellInput, opts?: TargetOptions): CheckedTarget {
   const plan = findPlan(planId);
   const t = plan ? findTarget(plan, indicator) : null;
-  const base = { indicator: t?.id ?? String(indicator ?? ""), label: t?.label ?? "", source: t?.source ?? "" };
+  const id = t?.id ?? String(indicator ?? "");
+  const base = { indicator: id, label: t?.label ?? "", source: t?.source ?? "" };
   const target = targetOf(planId, level, indicator, opts);
   if (!target.ok) {
     const f = target.finding;
+    // targetOf names the assigned target "assigned" (a function's argument); a table's column is assigned_<id>
+    const input = f.input === "assigned" ? `assigned_${id}` : f.input;
+    const finding: Finding = { code: f.code, detail: { ...(input !== undefined ? { input } : {}), ...(f.detail ?? {}) } };
+    if (input !== undefined) finding.input = input;
     const status = f.code === "before_campaign" || f.code === "not_applicable" ? "no_data" : "invalid_input";
-    return { ...base, target: null, value: null, met: null, status, reason: f.code, message: message(f.code, f.detail ?? { input: f.input ?? "" }) };
+    return { ...base, target: null, value: null, met: null, status, reason: f.code, message: message(f.code, finding.detail), finding };
   }
   const v = parsePercent(value, t?.id);
   if (!v.ok) {
     const f = v.finding;
-    return { ...base, target: target.value, value: null, met: null, status: "invalid_input", reason: f.code, message: message(f.code, { input: t?.id ?? "", ...(f.detail ?? {}) }) };
+    const finding: Finding = { code: f.code, input: id, detail: { input: id, ...(f.detail ?? {}) } };
+    return { ...base, target: target.value, value: null, met: null, status: "invalid_input", reason: f.code, message: message(f.code, finding.detail), finding };
   }
   const met = meetsThreshold(v.value, target.value);
   const reason: ReasonCode = met ? "target_met" : "target_not_met";

@@ -46,6 +46,14 @@ describe("ls-170 targets (§II)", () => {
     expect(checkTarget(L, "xa", "so_hoa", { error: "#N/A" }).reason).toBe("invalid_input");
   });
   it("messages are Vietnamese with numbers", () => expect(checkTarget(L, "xa", "so_hoa", "60%").message).toBe("Đạt chỉ tiêu: 60,00% ≥ 55%."));
+  it("a failed check names the input that failed, with the cell's value: the value or the assigned target", () => {
+    expect(checkTarget(L, "xa", "dvc_co_ho_so", 60, { assigned: "60%" }).finding).toEqual({ code: "percent_out_of_range", input: "dvc_co_ho_so", detail: { input: "dvc_co_ho_so", value: "60" } });
+    const c = checkTarget(L, "xa", "dvc_co_ho_so", "70%", { assigned: 60 });
+    expect(c.finding).toEqual({ code: "percent_out_of_range", input: "assigned_dvc_co_ho_so", detail: { input: "assigned_dvc_co_ho_so", value: "60" } });
+    expect(c.message).toContain('"60"');
+    expect(checkTarget(L, "xa", "dvc_co_ho_so", "70%").finding).toMatchObject({ code: "missing_input", input: "assigned_dvc_co_ho_so" });
+    expect(checkTarget(L, "xa", "so_hoa", "60%").finding).toBeUndefined();
+  });
 });
 
 describe("hg-126 Annex I targets", () => {
@@ -85,6 +93,11 @@ describe("iator-32 milestones (§III.1): day 1 = 22/3/2024, day 50 = 10/5/2024, 
     expect(code(targetOf(I, "xa", "dvc_truc_tuyen", { date: "01/03/2024" }))).toBe("before_campaign");
     expect(code(targetOf(I, "xa", "dvc_truc_tuyen"))).toBe("missing_input");
     expect(code(targetOf(I, "xa", "dvc_truc_tuyen", { date: "32/05/2024" }))).toBe("invalid_date");
+  });
+  it("a bad date or one before the campaign is a finding on the date, with the date given", () => {
+    expect(checkTarget(I, "xa", "dvc_truc_tuyen", "30%", { date: "31/02/2024" }).finding).toEqual({ code: "invalid_date", input: "date", detail: { input: "date", value: "31/02/2024" } });
+    const before = checkTarget(I, "xa", "dvc_truc_tuyen", "30%", { date: "01/03/2024" });
+    expect(before).toMatchObject({ status: "no_data", finding: { code: "before_campaign", input: "date", detail: { date: "01/03/2024", start: "22/03/2024" } } });
   });
   it("check on day 50: 30% meets, 29.9% does not", () => {
     expect(checkTarget(I, "xa", "dvc_truc_tuyen", "30%", { date: "10/5/2024" }).met).toBe(true);
