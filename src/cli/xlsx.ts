@@ -82,10 +82,14 @@ async function readXlsx(bytes: Buffer, file: string): Promise<InputBook> {
 }
 
 /** One cell as the engine sees it: formulas give their cached result, rich text its text. */
+export const OUT_OF_RANGE_DATE = "#### (ô định dạng ngày chứa một số ngoài khoảng ngày của Excel)";
+
 export function cellInput(v: ExcelJS.CellValue): CellInput {
   if (v === null || v === undefined) return null;
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof Date) return v;
+  // a date-formatted cell holding a number beyond any date (1e20) reads as an invalid Date: Excel
+  // shows it as ####, and it is no figure and no date, so it is a bad cell that names itself
+  if (v instanceof Date) return Number.isFinite(v.getTime()) ? v : { error: OUT_OF_RANGE_DATE };
   const o = v as unknown as Record<string, unknown>;
   if ("error" in o) return { error: String(o.error) };
   if ("richText" in o) return (o.richText as { text: string }[]).map((t) => t.text).join("");

@@ -32,9 +32,20 @@ function isErrorValue(x: CellInput): x is { error: string } {
   return typeof x === "object" && x !== null && !(x instanceof Date) && typeof (x as { error?: unknown }).error === "string";
 }
 
+/**
+ * A date cell as messages and headers show it: its day, yyyy-mm-dd. A Date can be invalid (exceljs
+ * gives one for a date-formatted cell holding a number beyond any date, such as 1e20), and then
+ * toISOString throws RangeError: such a cell is shown as what it is, never allowed to stop a table.
+ */
+export function dateText(d: Date): string {
+  return Number.isFinite(d.getTime()) ? d.toISOString().slice(0, 10) : INVALID_DATE_TEXT;
+}
+
+export const INVALID_DATE_TEXT = "ngày không hợp lệ";
+
 function shown(x: CellInput): string {
   if (isErrorValue(x)) return x.error;
-  if (x instanceof Date) return x.toISOString().slice(0, 10);
+  if (x instanceof Date) return dateText(x);
   return String(x);
 }
 
@@ -187,7 +198,7 @@ export function parseDate(x: CellInput): Parsed<string> {
   if (isBlank(x)) return fail("missing_input", "date");
   if (x instanceof Date) {
     const t = x.getTime();
-    return Number.isFinite(t) ? { ok: true, value: epochDayToIso(Math.round(t / DAY_MS)) } : fail("invalid_date", "date", { value: "Invalid Date" });
+    return Number.isFinite(t) ? { ok: true, value: epochDayToIso(Math.round(t / DAY_MS)) } : fail("invalid_date", "date", { value: INVALID_DATE_TEXT });
   }
   let serial: number | null = null;
   if (typeof x === "number") serial = x;

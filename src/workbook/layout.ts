@@ -4,7 +4,7 @@
  * The results' conditional formatting, and with `formulas` the points and totals, read the cutoffs
  * from the rules sheet, so an official can change a cutoff in the file and see the effect.
  */
-import { formatNumberVi, THRESHOLD_TOLERANCE } from "../engine";
+import { dateText, formatNumberVi, THRESHOLD_TOLERANCE } from "../engine";
 import type { CellInput, Level, Plan, RatioCriterion, Status, UnitResult } from "../engine";
 import { absRef, cellRef, columnLetter } from "./a1";
 import { isSpecialInput } from "./mapping";
@@ -174,7 +174,7 @@ export function layoutRules(plan: Plan, opts: RulesOptions): RulesLayout {
 
 function cellValue(v: CellInput): CellOut {
   if (v === undefined) return null;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return dateText(v);
   if (typeof v === "object" && v !== null) return v.error;
   return v;
 }

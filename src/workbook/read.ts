@@ -4,7 +4,7 @@
  * read a "1.234" or a "90%" the same way; this module only places each unit and each finding on
  * the sheet (sheet, row, column letter) so an official can find the cell.
  */
-import { isBlank, message, normalizeKey, normalizeKey as normalizeKeyRaw, parseLevel } from "../engine";
+import { dateText, isBlank, message, normalizeKey, normalizeKey as normalizeKeyRaw, parseLevel } from "../engine";
 import type { CellInput, Level, UnitRow } from "../engine";
 import type { Plan } from "../engine/types";
 import { isSpecialInput } from "./mapping";
@@ -73,7 +73,7 @@ function groupResolver(districts: string[], normalizeKey: (s: string) => string)
 /** A cell as text; names are compared and shown in NFC, so a name typed in NFD is the same name. */
 function textOf(v: CellInput): string {
   if (v === null || v === undefined) return "";
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return dateText(v);
   if (typeof v === "object") return v.error;
   return String(v).trim().normalize("NFC");
 }

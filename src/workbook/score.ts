@@ -2,7 +2,7 @@
  * One sheet from grid to scored results: find the table, map the columns, read the units, score
  * them with the engine (never a second engine here), and place every finding on the sheet.
  */
-import { message, scoreTable } from "../engine";
+import { dateText, message, scoreTable } from "../engine";
 import type { CellInput, Finding, Plan } from "../engine";
 import { columnLetter } from "./a1";
 import { mapColumns, planHeaderScore } from "./mapping";
@@ -24,7 +24,7 @@ export function headerTexts(grid: CellInput[][], table: TableRegion): string[] {
   const out: string[] = [];
   for (let c = table.firstCol; c <= table.lastCol; c++) {
     const v = row[c];
-    out.push(v === null || v === undefined ? "" : String(v instanceof Date ? v.toISOString() : typeof v === "object" ? v.error : v).trim());
+    out.push(v === null || v === undefined ? "" : String(v instanceof Date ? dateText(v) : typeof v === "object" ? v.error : v).trim());
   }
   return out;
 }

@@ -84,6 +84,26 @@ describe("bad rows", () => {
     expect(units.find((u) => u.unit === "Xã 2")!.status).toBe("invalid_input");
   });
 
+  it("a date-formatted count holding 1e20 (read as an invalid date) is a problem named by its cell; the other row scored", async () => {
+    const f = path.join(dir, "bad-date.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Số liệu");
+    const rows = [
+      ["Đơn vị", "Huyện", "Số hồ sơ trực tuyến", "Tổng số hồ sơ phát sinh", "Số tài khoản định danh mức 2 đã kích hoạt", "Số người có CCCD"],
+      ["Xã A", "Huyện X", 1e20, 100, 90, 100],
+      ["Xã B", "Huyện X", 90, 100, 90, 100],
+    ];
+    rows.forEach((r, i) => r.forEach((v, j) => (ws.getCell(i + 1, j + 1).value = v)));
+    ws.getCell("C2").numFmt = "dd/mm/yyyy";
+    await wb.xlsx.writeFile(f);
+    const r = await run([f, "--plan", "hg-165", "--json"]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/Số liệu!C2 \(Xã A\): .*ngoài khoảng ngày/);
+    const units = JSON.parse(r.out) as { unit: string; status: string }[];
+    expect(units.find((u) => u.unit === "Xã A")!.status).toBe("invalid_input");
+    expect(units.find((u) => u.unit === "Xã B")!.status).toBe("scored");
+  });
+
   it("--map overrides a header the mapping would not find", async () => {
     const f = path.join(dir, "odd.csv");
     fs.writeFileSync(f, "Đơn vị,Cột A,Cột B,TK định danh mức 2,Số người có CCCD\nXã 1,9,10,9,10\n");

@@ -1,4 +1,4 @@
-import { normalizeKey, parseCount, parseDate, parseLevel, parsePercent } from "../../src/engine";
+import { INVALID_DATE_TEXT, normalizeKey, parseCount, parseDate, parseLevel, parsePercent, scoreTable } from "../../src/engine";
 
 const val = (p: { ok: boolean; value?: unknown }) => (p.ok ? p.value : undefined);
 const code = (p: { ok: boolean; finding?: { code: string } }) => (p.ok ? "ok" : p.finding!.code);
@@ -80,5 +80,25 @@ describe("normalizeKey", () => {
     expect(normalizeKey("Phụng Hiệp")).toBe("phung hiep");
     expect(normalizeKey("HS trực tuyến")).toBe(normalizeKey("hs truc-tuyen"));
     expect(normalizeKey("Châu Thành A")).not.toBe(normalizeKey("Châu Thành"));
+  });
+});
+
+// exceljs reads a date-formatted cell holding a number beyond any date (1e20) as an Invalid Date,
+// whose toISOString throws RangeError
+describe("an Invalid Date", () => {
+  const bad = new Date(NaN);
+  it("is a finding in every parser, shown as what it is", () => {
+    expect(parseCount(bad, "online_dossiers")).toEqual({ ok: false, finding: { code: "invalid_input", input: "online_dossiers", detail: { value: INVALID_DATE_TEXT } } });
+    expect(code(parsePercent(bad))).toBe("invalid_input");
+    expect(parseDate(bad)).toEqual({ ok: false, finding: { code: "invalid_date", input: "date", detail: { value: INVALID_DATE_TEXT } } });
+  });
+  it("in a table is that unit's invalid_input, never an exception; the other rows are still scored", () => {
+    const out = scoreTable("hg-165-2023", [
+      { key: "Xã A", group: "Huyện X", level: "xa", values: { online_dossiers: bad, all_dossiers: 100, eid_activated: 90, citizens_with_cccd: 100 } },
+      { key: "Xã B", group: "Huyện X", level: "xa", values: { online_dossiers: 90, all_dossiers: 100, eid_activated: 90, citizens_with_cccd: 100 } },
+    ]);
+    expect(out.units[0]).toMatchObject({ status: "invalid_input", reason: "invalid_input", total: null });
+    expect(out.units[0].findings).toContainEqual(expect.objectContaining({ code: "invalid_input", input: "online_dossiers" }));
+    expect(out.units[1].status).toBe("scored");
   });
 });
