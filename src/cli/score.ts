@@ -17,6 +17,7 @@ import {
 import type { ScoredSheet } from "../workbook";
 import type { Io } from "./calc";
 import { rowRuns } from "../workbook/read";
+import { detachedNotes, detachExternalFormulas } from "./sanitize";
 import { InputFileError, readInput, renderSheet, writeWorkbook } from "./xlsx";
 import type { InputBook } from "./xlsx";
 
@@ -145,6 +146,10 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
     if (!a.quiet) io.err(s + "\n");
   };
   const book = await readInput(a.input, { encoding: a.encoding });
+  // A formula into another workbook (or DDE) would recalculate into #NAME?/#REF! in the user's own sheet
+  // of the scored copy, whose links exceljs leaves out: the copy keeps the value saved with it, the very
+  // value scored. This replaces a user's cell in the COPY only; the input file is never written.
+  for (const line of detachedNotes(detachExternalFormulas(book.workbook))) note(line);
   const own = new Set([RESULTS_SHEET, RULES_SHEET]);
   const candidates = book.sheets.filter((s) => !own.has(s.name));
   let sheet = candidates[0];

@@ -317,8 +317,12 @@ describe("external links", () => {
     const written = await parts(output);
     expect([...written.keys()].filter((p) => p.includes("externalLink"))).toEqual([]);
     for (const [name, text] of written) {
-      expect({ name, link: /externalLink|externalReference|linked\.xlsx/.test(text) }).toEqual({ name, link: false });
+      expect({ name, link: /externalLink|externalReference|linked\.xlsx|\[1\]/.test(text) }).toEqual({ name, link: false });
     }
+    // the copy holds the scored value where the link was (the input file itself is never written), and says so
+    expect(sheetCells(written, SHEET).find((c) => c.ref === `D${rowOf(unit)}`)).toEqual({ ref: `D${rowOf(unit)}`, type: null, formula: null, text: "95" });
+    expect(r.err).toContain(`${SHEET}!D${rowOf(unit)}: công thức =${linkedFormula} lấy số liệu từ sổ khác`);
+    expect(r.err).toContain(`Tên "LinkedTotal" trỏ sang sổ khác`);
   });
 
   it("detachExternalFormulas keeps the saved value in place of a formula that points into another workbook", async () => {
@@ -386,6 +390,9 @@ describe("formulas that would fetch or run something", () => {
     const cells = sheetCells(written, SHEET);
     const at = (ref: string) => cells.find((c) => c.ref === ref)!;
     expect(at(`D${rows.web}`)).toMatchObject({ formula: web, text: "95" });
+    // except DDE, which in the copy would turn into an error in the user's sheet: the copy keeps the saved value
+    expect(at(`D${rows.dde}`)).toMatchObject({ formula: null, text: "80" });
+    expect(r.err).toContain(`${SHEET}!D${rows.dde}: công thức =${dde} gọi chương trình khác (DDE)`);
     expect(at(`B${rows.link}`)).toMatchObject({ formula: hyperlink, text: "Xã Hòa An" });
     // the results sheet holds values only: nothing of the input's formulas
     expect(sheetCells(written, "Kết quả DVC").filter((c) => c.formula !== null)).toEqual([]);
