@@ -18,8 +18,77 @@ export function meetsThreshold(value: number, threshold: number): boolean {
   return value >= threshold - THRESHOLD_TOLERANCE;
 }
 
+/**
+ * Why tables: a table of 100,000 units formats some 700,000 numbers for its explanations, and every
+ * ratio, point and total the engine shows lies in 0…100 with 2 decimals (or 0…1 with 4): at most
+ * 10,001 texts each, made once and shared by every unit that shows them.
+ */
+const SMALL_MAX = 100;
+const FIXED2: (string | undefined)[] = new Array(SMALL_MAX * 100 + 1);
+const PERCENT2: (string | undefined)[] = new Array(SMALL_MAX * 100 + 1);
+const FRACTION4: (string | undefined)[] = new Array(10001);
+
 /** "20.000.000", "53,40": Vietnamese grouping with '.' and decimal comma. Display only. */
 export function formatNumberVi(x: number, decimals = 2): string {
+  if (decimals === 2 && x >= 0 && x <= SMALL_MAX) {
+    const n = scaledRound(x, 100);
+    if (n >= 0) return FIXED2[n] ?? (FIXED2[n] = fixedDigits(n, 100, 2));
+  }
+  return formatNumberViSlow(x, decimals);
+}
+
+/** A ratio as a Vietnamese percent: 0.89 → "89,00%". */
+export function formatPercentVi(r: number, decimals = 2): string {
+  const x = r * 100;
+  if (decimals === 2 && x >= 0 && x <= SMALL_MAX) {
+    const n = scaledRound(x, 100);
+    if (n >= 0) return PERCENT2[n] ?? (PERCENT2[n] = fixedDigits(n, 100, 2) + "%");
+  }
+  return formatNumberViSlow(x, decimals) + "%";
+}
+
+/**
+ * r shown as a fraction of one: 4 decimals as toFixed rounds them, trailing zeros dropped down to 2
+ * ("0,89", "0,8937", "1,00"). The same text as ratio.ts's fractionVi, from a table for 0 ≤ r ≤ 1.
+ */
+export function fractionTextVi(r: number): string {
+  if (r >= 0 && r <= 1) {
+    const n = scaledRound(r, 10000);
+    if (n >= 0) return FRACTION4[n] ?? (FRACTION4[n] = trimFraction(fixedDigits(n, 10000, 4)));
+  }
+  return trimFraction(formatNumberViSlow(r, 4));
+}
+
+function trimFraction(s: string): string {
+  let end = s.length;
+  const comma = s.indexOf(",");
+  while (end > 0 && s.charCodeAt(end - 1) === 48 && end - comma > 3) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+/**
+ * x × scale rounded as toFixed rounds x (the nearest whole number to the exact product, halves up),
+ * or -1 when that cannot be told from the floating product: y = x × scale is within half an ulp of the
+ * exact product (below 2^-31 for y ≤ 10,000), so unless y lies within 1e-9 of a half, the exact
+ * product rounds to the same whole number as y. Those few go to toFixed itself.
+ */
+function scaledRound(x: number, scale: number): number {
+  const y = x * scale;
+  const whole = Math.floor(y);
+  const frac = y - whole;
+  if (frac > 0.5 - 1e-9 && frac < 0.5 + 1e-9) return -1;
+  return frac > 0.5 ? whole + 1 : whole;
+}
+
+/** n / scale with `decimals` digits after the comma (n ≤ 100 × scale: no thousands to group). */
+function fixedDigits(n: number, scale: number, decimals: number): string {
+  const whole = Math.floor(n / scale);
+  const frac = String(n - whole * scale);
+  return whole + "," + "0000".slice(0, decimals - frac.length) + frac;
+}
+
+/** formatNumberVi for any number and any count of decimals, through toFixed. */
+function formatNumberViSlow(x: number, decimals: number): string {
   if (!Number.isFinite(x)) return String(x);
   const fixed = Math.abs(x).toFixed(decimals);
   const dot = fixed.indexOf(".");
@@ -28,11 +97,6 @@ export function formatNumberVi(x: number, decimals = 2): string {
   const grouped = intPart.length <= 3 ? intPart : intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
   const negative = x < 0 && Number(fixed) !== 0;
   return (negative ? "-" : "") + grouped + (frac !== undefined ? "," + frac : "");
-}
-
-/** A ratio as a Vietnamese percent: 0.89 → "89,00%". */
-export function formatPercentVi(r: number, decimals = 2): string {
-  return formatNumberVi(r * 100, decimals) + "%";
 }
 
 /** A threshold as written in the plans: 0.9 → "90%", 0.905 → "90,5%" (no trailing zeros). */

@@ -5,8 +5,8 @@
  * units is scored and ranked on the columns alone; its per-unit objects are built once, later.
  */
 import { message, MESSAGES } from "../messages";
-import { formatNumberVi, formatPercentVi, formatThresholdVi, meetsThreshold } from "./numbers";
-import { fractionVi, readRatio } from "./ratio";
+import { formatNumberVi, formatPercentVi, formatThresholdVi, fractionTextVi, meetsThreshold } from "./numbers";
+import { readRatio } from "./ratio";
 import type { CriterionOutcome, UnitOutcome } from "./outcomes";
 import type { CellInput, Finding, Level, Plan, RatioCriterion, ReasonCode, Status } from "./types";
 
@@ -287,7 +287,7 @@ export function describeRatioUnit(lc: LevelCriteria, cols: RatioColumns, i: numb
       } else {
         co.full = cols.full[s] === 1;
         co.points = cols.points[s];
-        if (explain) co.explanation = co.full ? rText + lc.fullTail[k] : rText + lc.partTail[k] + fractionVi(r) + lc.timesTail[k] + formatNumberVi(co.points);
+        if (explain) co.explanation = co.full ? rText + lc.fullTail[k] : rText + lc.partTail[k] + fractionTextVi(r) + lc.timesTail[k] + formatNumberVi(co.points);
       }
     } else {
       co.explanation = message(co.reason, { input: co.reason === "zero_denominator" ? c.denominator : c.numerator });
