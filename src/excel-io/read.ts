@@ -1,24 +1,64 @@
 /**
- * Reading: everything a Rank needs from the workbook (the table's values and value types, the sheet
- * names, the workbook names that mark the add-in's own sheets) arrives in ONE round trip, unless the
- * table is too large for one response of Excel on the web (see payload.ts).
+ * Reading: everything a Rank needs from the workbook (the table's values, value types and number
+ * formats, a few rows under it, the sheet names, the workbook names that mark the add-in's own sheets)
+ * arrives in ONE round trip, unless the table is too large for one response of Excel on the web (see
+ * payload.ts).
  */
 import type { CellInput } from "../engine";
 import { parseAddress } from "./a1";
 import { isPayloadLimitError, jsonBytes, PAYLOAD_LIMIT_BYTES } from "./payload";
 import type { NameInfo, SourceSnapshot, SourceSpec, WorkbookSnapshot } from "./types";
 
-/** Cell values from Office.js into the engine's CellInput: blanks are null, error cells are {error}. */
-export function toCellInputs(values: unknown[][], types: string[][]): CellInput[][] {
+/**
+ * Cell values from Office.js into the engine's CellInput: blanks are null, error cells are {error}, and
+ * a number shown as a date or a time is a Date (Office.js hands it over as its serial number; exceljs
+ * gives the command line a Date for the same cell, so both report a date in a count column alike).
+ */
+export function toCellInputs(values: unknown[][], types: string[][], formats?: unknown[][]): CellInput[][] {
   return values.map((row, i) =>
     row.map((v, j) => {
       const t = types[i]?.[j];
       if (t === "Empty") return null;
       if (t === "Error") return { error: String(v) };
       if (v === "" || v === undefined) return null;
+      if (typeof v === "number" && formats && isDateFormat(formats[i]?.[j])) return serialToDate(v);
       return v as CellInput;
     }),
   );
+}
+
+const dateFormats = new Map<string, boolean>();
+
+/**
+ * A number format that shows a date or a time: a d, m, y, h or s outside quoted text, escaped
+ * characters, [colours / locales] and the padding (_x) and fill (*x) characters ("dd/mm/yyyy",
+ * "[$-42A]d mmmm yyyy", "h:mm AM/PM", "[h]:mm"; not "General", "#,##0", "0.00%", "0.0E+00", "@").
+ */
+export function isDateFormat(format: unknown): boolean {
+  if (typeof format !== "string" || format === "" || format === "General") return false;
+  let hit = dateFormats.get(format);
+  if (hit === undefined) {
+    const bare = format
+      .replace(/"[^"]*"/g, "")
+      .replace(/\\./g, "")
+      .replace(/[_*]./g, "")
+      .replace(/\[(h+|m+|s+)\]/gi, "h")
+      .replace(/\[[^\]]*\]/g, "");
+    hit = /[dmyhs]/i.test(bare);
+    dateFormats.set(format, hit);
+  }
+  return hit;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * An Excel serial as the UTC instant exceljs gives for it. Excel counts a 29/02/1900 that never was
+ * (serial 60), so serials from 61 on count from 1899-12-30 and the ones before from 1899-12-31.
+ */
+export function serialToDate(serial: number): Date {
+  const epoch = serial >= 61 ? Date.UTC(1899, 11, 30) : Date.UTC(1899, 11, 31);
+  return new Date(epoch + Math.round(serial * DAY_MS));
 }
 
 /** Places a block read at (r0, c0) into a sheet-aligned grid, so indexes are sheet rows/columns. */
@@ -37,10 +77,17 @@ export function sheetAligned(block: CellInput[][], r0: number, c0: number): Cell
  */
 export const FIRST_READ_ROWS = 12_000;
 
-/** Bytes a block read back costs in the response: its values and its value types. */
-function blockBytes(values: unknown[][], types: unknown[][]): number {
-  return jsonBytes(values) + jsonBytes(types);
+/** Bytes a block read back costs in the response: its values, value types and number formats. */
+function blockBytes(values: unknown[][], types: unknown[][], formats: unknown[][]): number {
+  return jsonBytes(values) + jsonBytes(types) + jsonBytes(formats);
 }
+
+/**
+ * Rows read under a block of cells (the current region ends at its first blank row): units an official
+ * left under a blank line are then named in the summary, as the command line names them. A table that
+ * goes on for more than this under its gap is reported by its first BELOW_ROWS rows.
+ */
+export const BELOW_ROWS = 200;
 
 function sourceRange(context: Excel.RequestContext, spec: SourceSpec): Excel.Range {
   const wb = context.workbook;
@@ -70,13 +117,16 @@ export async function readSnapshot(
   let firstRows = FIRST_READ_ROWS;
   let region: Excel.Range;
   let head: Excel.Range;
+  let below: Excel.Range | null;
   let sheets: Excel.WorksheetCollection;
   let names: Excel.NamedItemCollection;
   for (;;) {
     region = sourceRange(context, spec);
     region.load("address,rowIndex,columnIndex,rowCount,columnCount");
     head = region.getRow(0).getResizedRange(firstRows - 1, 0).getIntersection(region);
-    head.load("values,valueTypes");
+    head.load("values,valueTypes,numberFormat");
+    // an Excel table has its own end; a block of cells ends at a blank row that may not be the table's
+    below = spec.kind === "table" ? null : region.getRowsBelow(BELOW_ROWS).load("values,valueTypes,numberFormat");
     sheets = wb.worksheets.load("items/name");
     names = wb.names.load("items/name,items/formula");
     try {
@@ -89,13 +139,13 @@ export async function readSnapshot(
   }
   const { sheet } = parseAddress(region.address);
   const { rowIndex, columnIndex, rowCount, columnCount } = region;
-  const block = toCellInputs(head.values, head.valueTypes as unknown as string[][]);
-  let bytesPerRow = blockBytes(head.values, head.valueTypes) / Math.max(1, block.length);
+  const block = toCellInputs(head.values, head.valueTypes as unknown as string[][], head.numberFormat);
+  let bytesPerRow = blockBytes(head.values, head.valueTypes, head.numberFormat) / Math.max(1, block.length);
   while (block.length < rowCount) {
     // room for later rows a quarter wordier than those seen so far
     const n = Math.min(rowCount - block.length, Math.max(1, Math.floor(PAYLOAD_LIMIT_BYTES / (bytesPerRow * 1.25))));
     const part = wb.worksheets.getItem(sheet ?? "").getRangeByIndexes(rowIndex + block.length, columnIndex, n, columnCount);
-    part.load("values,valueTypes");
+    part.load("values,valueTypes,numberFormat");
     try {
       await sync();
     } catch (e) {
@@ -104,8 +154,8 @@ export async function readSnapshot(
       bytesPerRow = 2 * Math.max(bytesPerRow, PAYLOAD_LIMIT_BYTES / (1.25 * n));
       continue;
     }
-    const rows = toCellInputs(part.values, part.valueTypes as unknown as string[][]);
-    bytesPerRow = Math.max(bytesPerRow, blockBytes(part.values, part.valueTypes) / rows.length);
+    const rows = toCellInputs(part.values, part.valueTypes as unknown as string[][], part.numberFormat);
+    bytesPerRow = Math.max(bytesPerRow, blockBytes(part.values, part.valueTypes, part.numberFormat) / rows.length);
     for (const r of rows) block.push(r);
   }
   const source: SourceSnapshot = {
@@ -116,6 +166,12 @@ export async function readSnapshot(
     block,
     grid: sheetAligned(block, rowIndex, columnIndex),
   };
+  if (below) {
+    // only into the grid: the table is looked for in the block, the rows under it are for the summary
+    const pad: CellInput[] = new Array(columnIndex).fill(null);
+    for (const r of toCellInputs(below.values, below.valueTypes as unknown as string[][], below.numberFormat))
+      source.grid.push(columnIndex ? pad.concat(r) : r);
+  }
   return {
     source,
     sheetNames: sheets.items.map((s) => s.name),

@@ -19,7 +19,7 @@ export interface JobSummary {
   /** target plans: how many unit × indicator checks met / did not */
   targets?: { met: number; notMet: number };
   problems: Problem[];
-  /** rows left out on purpose (totals, column numbers) */
+  /** rows left out on purpose (totals, column numbers, units under a blank row that ends the table) */
   skipped: { row: number; why: string }[];
   /** sheets written */
   sheets: string[];
@@ -63,4 +63,9 @@ export function summarize(scored: ScoredSheet, sheets: string[], syncs: number):
     sheets,
     syncs,
   };
+}
+
+/** The skipped rows as the command line prints them ("bỏ qua dòng 9: …"), for the pane to show line by line. */
+export function skippedLines(summary: Pick<JobSummary, "skipped">): string[] {
+  return summary.skipped.map((s) => `bỏ qua dòng ${s.row}: ${s.why}`);
 }

@@ -6,7 +6,7 @@ import { createFakeExcel, FakeWorkbook } from "../fake-excel/fake-excel";
 import { HG165_HEADER, hg165Large, hg165Sheet } from "../fake-excel/sample-hg165";
 import { FIRST_READ_ROWS } from "../../src/excel-io/read";
 import { PAYLOAD_LIMIT_BYTES } from "../../src/excel-io/payload";
-import { readSnapshot, sheetAligned, toCellInputs, selectCell } from "../../src/excel-io/read";
+import { BELOW_ROWS, isDateFormat, readSnapshot, serialToDate, sheetAligned, toCellInputs, selectCell } from "../../src/excel-io/read";
 import { excelText, markerName, planOwnership, queueWrite, type OwnedSheet } from "../../src/excel-io/write";
 import { parseAddress, sheetOfFormula } from "../../src/excel-io/a1";
 import { WorkflowError, type ExcelRunner, type WorkbookSnapshot } from "../../src/excel-io/types";
@@ -117,6 +117,54 @@ describe("reading", () => {
       for (const r of refused) expect(r.error).toBe("ResponsePayloadSizeLimitExceeded");
       for (const r of wb.syncLog.filter((x) => !x.error)) expect(r.responseBytes).toBeLessThanOrEqual(300_000);
     });
+  });
+
+  test("a number shown as a date arrives as a Date, in the same round trip; other numbers stay numbers", async () => {
+    const { wb, run } = setup();
+    const s = wb.sheetByName("Số liệu")!;
+    // C4 = 9 shown as a date, D4 = 10 as a fixed-point number
+    s.cells.set("3,2", { v: 44931, nf: "dd/mm/yyyy" });
+    s.cells.set("3,3", { v: 10, nf: "0.00" });
+    const snap = await run(async (ctx) => readSnapshot(ctx, { kind: "selection" }, () => ctx.sync()));
+    expect(wb.syncCount).toBe(1);
+    expect(snap.source.block[1]).toEqual(["Xã A", new Date(Date.UTC(2023, 0, 5)), 10]);
+  });
+
+  test("isDateFormat: days, months, years, hours, seconds outside text, escapes and brackets", () => {
+    for (const f of ["dd/mm/yyyy", "m/d/yy", "[$-42A]d mmmm yyyy", "h:mm AM/PM", "[h]:mm", "yyyy-mm-dd hh:mm:ss", "[Red]d/m"])
+      expect([f, isDateFormat(f)]).toEqual([f, true]);
+    for (const f of ["General", "0", "0.00", "#,##0", "0.00%", "0.0E+00", "@", '#,##0 "hồ sơ"', "#,##0\\d", "_(* #,##0_)", "[Red]#,##0", "", null])
+      expect([f, isDateFormat(f)]).toEqual([f, false]);
+  });
+
+  test("serialToDate: Excel's serials as exceljs gives them, with Excel's 29/02/1900 counted", () => {
+    expect(serialToDate(44931).toISOString()).toBe("2023-01-05T00:00:00.000Z");
+    expect(serialToDate(61).toISOString()).toBe("1900-03-01T00:00:00.000Z");
+    expect(serialToDate(59).toISOString()).toBe("1900-02-28T00:00:00.000Z");
+    expect(serialToDate(1).toISOString()).toBe("1900-01-01T00:00:00.000Z");
+    expect(serialToDate(44931.5).toISOString()).toBe("2023-01-05T12:00:00.000Z");
+  });
+
+  test("the rows under a blank row that ends the block are read in the same round trip, into the grid only", async () => {
+    const { wb, run } = setup();
+    wb.setValues("Số liệu", "B7", [["Xã C", 5, 10]]);
+    wb.setValues("Số liệu", "B" + (6 + BELOW_ROWS), [["Xã ngoài tầm", 1, 1]]);
+    const snap = await run(async (ctx) => readSnapshot(ctx, { kind: "selection" }, () => ctx.sync()));
+    expect(wb.syncCount).toBe(1);
+    expect(snap.source.address).toBe("'Số liệu'!B3:D5");
+    expect(snap.source.block).toHaveLength(3);
+    // sheet rows 6 to 5 + BELOW_ROWS: the blank row, then Xã C; the row after the last one read is not there
+    expect(snap.source.grid).toHaveLength(5 + BELOW_ROWS);
+    expect(snap.source.grid[5]).toEqual([null, null, null, null]);
+    expect(snap.source.grid[6]).toEqual([null, "Xã C", 5, 10]);
+  });
+
+  test("an Excel table is read without the rows under it", async () => {
+    const { wb, run } = setup();
+    wb.setValues("Số liệu", "B7", [["Xã C", 5, 10]]);
+    wb.addTable("BangXa", "Số liệu", "B3:D5");
+    const snap = await run(async (ctx) => readSnapshot(ctx, { kind: "table", name: "BangXa" }, () => ctx.sync()));
+    expect(snap.source.grid).toHaveLength(5);
   });
 
   test("toCellInputs and sheetAligned", () => {
@@ -301,6 +349,68 @@ describe("the fake keeps Office.js batch semantics", () => {
       }),
     ).rejects.toThrow(/doesn't exist/);
     expect(wb.sheetByName("Tạm")).toBeDefined();
+  });
+
+  test("a formula cell reads back its cached value in values and its formula in formulas; one the add-in wrote reads back as \"\"", async () => {
+    const { wb, run } = setup();
+    wb.setValues("Số liệu", "F3", [[{ f: "=SUM(90,5)", v: 95 }, { f: "1/0", v: { error: "#DIV/0!" } }]]);
+    const got = await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Số liệu");
+      ws.getRange("H3").formulas = [["=F3+1"]];
+      const r = ws.getRange("F3:H3").load("values,formulas,valueTypes");
+      await ctx.sync();
+      return { values: r.values, formulas: r.formulas, types: r.valueTypes };
+    });
+    expect(got).toEqual({
+      values: [[95, "#DIV/0!", ""]],
+      formulas: [["=SUM(90,5)", "=1/0", "=F3+1"]],
+      types: [["Double", "Error", "String"]],
+    });
+  });
+
+  test("the current region takes in the whole merged areas of its cells (a header merged down, a figure merged across)", async () => {
+    const wb = new FakeWorkbook();
+    // a header merged over rows 2–3, a blank row 3 under the other cells, data from row 4
+    wb.setValues("S", "A2", [["Đơn vị", "Số"], [null, null], ["Xã A", 1]]);
+    wb.sheetByName("S")!.merges.push("A2:A3", "B2:B3");
+    // a figure merged over B5:C7: its whole area is in the region
+    wb.setValues("S", "A5", [["Xã B", 2]]);
+    wb.sheetByName("S")!.merges.push("B5:C7");
+    wb.select("S", "B4");
+    const excel = createFakeExcel(wb);
+    const address = await excel.run(async (ctx) => {
+      const r = ctx.workbook.getSelectedRange().getSurroundingRegion().load("address");
+      await ctx.sync();
+      return r.address;
+    });
+    expect(address).toBe("S!A2:C7");
+    // without the merges, the blank row 3 ends the region, and B5 is a cell like any other
+    wb.sheetByName("S")!.merges.length = 0;
+    const plain = await excel.run(async (ctx) => {
+      const r = ctx.workbook.getSelectedRange().getSurroundingRegion().load("address");
+      await ctx.sync();
+      return r.address;
+    });
+    expect(plain).toBe("S!A4:B5");
+  });
+
+  test("one value sets every cell of a range (values, formulas, number formats); an array must match the range's size", async () => {
+    const { wb, run } = setup();
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Số liệu");
+      (ws.getRange("F1:G3") as unknown as { numberFormat: unknown }).numberFormat = "0.00";
+      (ws.getRange("F1:G3") as unknown as { values: unknown }).values = 7;
+      await ctx.sync();
+    });
+    expect(wb.getValues("Số liệu", "F1:G3")).toEqual([[7, 7], [7, 7], [7, 7]]);
+    expect(wb.cell("Số liệu", "G3")?.nf).toBe("0.00");
+    expect(wb.cell("Số liệu", "H3")).toBeUndefined();
+    await expect(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Số liệu").getRange("F1:G3").numberFormat = [["0.00"]];
+        await ctx.sync();
+      }),
+    ).rejects.toThrow(/does not match/);
   });
 
   test("a values array of the wrong size is refused", async () => {

@@ -17,9 +17,17 @@
  * Every `sync()` (and the flush that `Excel.run` does for commands left unsynced) is counted, with the
  * bytes it would carry (see `SyncRecord`); a workbook can be given Excel on the web's 5 MB limits, and
  * then a sync over them is refused as the host refuses it.
- * Formulas are stored, never evaluated: a formula cell reads back as "" in `values`. A formula that
- * names a sheet that does not exist is refused (Excel could only turn it into #REF! or an external
- * link), and renaming a sheet rewrites the formulas that name it, as Excel does.
+ * Formulas are stored, never evaluated. A formula cell reads back in `values` as the value cached with
+ * it, as Excel returns a formula's last result: a test gives that value ({ f, v } to setValues, or a
+ * FakeCell with both); a formula the add-in writes has none (the fake does not compute it) and reads
+ * back as "" until a test sets one. `formulas` gives the formula. A formula that names a sheet that
+ * does not exist is refused (Excel could only turn it into #REF! or an external link), and renaming a
+ * sheet rewrites the formulas that name it, as Excel does.
+ * The current region (getSurroundingRegion) takes a merged area as filled when its top-left cell is,
+ * and never cuts a merged area, as Excel's Ctrl+* does.
+ * `values`, `formulas` and `numberFormat` take a 2-D array of the range's size, or one value for every
+ * cell ("Update all cells in a range", https://learn.microsoft.com/office/dev/add-ins/excel/performance#update-all-cells-in-a-range:
+ * "specify a single value instead of an array of values"); an array of another size is refused.
  */
 
 export type FakeScalar = string | number | boolean;
@@ -178,6 +186,8 @@ function boxAddress(b: Box, absolute = false): string {
 const key = (r: number, c: number) => r + "," + c;
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
+/** The fake stores cells one by one: a whole-column format would be a million of them. */
+const MAX_BROADCAST_CELLS = 5_000_000;
 
 /**
  * Calls `fn` on every sheet name a formula refers to ('Quoted name'!A1 or Bare!A1; text in "..." is
@@ -259,15 +269,25 @@ export class FakeWorkbook {
     if (this.selection?.sheetId === s.id) this.selection = null;
   }
 
-  /** Test helper: put a 2-D block of values at a top-left cell (an {error} object makes an error cell). */
-  setValues(sheetName: string, topLeft: string, rows: (FakeScalar | null | { error: string })[][]): void {
+  /**
+   * Test helper: put a 2-D block of values at a top-left cell (an {error} object makes an error cell;
+   * { f, v } a formula cell whose last computed value is v, itself a scalar or an {error}).
+   */
+  setValues(
+    sheetName: string,
+    topLeft: string,
+    rows: (FakeScalar | null | { error: string } | { f: string; v: FakeScalar | { error: string } })[][],
+  ): void {
     const s = this.sheetByName(sheetName) ?? this.addSheet(sheetName);
     const { box } = parseAddress(topLeft);
     rows.forEach((row, i) =>
       row.forEach((v, j) => {
         const k = key(box.r0 + i, box.c0 + j);
         if (v === null || v === "") s.cells.delete(k);
-        else if (typeof v === "object") s.cells.set(k, { v: v.error, err: true });
+        else if (typeof v === "object" && "f" in v) {
+          const f = v.f.startsWith("=") ? v.f : "=" + v.f;
+          s.cells.set(k, typeof v.v === "object" ? { v: v.v.error, f, err: true } : { v: v.v, f });
+        } else if (typeof v === "object") s.cells.set(k, { v: v.error, err: true });
         else s.cells.set(k, { v });
       }),
     );
@@ -352,9 +372,13 @@ function currentRegion(s: FakeSheet, b: Box): Box {
   let { r0, c0 } = b;
   let r1 = b.r0 + b.rows - 1,
     c1 = b.c0 + b.cols - 1;
+  const merges = s.merges.map((m) => parseAddress(m).box);
+  // a cell of a merged area shows its top-left cell's value: filled when that one is
+  const filledMerge = merges.filter((m) => !isEmpty(s.cells.get(key(m.r0, m.c0))));
+  const filled = (r: number, c: number) =>
+    !isEmpty(s.cells.get(key(r, c))) || filledMerge.some((m) => r >= m.r0 && r < m.r0 + m.rows && c >= m.c0 && c < m.c0 + m.cols);
   const any = (ra: number, rb: number, ca: number, cb: number) => {
-    for (let r = Math.max(0, ra); r <= rb; r++)
-      for (let c = Math.max(0, ca); c <= cb; c++) if (!isEmpty(s.cells.get(key(r, c)))) return true;
+    for (let r = Math.max(0, ra); r <= rb; r++) for (let c = Math.max(0, ca); c <= cb; c++) if (filled(r, c)) return true;
     return false;
   };
   // grow greedily side by side until no filled cell touches the block (diagonals included)
@@ -364,6 +388,16 @@ function currentRegion(s: FakeSheet, b: Box): Box {
     while (any(r1 + 1, r1 + 1, c0 - 1, c1 + 1)) (r1++, (changed = true));
     while (c0 > 0 && any(r0, r1, c0 - 1, c0 - 1)) (c0--, (changed = true));
     while (any(r0, r1, c1 + 1, c1 + 1)) (c1++, (changed = true));
+    // the region never cuts a merged area: it takes the whole of one it touches
+    for (const m of merges) {
+      const mr1 = m.r0 + m.rows - 1;
+      const mc1 = m.c0 + m.cols - 1;
+      if (m.r0 > r1 || mr1 < r0 || m.c0 > c1 || mc1 < c0) continue;
+      if (m.r0 < r0 || mr1 > r1 || m.c0 < c0 || mc1 > c1) {
+        (r0 = Math.min(r0, m.r0)), (r1 = Math.max(r1, mr1)), (c0 = Math.min(c0, m.c0)), (c1 = Math.max(c1, mc1));
+        changed = true;
+      }
+    }
   }
   return { r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
 }
@@ -387,7 +421,7 @@ function readGrid(s: FakeSheet, b: Box, what: "values" | "formulas" | "numberFor
                   ? "Boolean"
                   : "String",
         );
-      else row.push(c ? (c.f ? "" : c.v) : "");
+      else row.push(c ? c.v : "");
     }
     out.push(row);
   }
@@ -414,6 +448,12 @@ function parseInput(v: unknown, wb: FakeWorkbook): FakeCell | null {
   return { v };
 }
 function checkShape(b: Box, v: unknown, what: string): any[][] {
+  // one value for every cell of the range (see the header comment)
+  if (!Array.isArray(v) && (typeof v === "string" || typeof v === "number" || typeof v === "boolean")) {
+    if (b.rows * b.cols > MAX_BROADCAST_CELLS)
+      throw new FakeExcelError("InvalidArgument", `fake: one ${what} over ${b.rows}×${b.cols} cells is more than it models.`);
+    return Array.from({ length: b.rows }, () => new Array(b.cols).fill(v));
+  }
   if (!Array.isArray(v) || v.length !== b.rows || v.some((r) => !Array.isArray(r) || r.length !== b.cols))
     throw new FakeExcelError(
       "InvalidArgument",
@@ -828,6 +868,14 @@ export class FakeRange extends Proxy {
   }
   getCell(r: number, c: number): FakeRange {
     return this.derived(["getCell", r, c], (b) => ({ r0: b.r0 + r, c0: b.c0 + c, rows: 1, cols: 1 }));
+  }
+  /** ExcelApi 1.2: `count` rows right under the range, as wide as it; Excel refuses rows past the sheet's last. */
+  getRowsBelow(count = 1): FakeRange {
+    return this.derived(["getRowsBelow", count], (b) => {
+      if (count < 1 || b.r0 + b.rows + count > MAX_ROWS)
+        throw new FakeExcelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+      return { r0: b.r0 + b.rows, c0: b.c0, rows: count, cols: b.cols };
+    });
   }
   /** ExcelApi 1.1: one row of the range (0-based). */
   getRow(r: number): FakeRange {

@@ -5,6 +5,7 @@
 import { createFakeExcel, FakeWorkbook } from "../fake-excel/fake-excel";
 import { hg165Large, hg165Sheet, HG165_UNITS } from "../fake-excel/sample-hg165";
 import { runJob, type JobRequest } from "../../src/workflow/job";
+import { skippedLines } from "../../src/workflow/summary";
 import type { ExcelRunner } from "../../src/excel-io/types";
 import { failure } from "./failure";
 import { markerName } from "../../src/excel-io/write";
@@ -228,5 +229,27 @@ describe("a failed Rank writes nothing", () => {
     await runJob(run, RANK);
     expect(wb.getValues("Bảng riêng")).toEqual([["bảng riêng của tôi"]]);
     expect(wb.sheetByName(RESULTS_SHEET)).toBeDefined();
+  });
+});
+
+describe("units under a blank row of the table", () => {
+  test("are not scored, and the summary names their rows as the command line does; still 2 round trips", async () => {
+    // a blank row after the first district's communes, the other districts under it
+    const rows = hg165Sheet([...HG165_UNITS.slice(0, 3), [null, null, null, null, null, null, null], ...HG165_UNITS.slice(3)]);
+    const { wb, run } = book(rows, "A1", "Số liệu");
+    const { summary } = await runJob(run, RANK);
+    expect(summary.units).toBe(3);
+    expect(summary.syncs).toBe(2);
+    expect(wb.syncCount).toBe(2);
+    // header on row 3, units on rows 4–6, blank row 7, the other six units on rows 8–13
+    expect(skippedLines(summary)).toEqual([expect.stringMatching(/^bỏ qua dòng 8: các dòng 8–13 .*dòng trống 7/)]);
+  });
+
+  test("notes and signatures under the table are not reported", async () => {
+    const rows = [...hg165Sheet(), [null], [null, "Người lập biểu"], [null, "Nguyễn Văn A"]];
+    const { run } = book(rows as never, "A1", "Số liệu");
+    const { summary } = await runJob(run, RANK);
+    expect(summary.units).toBe(HG165_UNITS.length);
+    expect(summary.skipped).toEqual([]);
   });
 });
