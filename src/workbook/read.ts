@@ -9,6 +9,7 @@ import type { CellInput, Level, UnitRow } from "../engine";
 import type { Plan } from "../engine/types";
 import { isSpecialInput } from "./mapping";
 import { cellRef, columnLetter } from "./a1";
+import { headerTexts } from "./table";
 import type { ColumnMapping, Problem, ReadResult, TableRegion, UnitSource } from "./types";
 
 /** The level of a "Cấp" cell: the engine's words (tỉnh / huyện / xã, phường, thị xã, sở ...), as the functions read them. */
@@ -109,10 +110,10 @@ export function readUnits(
   opts: ReadOptions,
 ): ReadResult {
   const m = mapping.mapping;
-  const header = grid[table.headerRow] ?? [];
+  const headers = headerTexts(grid, table);
   const problems: Problem[] = [];
   const skipped: ReadResult["skipped"] = [];
-  const headerText = (col: number) => textOf(header[col]);
+  const headerText = (col: number) => headers[col - table.firstCol] ?? "";
   const problem = (row: number, col: number, unit: string | undefined, code: Problem["code"], detail?: Record<string, string | number>) =>
     problems.push({
       sheet: opts.sheet,

@@ -2,13 +2,15 @@
  * One sheet from grid to scored results: find the table, map the columns, read the units, score
  * them with the engine (never a second engine here), and place every finding on the sheet.
  */
-import { dateText, message, scoreTable } from "../engine";
+import { message, scoreTable } from "../engine";
 import type { CellInput, Finding, Plan } from "../engine";
 import { columnLetter } from "./a1";
 import { mapColumns, planHeaderScore } from "./mapping";
 import { readUnits } from "./read";
-import { findTable } from "./table";
+import { findTable, headerTexts } from "./table";
 import type { Problem, ScoredSheet, ScoreOptions, TableRegion } from "./types";
+
+export { headerTexts };
 
 const NOT_PROBLEMS = new Set<Finding["code"]>(["tie_unresolved", "tie_needs_account_data", "below_floor", "target_met", "target_not_met", "ok"]);
 
@@ -17,16 +19,6 @@ export class WorkbookError extends Error {
     super(msg);
     this.name = "WorkbookError";
   }
-}
-
-export function headerTexts(grid: CellInput[][], table: TableRegion): string[] {
-  const row = grid[table.headerRow] ?? [];
-  const out: string[] = [];
-  for (let c = table.firstCol; c <= table.lastCol; c++) {
-    const v = row[c];
-    out.push(v === null || v === undefined ? "" : String(v instanceof Date ? dateText(v) : typeof v === "object" ? v.error : v).trim());
-  }
-  return out;
 }
 
 export interface ScoreSheetOptions extends ScoreOptions {
@@ -45,7 +37,8 @@ export function scoreSheet(plan: Plan, grid: CellInput[][], opts: ScoreSheetOpti
         plan.inputs.filter((d) => d.required).map((d) => `"${d.headers[0] ?? d.label}"`).join(", ") + ".",
     );
   }
-  const mapping = mapColumns(plan, headerTexts(grid, table), opts.overrides ?? {}, table.firstCol);
+  const headers = headerTexts(grid, table);
+  const mapping = mapColumns(plan, headers, opts.overrides ?? {}, table.firstCol);
   // a date the user gave (--date, the pane's date box) stands in for a missing date column
   const dateInput = plan.inputs.find((d) => d.kind === "date");
   if (dateInput && opts.date !== undefined && mapping.mapping[dateInput.id] === undefined) {
@@ -60,7 +53,6 @@ export function scoreSheet(plan: Plan, grid: CellInput[][], opts: ScoreSheetOpti
   const outcome = scoreTable(plan.id, read.rows, engineOpts);
 
   // place engine findings on the sheet: the row of the unit, the column of the input
-  const header = grid[table.headerRow] ?? [];
   const byKey = new Map(read.sources.map((s) => [s.key, s]));
   const problems: Problem[] = [...read.problems];
   const seen = new Set(problems.map((p) => `${p.row}|${p.column}|${p.code}`));
@@ -77,12 +69,11 @@ export function scoreSheet(plan: Plan, grid: CellInput[][], opts: ScoreSheetOpti
     const id = `${src.row}|${letter}|${f.code}`;
     if (seen.has(id)) return;
     seen.add(id);
-    const h = header[col];
     problems.push({
       sheet: opts.sheet,
       row: src.row,
       column: letter,
-      header: h === null || h === undefined ? "" : String(h),
+      header: headers[col - table.firstCol] ?? "",
       unit: key,
       code: f.code,
       message: message(f.code, f.detail),

@@ -4,7 +4,12 @@
  * signatures below it. The header row is the row that looks most like headers (most cells that
  * match a known wording when a hint is given, else most text cells); the table ends at the first
  * blank row after its data starts (empty rows right under the header are a header merged downwards).
+ *
+ * The official layout often has a header of two rows: group titles merged across their sub-headers
+ * ("Hồ sơ thủ tục hành chính" over "Số hồ sơ trực tuyến" and "Tổng số hồ sơ phát sinh"), the unit's
+ * columns merged down over both rows. Each column's header is then read from both rows.
  */
+import { dateText } from "../engine";
 import type { CellInput } from "../engine";
 import type { TableRegion } from "./types";
 
@@ -54,24 +59,90 @@ export function findTable(grid: CellInput[][], headerScore?: (text: string) => n
     }
   }
   if (best < 0) return null;
-  const header = grid[best] ?? [];
+  // the best row may be either row of a two-row header: the group titles or the sub-headers
+  let first = best;
+  let headerRow = best;
+  if (isTwoRowHeader(grid[best], grid[best + 1])) headerRow = best + 1;
+  else if (best > 0 && isTwoRowHeader(grid[best - 1], grid[best])) first = best - 1;
   let firstCol = -1;
   let lastCol = -1;
-  header.forEach((v, c) => {
-    if (!isBlank(v)) {
-      if (firstCol < 0) firstCol = c;
-      lastCol = c;
-    }
-  });
-  let lastRow = best;
-  for (let r = firstFilledBelow(grid, best); r >= 0 && r < grid.length; r++) {
+  for (let r = first; r <= headerRow; r++) {
+    (grid[r] ?? []).forEach((v, c) => {
+      if (!isBlank(v)) {
+        if (firstCol < 0 || c < firstCol) firstCol = c;
+        lastCol = Math.max(lastCol, c);
+      }
+    });
+  }
+  const region: TableRegion = { headerRow, firstCol, lastCol, lastRow: headerRow };
+  if (first < headerRow) region.headerFirstRow = first;
+  for (let r = firstFilledBelow(grid, headerRow); r >= 0 && r < grid.length; r++) {
     const row = grid[r] ?? [];
     let any = false;
     for (let c = firstCol; c <= lastCol; c++) if (!isBlank(row[c])) any = true;
     if (!any) break;
-    lastRow = r;
+    region.lastRow = r;
   }
-  return { headerRow: best, firstCol, lastCol, lastRow };
+  return region;
+}
+
+/**
+ * Reading: two rows are one header when the top row holds text over a blank of the row below (a
+ * column merged down over both) and the row below holds text under a blank of the top row (a group
+ * title's span), and the top row holds nothing but text. A title line over a full header row, or a
+ * row of column numbers under one, has no such pair of blanks. (A header made of groups only, with
+ * no column merged down, cannot be told from a title line above the header: it is read from its
+ * lower row.)
+ */
+function isTwoRowHeader(top: CellInput[] | undefined, bottom: CellInput[] | undefined): boolean {
+  if (!top || !bottom) return false;
+  let mergedDown = false;
+  let spanned = false;
+  const n = Math.max(top.length, bottom.length);
+  for (let c = 0; c < n; c++) {
+    const t = top[c];
+    const b = bottom[c];
+    if (!isBlank(t) && !isText(t)) return false;
+    if (isText(t) && isBlank(b)) mergedDown = true;
+    if (isBlank(t) && isText(b)) spanned = true;
+  }
+  return mergedDown && spanned;
+}
+
+function cellText(v: CellInput): string {
+  if (v === null || v === undefined) return "";
+  return String(v instanceof Date ? dateText(v) : typeof v === "object" ? v.error : v).trim();
+}
+
+/**
+ * The header text of each column of the table, left to right. Under a two-row header a sub-header is
+ * read with its group's title ("Hồ sơ thủ tục hành chính — Số hồ sơ trực tuyến"), so two "Số lượng"
+ * under two groups stay apart and the mapping sees every word; a column merged down keeps its one text.
+ */
+export function headerTexts(grid: CellInput[][], table: TableRegion): string[] {
+  const bottom = grid[table.headerRow] ?? [];
+  const two = table.headerFirstRow !== undefined && table.headerFirstRow < table.headerRow;
+  const top = two ? grid[table.headerFirstRow as number] ?? [] : [];
+  const out: string[] = [];
+  // a group's title sits in its first column (a merged cell keeps its value there) and spans the
+  // sub-headers to its right, up to the next title or a column merged down
+  let group = "";
+  for (let c = table.firstCol; c <= table.lastCol; c++) {
+    const sub = cellText(bottom[c]);
+    if (!two) {
+      out.push(sub);
+      continue;
+    }
+    const title = cellText(top[c]);
+    if (!sub) {
+      group = "";
+      out.push(title);
+      continue;
+    }
+    if (title) group = title;
+    out.push(group ? `${group} — ${sub}` : sub);
+  }
+  return out;
 }
 
 const rowFilled = (row: CellInput[] | undefined) => (row ?? []).some((v) => !isBlank(v));

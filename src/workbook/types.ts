@@ -6,7 +6,13 @@ import type { CellInput, Level, ReasonCode, TableOutcome, UnitRow } from "../eng
 
 /** A rectangle of the sheet holding one table; all indexes 0-based into the grid handed over. */
 export interface TableRegion {
+  /** the header's last row (the data start below it) */
   headerRow: number;
+  /**
+   * the header's first row when the header spans two rows (group titles above their sub-headers);
+   * absent for a header of one row
+   */
+  headerFirstRow?: number;
   firstCol: number;
   lastCol: number;
   /** last data row (inclusive); equals headerRow when the table has no data rows */

@@ -77,12 +77,14 @@ export function locateTable(snap: WorkbookSnapshot, plan: ReturnType<typeof getP
       },
     );
   }
-  return {
+  const table: TableRegion = {
     headerRow: found.headerRow + rowIndex,
     firstCol: found.firstCol + columnIndex,
     lastCol: found.lastCol + columnIndex,
     lastRow: found.lastRow + rowIndex,
   };
+  if (found.headerFirstRow !== undefined) table.headerFirstRow = found.headerFirstRow + rowIndex;
+  return table;
 }
 
 /** Scores the snapshot and checks that there is something sound to write. Pure; throws WorkflowError. */

@@ -135,3 +135,55 @@ describe("findTable", () => {
     expect(r.rows.map((u) => u.key)).toEqual(["Xã A"]);
   });
 });
+
+describe("a header of two rows (group titles merged across their sub-headers, the unit's columns merged down)", () => {
+  // as exceljs and Office.js give a merged cell: its value in its top-left cell only
+  const GROUPS: CellInput[] = ["STT", "Đơn vị", "Cấp", "Huyện", "Hồ sơ thủ tục hành chính", null, "Định danh điện tử", null];
+  const SUBS: CellInput[] = [null, null, null, null, "Số lượng trực tuyến", "Tổng số phát sinh", "Số tài khoản mức 2 đã kích hoạt", "Số người có CCCD"];
+  const DATA: CellInput[][] = [
+    [1, "Xã A", "Xã", "Huyện X", 95, 100, 9000, 10000],
+    [2, "Xã B", "Xã", "Huyện X", 80, 100, 950, 1000],
+  ];
+  const grid: CellInput[][] = [["Số liệu năm 2023"], [], GROUPS, SUBS, ...DATA];
+
+  it("is found as one header over both rows, whichever row looks more like headers", () => {
+    expect(findTable(grid, planHeaderScore(plan))).toEqual({ headerFirstRow: 2, headerRow: 3, firstCol: 0, lastCol: 7, lastRow: 5 });
+    expect(findTable(grid)).toEqual({ headerFirstRow: 2, headerRow: 3, firstCol: 0, lastCol: 7, lastRow: 5 });
+  });
+
+  it("gives each sub-header with its group's title, and a column merged down its one text", () => {
+    const t = findTable(grid, planHeaderScore(plan))!;
+    expect(headerTexts(grid, t)).toEqual([
+      "STT", "Đơn vị", "Cấp", "Huyện",
+      "Hồ sơ thủ tục hành chính — Số lượng trực tuyến", "Hồ sơ thủ tục hành chính — Tổng số phát sinh",
+      "Định danh điện tử — Số tài khoản mức 2 đã kích hoạt", "Định danh điện tử — Số người có CCCD",
+    ]);
+    // the group's words are what tell "Số lượng trực tuyến" to be the online dossiers
+    const m = mapColumns(plan, headerTexts(grid, t), {}, t.firstCol);
+    expect(m.missing).toEqual([]);
+    expect(m.mapping).toMatchObject({ unit: 1, level: 2, group: 3, online_dossiers: 4, all_dossiers: 5, eid_activated: 6, citizens_with_cccd: 7 });
+    const r = readUnits(plan, grid, t, m, { sheet: "S" });
+    expect(r.rows.map((u) => u.key)).toEqual(["Xã A", "Xã B"]);
+    expect(r.sources[0]).toMatchObject({ row: 5, cells: { online_dossiers: "E5" } });
+  });
+
+  it("a group ends at a column merged down: a sub-header right of it has no title", () => {
+    const g: CellInput[][] = [
+      ["Đơn vị", "Hồ sơ", null, "Huyện", null],
+      [null, "Số hồ sơ trực tuyến", "Tổng số hồ sơ phát sinh", null, "Số người có CCCD"],
+      ["Xã A", 1, 2, "Huyện X", 3],
+    ];
+    const t = findTable(g, planHeaderScore(plan))!;
+    expect(t).toMatchObject({ headerFirstRow: 0, headerRow: 1 });
+    expect(headerTexts(g, t)).toEqual(["Đơn vị", "Hồ sơ — Số hồ sơ trực tuyến", "Hồ sơ — Tổng số hồ sơ phát sinh", "Huyện", "Số người có CCCD"]);
+  });
+
+  it("a title line right above a full header row, or a row of column numbers under it, is no second header row", () => {
+    const header: CellInput[] = ["Đơn vị", "Số hồ sơ trực tuyến", "Tổng số hồ sơ phát sinh"];
+    const titled = findTable([["Báo cáo năm 2023"], header, ["(1)", "(2)", "(3)"], ["Xã A", 1, 2]], planHeaderScore(plan))!;
+    expect(titled).toEqual({ headerRow: 1, firstCol: 0, lastCol: 2, lastRow: 3 });
+    // two texts above the header (the state's motto beside the issuing body) are no group titles either
+    const motto = findTable([["UBND TỈNH", null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], header, ["Xã A", 1, 2]], planHeaderScore(plan))!;
+    expect(motto.headerFirstRow).toBeUndefined();
+  });
+});
