@@ -1,7 +1,8 @@
 /**
  * Writing: the add-in's own sheets, rendered from the pure SheetModels of src/workbook, in ONE round
  * trip when the batch fits Excel on the web's request limit (write-parts.ts splits it otherwise).
- * Whole 2-D arrays per sheet (never cell by cell), conditional formats per rule.
+ * Whole 2-D arrays per sheet (never cell by cell), one number format per block of cells, conditional
+ * formats per rule.
  *
  * Ownership: each sheet the add-in writes is marked by a workbook name (DVC_THIDUA_<ROLE>) that
  * refers to its A1 cell. Excel keeps a name pointing at its sheet when the sheet is renamed and turns
@@ -131,12 +132,6 @@ function widthPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75);
 }
 
-function fill2d<T>(rows: number, cols: number, v: T): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows; i++) out.push(new Array(cols).fill(v));
-  return out;
-}
-
 export type Scalar = string | number | boolean;
 
 /** A sheet as it is sent to Excel, with what each part of it costs in a request (see payload.ts). */
@@ -149,7 +144,7 @@ export interface RenderedSheet extends OwnedSheet {
   /** written through `formulas` (some cell is a formula), else through `values` */
   formulas: boolean;
   formats: { box: Box; format: string }[];
-  /** prefix sums of the request bytes of the rows (cells and number formats): rows a..b cost at[b] - at[a] */
+  /** prefix sums of the request bytes of the rows' cells: rows a..b cost at[b] - at[a] */
   at: number[];
   /** bytes of every command of the sheet other than its cells and number formats */
   fixedBytes: number;
@@ -178,12 +173,7 @@ export function renderSheet(s: OwnedSheet, retarget?: (formula: string) => strin
   const rows = Math.max(grid.length, ...formats.map((f) => f.box.r0 + f.box.rows));
   const at = new Array<number>(rows + 1);
   at[0] = 0;
-  for (let i = 0; i < rows; i++) {
-    let n = i < grid.length ? jsonBytes(grid[i]) + 1 : 0;
-    for (const { box, format } of formats)
-      if (i >= box.r0 && i < box.r0 + box.rows) n += box.cols * (jsonBytes(format) + 1) + 2;
-    at[i + 1] = at[i] + n;
-  }
+  for (let i = 0; i < rows; i++) at[i + 1] = at[i] + (i < grid.length ? jsonBytes(grid[i]) + 1 : 0);
   const commands =
     8 + // add, mark, and in a split write: hide, temporary mark, rename, show, unmark, activate
     (model.boldRows?.length ?? 0) +
@@ -200,9 +190,11 @@ export function renderSheet(s: OwnedSheet, retarget?: (formula: string) => strin
   return { ...s, cols, grid, rows, formulas, formats, at, fixedBytes };
 }
 
-/** Request bytes of writing rows from..to of a sheet: the cells and the number formats over them. */
+/** Request bytes of writing rows from..to of a sheet: the cells, and one command per number format (whatever its rows). */
 export function cellsBytes(r: RenderedSheet, from: number, to: number): number {
-  return (1 + r.formats.length) * (COMMAND_BYTES + 4) + r.at[to] - r.at[from];
+  let n = (1 + r.formats.length) * (COMMAND_BYTES + 4) + r.at[to] - r.at[from];
+  for (const f of r.formats) n += jsonBytes(f.format);
+  return n;
 }
 
 /** Adds one of our sheets, marked at once. */
@@ -214,7 +206,7 @@ function addSheet(context: Excel.RequestContext, name: string, marker: string): 
   return ws;
 }
 
-/** Queues rows from..to of a sheet: one 2-D write of the cells, one of each number format over them. */
+/** Queues rows from..to of a sheet: one 2-D write of the cells, one command per number format over them. */
 export function queueCells(ws: Excel.Worksheet, r: RenderedSheet, from: number, to: number): void {
   const end = Math.min(to, r.grid.length);
   if (end > from) {
@@ -226,7 +218,11 @@ export function queueCells(ws: Excel.Worksheet, r: RenderedSheet, from: number, 
   for (const { box, format } of r.formats) {
     const a = Math.max(from, box.r0);
     const b = Math.min(to, box.r0 + box.rows);
-    if (b > a) ws.getRangeByIndexes(a, box.c0, b - a, box.cols).numberFormat = fill2d(b - a, box.cols, format);
+    // one value for the whole block, not a 2-D array of it: Office.js sets every cell of the range to a
+    // single value ("Update all cells in a range",
+    // https://learn.microsoft.com/office/dev/add-ins/excel/performance#update-all-cells-in-a-range), so the
+    // request no longer grows by a format string per cell; the typings only know the 2-D getter's type
+    if (b > a) ws.getRangeByIndexes(a, box.c0, b - a, box.cols).numberFormat = format as unknown as string[][];
   }
 }
 

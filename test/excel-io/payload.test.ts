@@ -5,6 +5,7 @@
 import { createFakeExcel, EXCEL_WEB_PAYLOAD_LIMIT, fakeJsonBytes, FakeWorkbook } from "../fake-excel/fake-excel";
 import { isPayloadLimitError, jsonBytes, PAYLOAD_LIMIT_BYTES } from "../../src/excel-io/payload";
 import type { ExcelRunner } from "../../src/excel-io/types";
+import { queueWrite, renderSheet, wholeWriteBytes, type OwnedSheet } from "../../src/excel-io/write";
 
 describe("jsonBytes", () => {
   const cases: [string, unknown][] = [
@@ -108,5 +109,48 @@ describe("the fake's byte accounting", () => {
       }),
     ).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
     expect(wb.syncLog[0].responseBytes).toBeGreaterThan(10_000);
+  });
+});
+
+describe("number formats in a write", () => {
+  const sheet = (rows: number, formats: boolean): OwnedSheet => ({
+    role: "results",
+    model: {
+      name: "Kết quả DVC",
+      cells: [["Đơn vị", "Điểm", "Tỉ lệ"], ...Array.from({ length: rows }, (_, i) => [`Xã số ${i}`, i / 7, i / rows])],
+      numberFormats: formats ? [{ range: `B2:B${rows + 1}`, format: "0.00" }, { range: `C2:C${rows + 1}`, format: "0.0%" }] : [],
+      conditionalFormats: [],
+    },
+  });
+  const write = async (s: OwnedSheet) => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("Số liệu");
+    const excel = createFakeExcel(wb);
+    await excel.run(async (ctx) => {
+      queueWrite(ctx as never, { sheets: [s] }, { replace: [], dropNames: [] });
+      await ctx.sync();
+    });
+    return wb;
+  };
+
+  test("cost the same at 10 rows and at 2,000: one value per block of cells, not one per cell", async () => {
+    const extra = async (rows: number) => {
+      const [plain, formatted] = [await write(sheet(rows, false)), await write(sheet(rows, true))];
+      return formatted.syncLog[0].requestBytes - plain.syncLog[0].requestBytes;
+    };
+    const few = await extra(10);
+    expect(await extra(2_000)).toBe(few + 2 * (String(2_000).length - String(10).length));
+    // and every cell of the blocks has its format, the cells around them none
+    const wb = await write(sheet(2_000, true));
+    expect(wb.cell("Kết quả DVC", "B2001")?.nf).toBe("0.00");
+    expect(wb.cell("Kết quả DVC", "C2")?.nf).toBe("0.0%");
+    expect(wb.cell("Kết quả DVC", "B1")?.nf).toBeUndefined();
+    expect(wb.cell("Kết quả DVC", "B2002")).toBeUndefined();
+  });
+
+  test("the estimate stays above what the fake measures", async () => {
+    const s = sheet(2_000, true);
+    const wb = await write(s);
+    expect(wholeWriteBytes([renderSheet(s)], { replace: [], dropNames: [] })).toBeGreaterThanOrEqual(wb.syncLog[0].requestBytes);
   });
 });
