@@ -24,27 +24,24 @@ export function meetsThreshold(value: number, threshold: number): boolean {
  * 10,001 texts each, made once and shared by every unit that shows them.
  */
 const SMALL_MAX = 100;
-const FIXED2: (string | undefined)[] = new Array(SMALL_MAX * 100 + 1);
-const PERCENT2: (string | undefined)[] = new Array(SMALL_MAX * 100 + 1);
-const FRACTION4: (string | undefined)[] = new Array(10001);
+/** how many texts each table holds: 0,00…100,00 and 0,0000…1,0000 */
+export const TABLE_SIZE = 10001;
+const FIXED2: (string | undefined)[] = new Array(TABLE_SIZE);
+const PERCENT2: (string | undefined)[] = new Array(TABLE_SIZE);
+const FRACTION4: (string | undefined)[] = new Array(TABLE_SIZE);
 
 /** "20.000.000", "53,40": Vietnamese grouping with '.' and decimal comma. Display only. */
 export function formatNumberVi(x: number, decimals = 2): string {
-  if (decimals === 2 && x >= 0 && x <= SMALL_MAX) {
-    const n = scaledRound(x, 100);
-    if (n >= 0) return FIXED2[n] ?? (FIXED2[n] = fixedDigits(n, 100, 2));
-  }
+  const n = decimals === 2 ? numberKey(x) : -1;
+  if (n >= 0) return FIXED2[n] ?? (FIXED2[n] = fixedDigits(n, 100, 2));
   return formatNumberViSlow(x, decimals);
 }
 
 /** A ratio as a Vietnamese percent: 0.89 → "89,00%". */
 export function formatPercentVi(r: number, decimals = 2): string {
-  const x = r * 100;
-  if (decimals === 2 && x >= 0 && x <= SMALL_MAX) {
-    const n = scaledRound(x, 100);
-    if (n >= 0) return PERCENT2[n] ?? (PERCENT2[n] = fixedDigits(n, 100, 2) + "%");
-  }
-  return formatNumberViSlow(x, decimals) + "%";
+  const n = decimals === 2 ? percentKey(r) : -1;
+  if (n >= 0) return PERCENT2[n] ?? (PERCENT2[n] = fixedDigits(n, 100, 2) + "%");
+  return formatNumberViSlow(r * 100, decimals) + "%";
 }
 
 /**
@@ -52,11 +49,24 @@ export function formatPercentVi(r: number, decimals = 2): string {
  * ("0,89", "0,8937", "1,00"). The same text as ratio.ts's fractionVi, from a table for 0 ≤ r ≤ 1.
  */
 export function fractionTextVi(r: number): string {
-  if (r >= 0 && r <= 1) {
-    const n = scaledRound(r, 10000);
-    if (n >= 0) return FRACTION4[n] ?? (FRACTION4[n] = trimFraction(fixedDigits(n, 10000, 4)));
-  }
+  const n = fractionKey(r);
+  if (n >= 0) return FRACTION4[n] ?? (FRACTION4[n] = trimFraction(fixedDigits(n, 10000, 4)));
   return trimFraction(formatNumberViSlow(r, 4));
+}
+
+/**
+ * Which text of the tables formatNumberVi(x) (2 decimals), formatPercentVi(r) and fractionTextVi(r)
+ * give: a whole number below TABLE_SIZE, equal keys meaning equal texts; -1 for a number outside the
+ * tables. Callers key their own texts built on these by them.
+ */
+export function numberKey(x: number): number {
+  return x >= 0 && x <= SMALL_MAX ? scaledRound(x, 100) : -1;
+}
+export function percentKey(r: number): number {
+  return numberKey(r * 100);
+}
+export function fractionKey(r: number): number {
+  return r >= 0 && r <= 1 ? scaledRound(r, 10000) : -1;
 }
 
 function trimFraction(s: string): string {

@@ -5,7 +5,9 @@
  * units is scored and ranked on the columns alone; its per-unit objects are built once, later.
  */
 import { message, MESSAGES } from "../messages";
-import { formatNumberVi, formatPercentVi, formatThresholdVi, fractionTextVi, meetsThreshold } from "./numbers";
+import {
+  formatNumberVi, formatPercentVi, formatThresholdVi, fractionKey, fractionTextVi, meetsThreshold, numberKey, percentKey, TABLE_SIZE,
+} from "./numbers";
 import { readRatio } from "./ratio";
 import type { CriterionOutcome, UnitOutcome } from "./outcomes";
 import type { CellInput, Finding, Level, Plan, RatioCriterion, ReasonCode, Status } from "./types";
@@ -43,6 +45,8 @@ export interface LevelCriteria {
   crits: RatioCriterion[];
   /** "Hồ sơ trực tuyến: ": the head of each criterion's part of the unit's explanation */
   heads: string[];
+  /** the heads after the first with their "; " */
+  sepHeads: string[];
   /** " < 70% → không xét thi đua" (below the floor); "" without a floor */
   belowFloor: string[];
   /** the floor as shown ("70%"); "" without a floor */
@@ -67,6 +71,7 @@ export function levelCriteria(plan: Plan, level: Level): LevelCriteria {
     lc = {
       crits,
       heads: crits.map((c) => `${SHORT[c.id] ?? c.label}: `),
+      sepHeads: crits.map((c, k) => `${k ? "; " : ""}${SHORT[c.id] ?? c.label}: `),
       floors,
       belowFloor: floors.map((f) => ` < ${f} → không xét thi đua`),
       fullTail: crits.map((c) => ` ≥ ${formatThresholdVi(c.threshold)} → ${c.maxPoints} điểm tối đa`),
@@ -238,15 +243,122 @@ function detailOf(f: Finding | undefined): Record<string, string | number> {
   return { input: f?.input ?? "", ...(f?.detail ?? {}) };
 }
 
+type Texts = (string | undefined)[];
+
+/**
+ * The explanation texts of one table's units, each made once and shared by every unit that shows it:
+ * a criterion's text with its plain ratio ("r = 74,00% < 100% → ") hangs on the ratio's percent text
+ * alone, a total's on the total's text, so they are kept by those texts' keys (numbers.ts), at most
+ * TABLE_SIZE of each. Made per table and dropped with its outcome: nothing stays behind.
+ */
+export class UnitTexts {
+  private readonly full: Texts[] = [];
+  private readonly below: Texts[] = [];
+  private readonly belowMessage: Texts[] = [];
+  private readonly partHead: Texts[] = [];
+  private readonly fractionTimes: Texts[] = [];
+  private readonly totalTail: Texts[] = [];
+  private readonly totalMessage: Texts[] = [];
+
+  /** `keep = false`: make every text afresh (one unit: no tables to fill) */
+  constructor(readonly lc: LevelCriteria, private readonly keep = true) {}
+
+  /** "r = 95,00% ≥ 90% → 60 điểm tối đa" */
+  fullText(k: number, r: number): string {
+    const key = this.keep ? percentKey(r) : -1;
+    if (key < 0) return plainRatio(r) + this.lc.fullTail[k];
+    const t = row(this.full, k);
+    return t[key] ?? (t[key] = plainRatio(r) + this.lc.fullTail[k]);
+  }
+
+  /** "r = 67,00% < 70% → không xét thi đua" */
+  belowText(k: number, r: number): string {
+    const key = this.keep ? percentKey(r) : -1;
+    if (key < 0) return plainRatio(r) + this.lc.belowFloor[k];
+    const t = row(this.below, k);
+    return t[key] ?? (t[key] = plainRatio(r) + this.lc.belowFloor[k]);
+  }
+
+  /** "r = 74,00% < 100% → " for a ratio shown by `rText` (plain ratios are kept) */
+  partHeadText(k: number, r: number, rText: (r: number) => string): string {
+    const key = this.keep && rText === plainRatio ? percentKey(r) : -1;
+    if (key < 0) return rText(r) + this.lc.partTail[k];
+    const t = row(this.partHead, k);
+    return t[key] ?? (t[key] = rText(r) + this.lc.partTail[k]);
+  }
+
+  /** "0,74 × 60 = " */
+  fractionTimesText(k: number, r: number): string {
+    const key = this.keep ? fractionKey(r) : -1;
+    if (key < 0) return fractionTextVi(r) + this.lc.timesTail[k];
+    const t = row(this.fractionTimes, k);
+    return t[key] ?? (t[key] = fractionTextVi(r) + this.lc.timesTail[k]);
+  }
+
+  /** the unit's message when criterion k is below its floor with ratio r (the floor's finding detail) */
+  belowMessageText(k: number, r: number, detail: Record<string, string | number>): string {
+    const key = this.keep ? percentKey(r) : -1;
+    if (key < 0) return message("below_floor", detail);
+    const t = row(this.belowMessage, k);
+    return t[key] ?? (t[key] = message("below_floor", detail));
+  }
+
+  /** " → tổng = 73,44/100" */
+  totalTailText(total: number): string {
+    const key = this.keep ? numberKey(total) : -1;
+    if (key < 0) return " → tổng = " + this.shownTotal(total);
+    const t = row(this.totalTail, 0);
+    return t[key] ?? (t[key] = " → tổng = " + this.shownTotal(total));
+  }
+
+  /** "Tổng điểm 73,44/100." */
+  totalMessageText(total: number): string {
+    const key = this.keep ? numberKey(total) : -1;
+    if (key < 0) return "Tổng điểm " + this.shownTotal(total) + ".";
+    const t = row(this.totalMessage, 0);
+    return t[key] ?? (t[key] = "Tổng điểm " + this.shownTotal(total) + ".");
+  }
+
+  private shownTotal(total: number): string {
+    return formatNumberVi(total) + "/" + this.lc.maxTotal;
+  }
+}
+
+function row(tables: Texts[], k: number): Texts {
+  return tables[k] ?? (tables[k] = new Array(TABLE_SIZE));
+}
+
+function plainRatio(r: number): string {
+  return "r = " + formatPercentVi(r);
+}
+
 /**
  * Unit i's outcome from the columns: its criteria, findings (`base` first: the commune ratios of a
  * single district), message and explanation. `explain = false` skips the Vietnamese explanation
  * strings of scored units; everything else is the same either way.
  */
 export function describeRatioUnit(lc: LevelCriteria, cols: RatioColumns, i: number, explain: boolean, base: Finding[] = NO_FINDINGS): UnitOutcome {
+  const out: UnitOutcome = { status: "scored", reason: "ok", message: "", findings: NO_FINDINGS, criteria: NO_CRITERIA, total: null, maxTotal: 0, explanation: "" };
+  describeRatioUnitInto(out, new UnitTexts(lc, false), cols, i, explain, base);
+  return out;
+}
+
+const NO_CRITERIA: CriterionOutcome[] = [];
+
+/**
+ * describeRatioUnit writing into `out`, every field of it, with `texts` (which belongs to the unit's
+ * level) keeping the explanations' pieces: a table describes its units one after the other into one
+ * `out` and copies each into the unit's own object.
+ */
+export function describeRatioUnitInto(out: UnitOutcome, texts: UnitTexts, cols: RatioColumns, i: number, explain: boolean, base: Finding[] = NO_FINDINGS): void {
+  const lc = texts.lc;
   const crits = lc.crits;
   let findings: Finding[] = base.length ? base.slice() : NO_FINDINGS;
   const criteria: CriterionOutcome[] = new Array(crits.length);
+  let ex = "";
+  /** the first criterion below its floor, and its finding's detail: the unit's message tells that one */
+  let belowAt = -1;
+  let belowDetail: Record<string, string | number> | undefined;
   for (let k = 0; k < crits.length; k++) {
     const c = crits[k];
     const s = i * cols.width + k;
@@ -254,62 +366,95 @@ export function describeRatioUnit(lc: LevelCriteria, cols: RatioColumns, i: numb
     const cr = cols.cReason[s];
     const ratio = cols.ratio[s];
     const capped = cols.capped[s] === 1;
-    const co: CriterionOutcome = {
-      id: c.id, label: c.label, source: c.source, status: STATUSES[cs], reason: REASONS[cr], ratio: ratio === ratio ? ratio : null, capped,
-      threshold: c.threshold, maxPoints: c.maxPoints, points: null, full: false, explanation: "",
-    };
     const combined = c.combineWithCommunes ? cols.combined.get(s) : undefined;
-    if (combined) {
-      co.ownRatio = combined.own;
-      if (combined.mean === combined.mean) {
-        co.communeMean = combined.mean;
-        co.communeCount = combined.count;
-      }
-    }
     const cf = cols.cellFindings.get(s);
     if (cf) findings = findings === NO_FINDINGS ? cf.slice() : findings.concat(cf);
     if (cr === MISSING_COMMUNES) {
       findings = findings === NO_FINDINGS ? [] : findings;
       findings.push({ code: "missing_communes" });
     }
+    const reason = REASONS[cr];
+    let points: number | null = null;
+    let full = false;
+    let explanation = "";
     // a ratio was used (points or the floor) exactly when the criterion is scored or below the floor
     if (cs === SCORED || cr === BELOW_FLOOR) {
       const r = ratio;
-      let rText = "";
-      if (explain) {
-        if (combined && combined.mean === combined.mean) rText = `r = (${formatPercentVi(combined.own)} của huyện + ${formatPercentVi(combined.mean)} bình quân ${combined.count} xã) / 2 = ${formatPercentVi(r)}`;
-        else rText = capped ? `r = ${formatPercentVi(r)} (a > b, lấy 100%)` : "r = " + formatPercentVi(r);
-      }
+      // the plain "r = 89,00%" unless the ratio was capped or combined with the communes'
+      const rText = combined && combined.mean === combined.mean ? combinedRatioText(combined) : capped ? cappedRatio : plainRatio;
       if (cr === BELOW_FLOOR) {
-        co.explanation = rText + lc.belowFloor[k];
+        const detail = { ratio: formatPercentVi(r), floor: lc.floors[k] };
+        // without explanations the floor's words stay: they say why the unit is not considered
+        if (!explain) explanation = lc.belowFloor[k];
+        else explanation = rText === plainRatio ? texts.belowText(k, r) : rText(r) + lc.belowFloor[k];
         findings = findings === NO_FINDINGS ? [] : findings;
-        findings.push({ code: "below_floor", input: c.numerator, detail: { ratio: formatPercentVi(r), floor: lc.floors[k] } });
+        findings.push({ code: "below_floor", input: c.numerator, detail });
+        if (belowAt < 0) {
+          belowAt = k;
+          belowDetail = detail;
+        }
       } else {
-        co.full = cols.full[s] === 1;
-        co.points = cols.points[s];
-        if (explain) co.explanation = co.full ? rText + lc.fullTail[k] : rText + lc.partTail[k] + fractionTextVi(r) + lc.timesTail[k] + formatNumberVi(co.points);
+        full = cols.full[s] === 1;
+        points = cols.points[s];
+        if (explain) {
+          if (full) explanation = rText === plainRatio ? texts.fullText(k, r) : rText(r) + lc.fullTail[k];
+          else explanation = texts.partHeadText(k, r, rText) + texts.fractionTimesText(k, r) + formatNumberVi(points);
+        }
       }
     } else {
-      co.explanation = message(co.reason, { input: co.reason === "zero_denominator" ? c.denominator : c.numerator });
+      explanation = message(reason, { input: reason === "zero_denominator" ? c.denominator : c.numerator });
+    }
+    let co: CriterionOutcome;
+    if (!combined) {
+      co = {
+        id: c.id, label: c.label, source: c.source, status: STATUSES[cs], reason, ratio: ratio === ratio ? ratio : null, capped,
+        threshold: c.threshold, maxPoints: c.maxPoints, points, full, explanation,
+      };
+    } else if (combined.mean === combined.mean) {
+      co = {
+        id: c.id, label: c.label, source: c.source, status: STATUSES[cs], reason, ratio: ratio === ratio ? ratio : null, capped,
+        threshold: c.threshold, maxPoints: c.maxPoints, points, full, explanation, ownRatio: combined.own, communeMean: combined.mean, communeCount: combined.count,
+      };
+    } else {
+      co = {
+        id: c.id, label: c.label, source: c.source, status: STATUSES[cs], reason, ratio: ratio === ratio ? ratio : null, capped,
+        threshold: c.threshold, maxPoints: c.maxPoints, points, full, explanation, ownRatio: combined.own,
+      };
     }
     criteria[k] = co;
+    if (explain || cols.status[i] !== SCORED) ex = k ? ex + lc.sepHeads[k] + explanation : lc.sepHeads[k] + explanation;
   }
   const status = STATUSES[cols.status[i]];
   const reason = REASONS[cols.reason[i]];
-  const scored = status === "scored";
-  const total = scored ? cols.total[i] : null;
-  if (!explain && scored) {
-    return { status, reason, message: "", findings, criteria, total, maxTotal: lc.maxTotal, explanation: "" };
+  out.status = status;
+  out.reason = reason;
+  out.findings = findings;
+  out.criteria = criteria;
+  out.maxTotal = lc.maxTotal;
+  if (status === "scored") {
+    const total = cols.total[i];
+    out.total = total;
+    if (!explain) {
+      out.message = "";
+      out.explanation = "";
+    } else {
+      out.message = reason === "ok" ? texts.totalMessageText(total) : texts.totalMessageText(total) + " " + message(reason, findings.find((f) => f.code === reason)?.detail);
+      out.explanation = ex + texts.totalTailText(total);
+    }
+    return;
   }
-  let ex = "";
-  for (let k = 0; k < criteria.length; k++) ex += (k ? "; " : "") + lc.heads[k] + criteria[k].explanation;
-  if (scored) {
-    const shownTotal = formatNumberVi(total as number) + "/" + lc.maxTotal;
-    const msg = "Tổng điểm " + shownTotal + "." + (reason !== "ok" ? " " + message(reason, findings.find((f) => f.code === reason)?.detail) : "");
-    return { status, reason, message: msg, findings, criteria, total, maxTotal: lc.maxTotal, explanation: ex + " → tổng = " + shownTotal };
-  }
-  const msg = criteria.some((c) => c.reason === "below_floor")
-    ? message("below_floor", findings.find((f) => f.code === "below_floor")?.detail)
+  out.total = null;
+  const msg = belowAt >= 0
+    ? texts.belowMessageText(belowAt, cols.ratio[i * cols.width + belowAt], belowDetail as Record<string, string | number>)
     : message(reason, detailOf(findings.find((f) => f.code === reason) ?? findings[0]));
-  return { status, reason, message: msg, findings, criteria, total: null, maxTotal: lc.maxTotal, explanation: `${ex}${ex ? " → " : ""}${msg}` };
+  out.message = msg;
+  out.explanation = ex ? ex + " → " + msg : msg;
+}
+
+function combinedRatioText(combined: CombinedRatio): (r: number) => string {
+  return (r) => `r = (${formatPercentVi(combined.own)} của huyện + ${formatPercentVi(combined.mean)} bình quân ${combined.count} xã) / 2 = ${formatPercentVi(r)}`;
+}
+
+function cappedRatio(r: number): string {
+  return `r = ${formatPercentVi(r)} (a > b, lấy 100%)`;
 }

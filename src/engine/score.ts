@@ -7,9 +7,10 @@ import { cachedKey as normalizeKey } from "./keys";
 import type { QuotaUse, TableOutcome, UnitOutcome, UnitResult, UnitRow } from "./outcomes";
 import { rankPositions } from "./rank";
 import {
-  criteriaWidth, describeRatioUnit, isPlainCount, isScored, levelCriteria, NO_FINDINGS, pushFinding, ratioColumns, scoreRatioRow,
+  criteriaWidth, describeRatioUnit, describeRatioUnitInto, isPlainCount, isScored, levelCriteria, NO_FINDINGS, pushFinding, ratioColumns,
+  scoreRatioRow, UnitTexts,
 } from "./ratio-units";
-import type { LevelCriteria, RatioColumns } from "./ratio-units";
+import type { RatioColumns } from "./ratio-units";
 import { scoreOtherTable } from "./score-other";
 import type { AwardDef, CellInput, Finding, Level, Plan, ReasonCode, Status } from "./types";
 
@@ -327,9 +328,16 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
 
   const build = (): { units: UnitResult[]; findings: TableFinding[] } => {
     const units: UnitResult[] = new Array(n);
+    const textsXa = new UnitTexts(lcXa);
+    const textsHuyen = new UnitTexts(lcHuyen);
+    // each unit is described into this one object, then copied into its own
+    const described: UnitOutcome = { status: "scored", reason: "ok", message: "", findings: NO_FINDINGS, criteria: [], total: null, maxTotal: 0, explanation: "" };
     for (let i = 0; i < n; i++) {
-      const lc: LevelCriteria = levels[i] === "xa" ? lcXa : lcHuyen;
-      const o = odd.get(i) ?? describeRatioUnit(lc, cols, i, explain);
+      let o = odd.size ? odd.get(i) : undefined;
+      if (o === undefined) {
+        describeRatioUnitInto(described, levels[i] === "xa" ? textsXa : textsHuyen, cols, i, explain);
+        o = described;
+      }
       const r = rank[i];
       // an explicit literal (not a spread): this runs once per unit and a spread of a wide object is slow
       units[i] = {
