@@ -245,54 +245,77 @@ function detailOf(f: Finding | undefined): Record<string, string | number> {
 
 type Texts = (string | undefined)[];
 
+const FULL = 0;
+const BELOW = 1;
+const PART = 2;
+
+/**
+ * One kind of criterion text of one criterion, by the percent key of its ratio: the text, and the
+ * same with its head ("; Định danh mức 2: r = …") for the unit's explanation. A text with points
+ * also hangs on its fraction and points texts, whose keys `check` holds (the same percent can, at
+ * its edges, show another fraction or other points: those are made afresh).
+ */
+interface Slots {
+  text: Texts;
+  headed: Texts;
+  check: Int32Array | undefined;
+}
+
 /**
  * The explanation texts of one table's units, each made once and shared by every unit that shows it:
- * a criterion's text with its plain ratio ("r = 74,00% < 100% → ") hangs on the ratio's percent text
- * alone, a total's on the total's text, so they are kept by those texts' keys (numbers.ts), at most
- * TABLE_SIZE of each. Made per table and dropped with its outcome: nothing stays behind.
+ * a criterion's text with its plain ratio ("r = 74,00% < 100% → 0,74 × 60 = 44,40") hangs on the
+ * ratio's, fraction's and points' texts, a total's on the total's text, so they are kept by those
+ * texts' keys (numbers.ts), at most TABLE_SIZE of each. Made per table and dropped with its outcome:
+ * nothing stays behind.
  */
 export class UnitTexts {
-  private readonly full: Texts[] = [];
-  private readonly below: Texts[] = [];
+  /** by kind × criterion */
+  private readonly slots: (Slots | undefined)[] = [];
   private readonly belowMessage: Texts[] = [];
-  private readonly partHead: Texts[] = [];
-  private readonly fractionTimes: Texts[] = [];
   private readonly totalTail: Texts[] = [];
   private readonly totalMessage: Texts[] = [];
+  /** the last criterion text with its head, set by criterionText */
+  headed = "";
 
   /** `keep = false`: make every text afresh (one unit: no tables to fill) */
   constructor(readonly lc: LevelCriteria, private readonly keep = true) {}
 
-  /** "r = 95,00% ≥ 90% → 60 điểm tối đa" */
-  fullText(k: number, r: number): string {
-    const key = this.keep ? percentKey(r) : -1;
-    if (key < 0) return plainRatio(r) + this.lc.fullTail[k];
-    const t = row(this.full, k);
-    return t[key] ?? (t[key] = plainRatio(r) + this.lc.fullTail[k]);
-  }
-
-  /** "r = 67,00% < 70% → không xét thi đua" */
-  belowText(k: number, r: number): string {
-    const key = this.keep ? percentKey(r) : -1;
-    if (key < 0) return plainRatio(r) + this.lc.belowFloor[k];
-    const t = row(this.below, k);
-    return t[key] ?? (t[key] = plainRatio(r) + this.lc.belowFloor[k]);
-  }
-
-  /** "r = 74,00% < 100% → " for a ratio shown by `rText` (plain ratios are kept) */
-  partHeadText(k: number, r: number, rText: (r: number) => string): string {
+  /**
+   * Criterion k's text for ratio r shown by `rText` (kind FULL "r = 95,00% ≥ 90% → 60 điểm tối đa",
+   * BELOW "r = 67,00% < 70% → không xét thi đua", PART "r = 74,00% < 100% → 0,74 × 60 = 44,40"),
+   * and in `headed` the same after its head. Texts of plain ratios are kept.
+   */
+  criterionText(kind: number, k: number, r: number, points: number, rText: (r: number) => string): string {
     const key = this.keep && rText === plainRatio ? percentKey(r) : -1;
-    if (key < 0) return rText(r) + this.lc.partTail[k];
-    const t = row(this.partHead, k);
-    return t[key] ?? (t[key] = rText(r) + this.lc.partTail[k]);
+    let check = 0;
+    if (kind === PART && key >= 0) {
+      const fk = fractionKey(r);
+      const pk = numberKey(points);
+      check = fk < 0 || pk < 0 ? -1 : fk * 16384 + pk;
+    }
+    if (key < 0 || check < 0) {
+      const text = this.makeText(kind, k, r, points, rText);
+      this.headed = this.lc.sepHeads[k] + text;
+      return text;
+    }
+    const at = kind * this.lc.crits.length + k;
+    const slots = this.slots[at] ?? (this.slots[at] = { text: new Array(TABLE_SIZE), headed: new Array(TABLE_SIZE), check: kind === PART ? new Int32Array(TABLE_SIZE) : undefined });
+    let text = slots.text[key];
+    if (text === undefined || (slots.check !== undefined && slots.check[key] !== check)) {
+      text = this.makeText(kind, k, r, points, rText);
+      slots.text[key] = text;
+      slots.headed[key] = this.lc.sepHeads[k] + text;
+      if (slots.check !== undefined) slots.check[key] = check;
+    }
+    this.headed = slots.headed[key] as string;
+    return text;
   }
 
-  /** "0,74 × 60 = " */
-  fractionTimesText(k: number, r: number): string {
-    const key = this.keep ? fractionKey(r) : -1;
-    if (key < 0) return fractionTextVi(r) + this.lc.timesTail[k];
-    const t = row(this.fractionTimes, k);
-    return t[key] ?? (t[key] = fractionTextVi(r) + this.lc.timesTail[k]);
+  private makeText(kind: number, k: number, r: number, points: number, rText: (r: number) => string): string {
+    const lc = this.lc;
+    if (kind === FULL) return rText(r) + lc.fullTail[k];
+    if (kind === BELOW) return rText(r) + lc.belowFloor[k];
+    return rText(r) + lc.partTail[k] + fractionTextVi(r) + lc.timesTail[k] + formatNumberVi(points);
   }
 
   /** the unit's message when criterion k is below its floor with ratio r (the floor's finding detail) */
@@ -386,7 +409,7 @@ export function describeRatioUnitInto(out: UnitOutcome, texts: UnitTexts, cols: 
         const detail = { ratio: formatPercentVi(r), floor: lc.floors[k] };
         // without explanations the floor's words stay: they say why the unit is not considered
         if (!explain) explanation = lc.belowFloor[k];
-        else explanation = rText === plainRatio ? texts.belowText(k, r) : rText(r) + lc.belowFloor[k];
+        else explanation = texts.criterionText(BELOW, k, r, 0, rText);
         findings = findings === NO_FINDINGS ? [] : findings;
         findings.push({ code: "below_floor", input: c.numerator, detail });
         if (belowAt < 0) {
@@ -396,10 +419,7 @@ export function describeRatioUnitInto(out: UnitOutcome, texts: UnitTexts, cols: 
       } else {
         full = cols.full[s] === 1;
         points = cols.points[s];
-        if (explain) {
-          if (full) explanation = rText === plainRatio ? texts.fullText(k, r) : rText(r) + lc.fullTail[k];
-          else explanation = texts.partHeadText(k, r, rText) + texts.fractionTimesText(k, r) + formatNumberVi(points);
-        }
+        if (explain) explanation = texts.criterionText(full ? FULL : PART, k, r, points, rText);
       }
     } else {
       explanation = message(reason, { input: reason === "zero_denominator" ? c.denominator : c.numerator });
@@ -422,7 +442,11 @@ export function describeRatioUnitInto(out: UnitOutcome, texts: UnitTexts, cols: 
       };
     }
     criteria[k] = co;
-    if (explain || cols.status[i] !== SCORED) ex = k ? ex + lc.sepHeads[k] + explanation : lc.sepHeads[k] + explanation;
+    if (explain || cols.status[i] !== SCORED) {
+      // criterionText left the text with its head in texts.headed; other texts get theirs here
+      const headed = explain && (cs === SCORED || cr === BELOW_FLOOR) ? texts.headed : lc.sepHeads[k] + explanation;
+      ex = k ? ex + headed : headed;
+    }
   }
   const status = STATUSES[cols.status[i]];
   const reason = REASONS[cols.reason[i]];
