@@ -25,7 +25,7 @@ import { listTables, selectCell } from "../excel-io/read";
 import { loadMapping, saveMapping, type SettingsLike } from "../excel-io/settings";
 import { WorkflowError, type ExcelRunner, type SourceSpec } from "../excel-io/types";
 import { previewMapping, runJob, type JobStep } from "../workflow/job";
-import type { JobSummary } from "../workflow/summary";
+import { skippedLines, type JobSummary } from "../workflow/summary";
 import { stringsFor, type Lang } from "./strings";
 
 const useStyles = makeStyles({
@@ -355,7 +355,19 @@ function Summary({ summary, lang, onProblem }: { summary: JobSummary & { chartOm
         ))}
       </ul>
       {summary.problems.length > shown.length && <Caption1>{s.moreProblems(summary.problems.length - shown.length)}</Caption1>}
-      {summary.skipped.length > 0 && <Caption1 className={styles.muted}>{s.skipped(summary.skipped.length)}</Caption1>}
+      {summary.skipped.length > 0 && (
+        // which rows were left out and why: a row under a blank line may be a unit the official meant to score
+        <>
+          <Caption1 className={styles.muted}>{s.skipped(summary.skipped.length)}</Caption1>
+          <ul className={styles.list} aria-label={s.skipped(summary.skipped.length)}>
+            {skippedLines(summary).map((line, i) => (
+              <li key={i}>
+                <Caption1 className={styles.muted}>{line}</Caption1>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }

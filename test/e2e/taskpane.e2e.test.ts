@@ -130,6 +130,18 @@ test("a user's sheet named like the results sheet: the pane says why and nothing
   await p.close();
 });
 
+test("a unit under a blank row is not scored, and the pane names its row", async () => {
+  const { page: p, errors: errs } = await openPane(
+    hostScript("vi-VN", `wb.setValues(${JSON.stringify(SHEET)}, "A14", [[10, "Xã Sau Dòng Trống", "Huyện Châu Thành", 90, 100, 900, 1000]]);`),
+  );
+  await p.getByRole("button", { name: "Xếp hạng" }).click();
+  await p.getByText(/^Đã ghi “Kết quả DVC”/).waitFor();
+  await p.getByText("Bỏ qua 1 dòng không chấm điểm:").waitFor();
+  await p.getByText(/^bỏ qua dòng 14: các dòng 14 có số liệu nhưng nằm dưới dòng trống 13/).waitFor();
+  expect(errs).toEqual([]);
+  await p.close();
+});
+
 test("English when Office's display language is not Vietnamese", async () => {
   const { page: p, errors: errs } = await openPane(hostScript("en-US"));
   await p.getByRole("button", { name: "Rank" }).click();
