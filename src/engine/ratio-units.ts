@@ -390,7 +390,7 @@ export function describeRatioUnitInto(out: UnitOutcome, texts: UnitTexts, cols: 
     const ratio = cols.ratio[s];
     const capped = cols.capped[s] === 1;
     const combined = c.combineWithCommunes ? cols.combined.get(s) : undefined;
-    const cf = cols.cellFindings.get(s);
+    const cf = cols.cellFindings.size ? cols.cellFindings.get(s) : undefined;
     if (cf) findings = findings === NO_FINDINGS ? cf.slice() : findings.concat(cf);
     if (cr === MISSING_COMMUNES) {
       findings = findings === NO_FINDINGS ? [] : findings;
