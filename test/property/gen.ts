@@ -261,8 +261,8 @@ export function placeAt(rows: SheetCell[][], r0: number, c0: number): CellInput[
 /** Values the workbook readers never hand over but the engine must survive (custom functions pass anything). */
 export const exoticCell: fc.Arbitrary<CellInput> = fc.oneof(
   fc.constantFrom<CellInput>(undefined, NaN, Infinity, -Infinity, -0, 1e20, Number.MAX_SAFE_INTEGER, "１２", "\u00a01.234", "1e999", "%", "90%%"),
-  // valid dates only: an Invalid Date is a known bug (known-bugs.test.ts)
-  fc.date({ min: new Date(1899, 0, 1), max: new Date(2100, 0, 1), noInvalidDate: true }),
+  // an Invalid Date too: exceljs reads a date-formatted cell holding 1e20 as one
+  fc.date({ min: new Date(1899, 0, 1), max: new Date(2100, 0, 1), noInvalidDate: false }),
   fc.constantFrom<CellInput>({ error: "" }, { error: "#GETTING_DATA" }),
 );
 
