@@ -46,7 +46,7 @@ export function formatPercentVi(r: number, decimals = 2): string {
 
 /**
  * r shown as a fraction of one: 4 decimals as toFixed rounds them, trailing zeros dropped down to 2
- * ("0,89", "0,8937", "1,00"). The same text as ratio.ts's fractionVi, from a table for 0 ≤ r ≤ 1.
+ * ("0,89", "0,8937", "1,00"), from a table for 0 ≤ r ≤ 1.
  */
 export function fractionTextVi(r: number): string {
   const n = fractionKey(r);

@@ -1,6 +1,6 @@
 /** Ratio criteria: a / b with a full-points threshold, an optional eligibility floor, and a cap at 100%. */
 import { parseCount } from "./coerce";
-import { formatNumberVi, formatPercentVi, formatThresholdVi, meetsThreshold, THRESHOLD_TOLERANCE } from "./numbers";
+import { formatNumberVi, formatPercentVi, formatThresholdVi, fractionTextVi, meetsThreshold, THRESHOLD_TOLERANCE } from "./numbers";
 import type { CellInput, Finding, ReasonCode, Status } from "./types";
 
 export interface RatioRead {
@@ -62,13 +62,6 @@ export function readRatio(aCell: CellInput, bCell: CellInput, aId: string, bId: 
   return { status: "scored", reason, ratio, capped, a: a.value, b: b.value, findings };
 }
 
-/** r shown as a fraction: at least 2 decimals, at most 4 ("0,89", "0,8937"). */
-export function fractionVi(r: number): string {
-  let s = formatNumberVi(r, 4);
-  while (s.length > 0 && s.endsWith("0") && s.length - s.indexOf(",") > 3) s = s.slice(0, -1);
-  return s;
-}
-
 export interface Points {
   points: number;
   full: boolean;
@@ -85,7 +78,7 @@ export function ratioPoints(r: number, threshold: number, maxPoints: number, rTe
   return {
     points,
     full,
-    explanation: `${rText} < ${formatThresholdVi(threshold)} → ${fractionVi(r)} × ${maxPoints} = ${formatNumberVi(points)}`,
+    explanation: `${rText} < ${formatThresholdVi(threshold)} → ${fractionTextVi(r)} × ${maxPoints} = ${formatNumberVi(points)}`,
   };
 }
 

@@ -1,4 +1,4 @@
-import { formatNumberVi, formatPercentVi, formatThresholdVi, fractionTextVi, fractionVi, meetsThreshold, parsePercent } from "../../src/engine";
+import { formatNumberVi, formatPercentVi, formatThresholdVi, fractionTextVi, meetsThreshold, parsePercent } from "../../src/engine";
 
 describe("meetsThreshold: a ratio exactly at a threshold meets it whatever the route", () => {
   const routes: [string, number][] = [
@@ -103,8 +103,8 @@ describe("Vietnamese formats agree with toFixed everywhere", () => {
     const bad = values.filter((r) => formatPercentVi(r) !== viaToFixed(r * 100, 2) + "%" || formatPercentVi(r, 0) !== viaToFixed(r * 100, 0) + "%");
     expect(bad.slice(0, 10)).toEqual([]);
   });
-  it("fractionTextVi is fractionVi", () => {
-    const bad = values.filter((r) => fractionTextVi(r) !== fractionViaToFixed(r) || fractionTextVi(r) !== fractionVi(r));
+  it("fractionTextVi", () => {
+    const bad = values.filter((r) => fractionTextVi(r) !== fractionViaToFixed(r));
     expect(bad.slice(0, 10)).toEqual([]);
   });
   it("the halves that toFixed rounds down because their binary value is below the half", () => {
