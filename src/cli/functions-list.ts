@@ -5,7 +5,6 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { parseTree } from "custom-functions-metadata";
 
 export interface CatalogueParam {
   name: string;
@@ -44,6 +43,8 @@ let cached: CatalogueFunction[] | null = null;
 export function loadCatalogue(): CatalogueFunction[] {
   if (cached) return cached;
   const file = functionsSourcePath();
+  // loaded here, not at the top: it brings in the TypeScript compiler, which `score` and `demo` never need
+  const { parseTree } = require("custom-functions-metadata") as typeof import("custom-functions-metadata");
   const tree = parseTree(fs.readFileSync(file, "utf8"), file);
   if (tree.extras.some((e) => e.errors.length > 0)) {
     const errors = tree.extras.flatMap((e) => e.errors);
