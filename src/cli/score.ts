@@ -12,7 +12,7 @@ import { formatNumberVi, parseDate, parseLevel } from "../engine";
 import type { Level, Plan } from "../engine";
 import { findPlan, listPlans } from "../plans";
 import {
-  findTable, layoutResults, layoutRules, planHeaderScore, RESULTS_SHEET, RULES_SHEET, scoreSheet, toJsonRows, WorkbookError,
+  findTable, layoutResults, layoutRules, planHeaderScore, RESULTS_SHEET, RULES_SHEET, scoreSheet, skippedRowText, toJsonRows, WorkbookError,
 } from "../workbook";
 import type { ScoredSheet } from "../workbook";
 import type { Io } from "./calc";
@@ -179,7 +179,7 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
     note(`  ${e.input.padEnd(20)} ${where}`);
   }
   for (const b of scored.mapping.badOverrides) note(`  --map ${b.input}: ${b.why}`);
-  for (const s of scored.read.skipped) note(`  bỏ qua dòng ${s.row}: ${s.why}`);
+  for (const s of scored.read.skipped) note("  " + skippedRowText(s));
   const hidden = hiddenUnitRows(sheet.hiddenRows, scored);
   if (hidden.length) note(`  dòng ${rowRuns(hidden)} đang ẩn (ẩn hoặc lọc) nhưng vẫn được chấm: mọi đơn vị trong bảng đều dự thi đua.`);
 

@@ -6,7 +6,7 @@ export * from "./types";
 export * from "./a1";
 export { findTable, isBlank } from "./table";
 export { mapColumns, mappingFields, planHeaderScore, headerMatchScore, SPECIAL_HEADERS, isSpecialInput } from "./mapping";
-export { readUnits, levelOf, LEVEL_LABELS } from "./read";
+export { readUnits, levelOf, LEVEL_LABELS, skippedRowText } from "./read";
 export { scoreSheet, headerTexts, WorkbookError } from "./score";
 export type { ScoreSheetOptions } from "./score";
 export {

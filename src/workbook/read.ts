@@ -286,3 +286,8 @@ function rowsBelowGap(grid: CellInput[][], table: TableRegion, m: Record<string,
   }
   return out;
 }
+
+/** A row left out of the scoring, as the command line prints it and the pane lists it ("bỏ qua dòng 9: …"). */
+export function skippedRowText(s: { row: number; why: string }): string {
+  return `bỏ qua dòng ${s.row}: ${s.why}`;
+}

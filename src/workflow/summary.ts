@@ -1,6 +1,6 @@
 /** What the pane shows after a Rank: counts, the top three per level, the problem rows. Pure. */
 import type { Level, Status, UnitResult } from "../engine";
-import type { Problem, ScoredSheet } from "../workbook";
+import { skippedRowText, type Problem, type ScoredSheet } from "../workbook";
 
 export interface TopUnit {
   key: string;
@@ -65,7 +65,7 @@ export function summarize(scored: ScoredSheet, sheets: string[], syncs: number):
   };
 }
 
-/** The skipped rows as the command line prints them ("bỏ qua dòng 9: …"), for the pane to show line by line. */
+/** The skipped rows as the command line prints them, for the pane to show line by line. */
 export function skippedLines(summary: Pick<JobSummary, "skipped">): string[] {
-  return summary.skipped.map((s) => `bỏ qua dòng ${s.row}: ${s.why}`);
+  return summary.skipped.map(skippedRowText);
 }
