@@ -206,7 +206,7 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
   let output: string | undefined;
   if (!a.json || a.output) {
     output = a.output ?? defaultOutput(a.input);
-    const rules = layoutRules(a.plan, { now, scored, notes: a.date || date ? [`Ngày xét chỉ tiêu: ${date}`] : [] });
+    const rules = layoutRules(a.plan, { now, scored, formulas: a.formulas, notes: a.date || date ? [`Ngày xét chỉ tiêu: ${date}`] : [] });
     const results = layoutResults(scored, a.plan, { formulas: a.formulas, rules, now });
     renderSheet(book.workbook, results, "results");
     renderSheet(book.workbook, rules.sheet, "rules");

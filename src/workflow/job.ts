@@ -162,7 +162,7 @@ export function scoreSnapshot(snap: WorkbookSnapshot, req: JobRequest): ScoredSh
 /** The sheets to write for a scored table: rules, results, and (when there are totals) the chart. */
 export function buildSheets(scored: ScoredSheet, req: JobRequest, now: Date): { sheets: OwnedSheet[]; chartOmitted: boolean } {
   const plan = getPlan(scored.planId);
-  const rules = layoutRules(plan, { now, scored });
+  const rules = layoutRules(plan, { now, scored, formulas: req.formulas ?? false });
   const results = layoutResults(scored, plan, { formulas: req.formulas ?? false, rules, now });
   const sheets: OwnedSheet[] = [
     { role: "results", model: results },
