@@ -11,24 +11,14 @@
  * rather than overwrite it.
  */
 import { HIGHLIGHT } from "../workbook/layout";
-import type { CellOut, SheetModel } from "../workbook/types";
+import type { CellOut, ChartSpec, SheetModel } from "../workbook/types";
 import { markerName, type SheetRole } from "../workbook/ownership";
 import { boxAddress, parseAddress, quoteSheet, sameSheetName, sheetOfFormula, type Box } from "./a1";
 import { COMMAND_BYTES, jsonBytes } from "./payload";
 import { WorkflowError, type WorkbookSnapshot } from "./types";
 
 export { markerName, type SheetRole } from "../workbook/ownership";
-
-/** A native bar chart over a block of the same sheet: categories in the first column, one series per other column. */
-export interface ChartSpec {
-  /** A1 block on the sheet, header row included */
-  dataRange: string;
-  title: string;
-  /** fill colour per series, in column order after the category column */
-  seriesColors: string[];
-  /** top-left and bottom-right cells of the chart's frame */
-  position: [string, string];
-}
+export type { ChartSpec } from "../workbook/types";
 
 export interface OwnedSheet {
   role: SheetRole;

@@ -145,6 +145,17 @@ export interface SheetModel {
   names?: { name: string; ref: string }[];
 }
 
+/** A native bar chart over a block of the same sheet: categories in the first column, one series per other column. */
+export interface ChartSpec {
+  /** A1 block on the sheet, header row included */
+  dataRange: string;
+  title: string;
+  /** fill colour per series, in column order after the category column */
+  seriesColors: string[];
+  /** top-left and bottom-right cells of the chart's frame */
+  position: [string, string];
+}
+
 /** The rules sheet plus where each cutoff lives, for the results' formulas and formatting. */
 export interface RulesLayout {
   sheet: SheetModel;

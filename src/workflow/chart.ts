@@ -5,8 +5,7 @@
  */
 import type { UnitResult } from "../engine";
 import { resultOrder } from "../workbook";
-import type { CellOut, SheetModel } from "../workbook";
-import type { ChartSpec } from "../excel-io/write";
+import type { CellOut, ChartSpec, SheetModel } from "../workbook";
 
 export const CHART_SHEET = "Biểu đồ DVC";
 
