@@ -1,6 +1,6 @@
 /**
  * `dvc-thidua score <input.xlsx|input.csv> --plan <id> ...`: scores a whole workbook with the engine
- * and writes a scored copy (input sheets unchanged, plus the results and rules sheets).
+ * and writes a scored copy (the input's package unchanged, plus the results, rules and chart sheets).
  *
  * Exit status: 0 when at least one unit was scored (bad rows are reported, not fatal); 1 when nothing
  * could be scored (no table, missing columns, every row bad); 2 when the file cannot be read or the
@@ -18,8 +18,9 @@ import {
 import type { ScoredSheet } from "../workbook";
 import type { Io } from "./calc";
 import { rowRuns } from "../workbook/read";
-import { detachedNotes, detachExternalFormulas } from "./sanitize";
-import { InputFileError, readInput, renderSheet, writeWorkbook } from "./xlsx";
+import { chartSheet } from "../workflow/chart";
+import { checkOutput, copyKindOf, OutputError, writeScoredCopy, type OurSheet } from "./write";
+import { InputFileError, readInput } from "./xlsx";
 import type { InputBook } from "./xlsx";
 
 export const SCORE_USAGE = `Cách dùng / Usage:
@@ -120,9 +121,14 @@ export function parseScoreArgs(args: string[]): ScoreArgs {
   };
 }
 
+/** <name>-ket-qua.xlsx beside the input (.xlsm for a macro-enabled input, whose copy keeps its macros). */
 export function defaultOutput(input: string): string {
   const ext = path.extname(input);
-  return path.join(path.dirname(input), path.basename(input, ext) + "-ket-qua.xlsx");
+  return path.join(path.dirname(input), path.basename(input, ext) + "-ket-qua." + inputCopyKind(input));
+}
+
+function inputCopyKind(input: string) {
+  return copyKindOf({ kind: path.extname(input).toLowerCase() === ".xlsm" ? "xlsm" : "xlsx" });
 }
 
 /** Rows above which progress lines are printed. */
@@ -146,11 +152,10 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
   const note = (s: string) => {
     if (!a.quiet) io.err(s + "\n");
   };
+  // the output is checked before anything is read: -o onto the input is refused, whatever its spelling
+  const output = !a.json || a.output ? a.output ?? defaultOutput(a.input) : undefined;
+  if (output) checkOutput(a.input, output, inputCopyKind(a.input));
   const book = await readInput(a.input, { encoding: a.encoding });
-  // A formula into another workbook (or DDE) would recalculate into #NAME?/#REF! in the user's own sheet
-  // of the scored copy, whose links exceljs leaves out: the copy keeps the value saved with it, the very
-  // value scored. This replaces a user's cell in the COPY only; the input file is never written.
-  for (const line of detachedNotes(detachExternalFormulas(book.workbook))) note(line);
   const own = new Set([RESULTS_SHEET, RULES_SHEET]);
   const candidates = book.sheets.filter((s) => !own.has(s.name));
   let sheet = candidates[0];
@@ -203,14 +208,18 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
     return { code: 1, scored, book };
   }
 
-  let output: string | undefined;
-  if (!a.json || a.output) {
-    output = a.output ?? defaultOutput(a.input);
+  if (output) {
     const rules = layoutRules(a.plan, { now, scored, formulas: a.formulas, notes: a.date || date ? [`Ngày xét chỉ tiêu: ${date}`] : [] });
     const results = layoutResults(scored, a.plan, { formulas: a.formulas, rules, now });
-    renderSheet(book.workbook, results, "results");
-    renderSheet(book.workbook, rules.sheet, "rules");
-    await writeWorkbook(book.workbook, output);
+    const sheets: OurSheet[] = [
+      { role: "results", model: results },
+      { role: "rules", model: rules.sheet },
+    ];
+    // as the task pane does: a target plan's "total" counts targets met, so its picture is the results sheet
+    const hasTotals = a.plan.kind !== "targets" && units.some((u) => u.total !== null);
+    const chart = hasTotals ? chartSheet(units) : null;
+    if (chart) sheets.push({ role: "chart", model: chart.model, chart: chart.chart });
+    for (const line of (await writeScoredCopy(book, sheets, output)).notes) note(line);
   }
   if (a.json) io.out(JSON.stringify(toJsonRows(scored), null, 2) + "\n");
   const byStatus = (s: string) => units.filter((u) => u.status === s).length;
@@ -266,7 +275,7 @@ export async function scoreCommand(args: string[], io: Io): Promise<number> {
       io.err(`${e.message}\n\n${SCORE_USAGE}`);
       return 2;
     }
-    if (e instanceof InputFileError) {
+    if (e instanceof InputFileError || e instanceof OutputError) {
       io.err(`Lỗi: ${e.message}\n`);
       return 2;
     }

@@ -1,6 +1,6 @@
 /**
- * Reading and writing .xlsx / .csv files: the only place exceljs is used. Grids go to src/workbook
- * as plain cell values; SheetModels come back and are rendered here.
+ * Reading .xlsx / .csv files: grids go to src/workbook as plain cell values. The scored copy is
+ * written by src/cli/write from the input's own bytes.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -8,8 +8,6 @@ import ExcelJS from "exceljs";
 import { parse as parseCsv } from "csv-parse/sync";
 import * as iconv from "iconv-lite";
 import type { CellInput } from "../engine";
-import { HIGHLIGHT, markerName, markerRef, sameSheetName, sheetOfRef, WorkbookError, type SheetRole } from "../workbook";
-import type { CellOut, SheetModel } from "../workbook";
 
 /** The file cannot be read at all: the command exits non-zero with this message. */
 export class InputFileError extends Error {
@@ -29,10 +27,11 @@ export interface InputSheet {
 }
 
 export interface InputBook {
-  kind: "xlsx" | "csv";
-  /** the workbook the scored sheets are added to: the input itself, or a new one for CSV */
-  workbook: ExcelJS.Workbook;
+  kind: "xlsx" | "xlsm" | "csv";
+  file: string;
   sheets: InputSheet[];
+  /** xlsx/xlsm: the input's own bytes, the package the writer adds to */
+  package?: Buffer;
 }
 
 /** Name of the data sheet created from a CSV file. */
@@ -60,10 +59,10 @@ export async function readInput(file: string, opts: { encoding?: string } = {}):
   const bytes = readBytes(file);
   const ext = path.extname(file).toLowerCase();
   if (ext === ".csv" || ext === ".txt") return readCsv(bytes, file, opts.encoding);
-  return readXlsx(bytes, file);
+  return readXlsx(bytes, file, ext === ".xlsm" ? "xlsm" : "xlsx");
 }
 
-async function readXlsx(bytes: Buffer, file: string): Promise<InputBook> {
+async function readXlsx(bytes: Buffer, file: string, kind: "xlsx" | "xlsm"): Promise<InputBook> {
   if (bytes.subarray(0, 8).equals(OLE_MAGIC)) {
     throw new InputFileError(
       `Tệp "${file}" được bảo vệ bằng mật khẩu (mã hóa) hoặc là tệp Excel 97–2003 (.xls): hãy mở bằng Excel, ` +
@@ -80,7 +79,7 @@ async function readXlsx(bytes: Buffer, file: string): Promise<InputBook> {
     throw new InputFileError(`Tệp "${file}" bị hỏng, không mở được như một sổ làm việc .xlsx (${(e as Error).message}).`);
   }
   if (!workbook.worksheets.length) throw new InputFileError(`Tệp "${file}" không có trang tính nào.`);
-  return { kind: "xlsx", workbook, sheets: workbook.worksheets.map((ws) => ({
+  return { kind, file, package: bytes, sheets: workbook.worksheets.map((ws) => ({
     name: ws.name, grid: sheetGrid(ws), hiddenRows: hiddenRows(ws), hiddenColumns: hiddenColumns(ws),
   })) };
 }
@@ -199,183 +198,5 @@ function readCsv(bytes: Buffer, file: string, encoding?: string): InputBook {
     Error.stackTraceLimit = stackLimit;
   }
   const grid = records.map((r) => r.map(csvCell));
-  const workbook = new ExcelJS.Workbook();
-  const ws = workbook.addWorksheet(CSV_SHEET);
-  grid.forEach((row, r) => row.forEach((v, c) => {
-    if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue;
-  }));
-  return { kind: "csv", workbook, sheets: [{ name: CSV_SHEET, grid, hiddenRows: [], hiddenColumns: [] }] };
-}
-
-function excelValue(v: CellOut): ExcelJS.CellValue {
-  if (v === null) return null;
-  if (typeof v === "object") {
-    const result = v.result === null || v.result === undefined ? undefined : v.result;
-    return { formula: v.formula, result } as ExcelJS.CellFormulaValue;
-  }
-  return v;
-}
-
-function style(kind: "red" | "amber"): Partial<ExcelJS.Style> {
-  const c = HIGHLIGHT[kind];
-  return {
-    fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FF" + c.fill }, fgColor: { argb: "FF" + c.fill } },
-    font: { color: { argb: "FF" + c.font } },
-  };
-}
-
-/**
- * Cell styles shared by every cell with the same number format and weight. exceljs gives each new
- * cell its own style object and, on writing, turns every distinct style object into XML to find its
- * style id: a 10,000-row results sheet spent most of its writing time there. Shared objects are
- * looked up once (exceljs caches the id per object); the file is the same. Safe because these cells
- * hold no dates (exceljs would pick a date format for an unformatted date cell).
- */
-class SharedStyles {
-  private readonly byKey = new Map<string, Partial<ExcelJS.Style>>();
-  private readonly bold: Partial<ExcelJS.Font> = { bold: true };
-  get(numFmt: string | undefined, bold: boolean): Partial<ExcelJS.Style> {
-    const key = `${bold ? 1 : 0}${numFmt ?? ""}`;
-    let s = this.byKey.get(key);
-    if (!s) {
-      s = {};
-      if (bold) s.font = this.bold;
-      if (numFmt !== undefined) s.numFmt = numFmt;
-      this.byKey.set(key, s);
-    }
-    return s;
-  }
-}
-
-/** The sheet the workbook's marker for `role` points at (src/workbook/ownership.ts), or null. */
-function markedSheet(workbook: ExcelJS.Workbook, role: SheetRole): string | null {
-  const name = markerName(role);
-  const entry = (workbook.definedNames.model as { name: string; ranges: string[] }[]).find((n) => n.name === name);
-  return entry?.ranges.length ? sheetOfRef(entry.ranges[0]) : null;
-}
-
-/**
- * Renders a SheetModel into the workbook as the add-in's sheet for `role`, marked as such. A sheet of the
- * same name is replaced only when the marker says it is the add-in's own output (a workbook scored
- * before, by the command line or the task pane); a user's sheet of that name stops the run instead.
- */
-export function renderSheet(workbook: ExcelJS.Workbook, model: SheetModel, role: SheetRole): ExcelJS.Worksheet {
-  const old = workbook.worksheets.find((w) => sameSheetName(w.name, model.name));
-  const marked = markedSheet(workbook, role);
-  if (old) {
-    if (marked === null || !sameSheetName(marked, old.name)) {
-      throw new WorkbookError(
-        `Sổ đã có trang "${old.name}" không do DVC Thi đua tạo ra, nên không ghi đè. Đổi tên trang đó rồi chạy lại. / ` +
-          `The workbook has a sheet "${old.name}" that dvc-thidua did not write; rename it and run again.`,
-      );
-    }
-    workbook.removeWorksheet(old.id);
-  }
-  if (marked !== null) workbook.definedNames.remove(markerRef(marked), markerName(role));
-  workbook.definedNames.add(markerRef(model.name), markerName(role));
-  const ws = workbook.addWorksheet(model.name, model.freezeRows ? { views: [{ state: "frozen", ySplit: model.freezeRows }] } : {});
-  const styles = new SharedStyles();
-  const boldRows = new Set(model.boldRows ?? []);
-  // bold rows carry the font on the row itself too (a row style), as Excel does for a whole-row format
-  for (const r of boldRows) ws.getRow(r + 1).font = { bold: true };
-  model.cells.forEach((row, r) => {
-    if (!row.length) return;
-    const xr = ws.getRow(r + 1);
-    const plain = styles.get(undefined, boldRows.has(r));
-    row.forEach((v, c) => {
-      if (v === null) return;
-      const cell = xr.getCell(c + 1);
-      cell.value = excelValue(v);
-      cell.style = plain;
-    });
-  });
-  (model.columnWidths ?? []).forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  for (const nf of model.numberFormats ?? []) {
-    const [a, b] = nf.range.split(":");
-    const s = ws.getCell(a);
-    const e = ws.getCell(b ?? a);
-    for (let r = Number(s.row); r <= Number(e.row); r++) {
-      const style = styles.get(nf.format, boldRows.has(r - 1));
-      for (let c = Number(s.col); c <= Number(e.col); c++) ws.getCell(r, c).style = style;
-    }
-  }
-  for (const m of model.merges ?? []) ws.mergeCells(m);
-  if (model.print) {
-    ws.pageSetup = {
-      ...ws.pageSetup,
-      orientation: model.print.landscape ? "landscape" : "portrait",
-      ...(model.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
-    };
-  }
-  for (const cf of model.conditionalFormats) {
-    ws.addConditionalFormatting({
-      ref: cf.range,
-      rules: [{ type: "expression", formulae: [cf.formula], style: style(cf.style), priority: cf.priority }],
-    });
-  }
-  for (const n of model.names ?? []) workbook.definedNames.add(n.ref, n.name);
-  return ws;
-}
-
-/** Any cell value that exceljs writes as a date (a date, or a formula whose cached result is one). */
-function isDateCell(cell: ExcelJS.Cell): boolean {
-  const v = cell.value as unknown;
-  if (v instanceof Date) return true;
-  return typeof v === "object" && v !== null && (v as { result?: unknown }).result instanceof Date;
-}
-
-function isEmptyStyle(st: object | undefined): boolean {
-  if (!st) return false;
-  for (const _ in st) return false;
-  return true;
-}
-
-/**
- * exceljs gives every unformatted cell and row it reads its own empty style object, and writing
- * looks up each distinct object (see SharedStyles): the cells of a 10,000-row input sheet cost as
- * much as the rest of the file. For the write, one shared empty object stands in for them all (the
- * same style id, 0); dates keep their own, since exceljs writes an unformatted date with a date
- * format. Returns how to put the original objects back, so the workbook in memory is as it was.
- */
-function shareEmptyStyles(workbook: ExcelJS.Workbook): () => void {
-  const empty: Partial<ExcelJS.Style> = {};
-  const cells: ExcelJS.Cell[] = [];
-  const cellStyles: Partial<ExcelJS.Style>[] = [];
-  // a row's own style (exceljs has it, its typings do not)
-  type StyledRow = ExcelJS.Row & { style: Partial<ExcelJS.Style> };
-  const rows: StyledRow[] = [];
-  const rowStyles: Partial<ExcelJS.Style>[] = [];
-  for (const ws of workbook.worksheets) {
-    ws.eachRow({ includeEmpty: false }, (r) => {
-      const row = r as StyledRow;
-      if (row.style !== empty && isEmptyStyle(row.style)) {
-        rows.push(row);
-        rowStyles.push(row.style);
-        row.style = empty;
-      }
-      row.eachCell({ includeEmpty: true }, (cell) => {
-        if (cell.style === empty || !isEmptyStyle(cell.style) || isDateCell(cell)) return;
-        cells.push(cell);
-        cellStyles.push(cell.style);
-        cell.style = empty;
-      });
-    });
-  }
-  return () => {
-    for (let i = 0; i < cells.length; i++) cells[i].style = cellStyles[i];
-    for (let i = 0; i < rows.length; i++) rows[i].style = rowStyles[i];
-  };
-}
-
-export async function writeWorkbook(workbook: ExcelJS.Workbook, file: string): Promise<void> {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const restore = shareEmptyStyles(workbook);
-  workbook.calcProperties = { ...(workbook.calcProperties ?? {}), fullCalcOnLoad: true };
-  // exceljs compresses with a pure-JS deflate: its default level 6 took ~40% of writing a
-  // 10,000-row workbook; level 1 is ~3 times faster for a file ~25% larger, with the same contents
-  try {
-    await workbook.xlsx.writeFile(file, { zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as Partial<ExcelJS.XlsxWriteOptions>);
-  } finally {
-    restore();
-  }
+  return { kind: "csv", file, sheets: [{ name: CSV_SHEET, grid, hiddenRows: [], hiddenColumns: [] }] };
 }

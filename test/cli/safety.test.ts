@@ -2,7 +2,10 @@
  * The command line never executes workbook content. Crafted inputs — a macro-enabled workbook, external
  * links, formulas that would fetch or run something, CSV cells that look like formulas — are scored from
  * the values saved in the file, while every way out of the process (sockets, HTTP, DNS, child processes,
- * the linked files) is watched; then the scored workbook is opened as a zip and its parts are read.
+ * the linked files) is watched; then the scored workbook is opened as a zip and its parts are read. The
+ * copy is the input's own package with our sheets added: what the user's workbook holds (macros, links,
+ * formulas) is in it exactly as in the input, no more able to run than there, and our sheets hold
+ * nothing that runs.
  */
 import * as fs from "fs";
 import * as http from "http";
@@ -13,8 +16,6 @@ import ExcelJS from "exceljs";
 // exceljs's own zip library (a dependency of exceljs): the parts below have no exceljs API
 import JSZip from "jszip";
 import { scoreCommand } from "../../src/cli/score";
-import { readInput, writeWorkbook } from "../../src/cli/xlsx";
-import { detachExternalFormulas, detachedNotes, externalReference } from "../../src/cli/sanitize";
 import { hg165Sheet, HG165_UNITS, type SampleCell } from "../fake-excel/sample-hg165";
 
 // The modules themselves, not `import * as` copies: the spies must replace what every caller reaches.
@@ -211,7 +212,7 @@ const CONTENT_TYPES = "[Content_Types].xml";
 const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
 
 describe("a macro-enabled workbook (.xlsm)", () => {
-  it("is scored from its cells; the macro project is in no part of the scored workbook", async () => {
+  it("is scored from its cells, nothing runs; the copy is an .xlsm holding the macro project byte for byte", async () => {
     const input = path.join(dir, "with-macro.xlsm");
     const bytes = await withParts(await sampleBook(), async (zip, text) => {
       zip.file("xl/vbaProject.bin", Buffer.from("VBA-PROJECT: Sub Workbook_Open() Shell \"calc\" End Sub"));
@@ -230,20 +231,29 @@ describe("a macro-enabled workbook (.xlsm)", () => {
       );
     });
     fs.writeFileSync(input, bytes);
-    const before = (await parts(input)).get("xl/vbaProject.bin");
-    expect(before).toContain("Workbook_Open");
+    const before = await parts(input);
+    expect(before.get("xl/vbaProject.bin")).toContain("Workbook_Open");
 
-    // no -o: the default output name is .xlsx, never the input's macro-enabled extension
+    // no -o: the default output keeps the macro-enabled extension, which Excel needs to open such a workbook
     const r = await runWatched([input, "--plan", "hg-165", "--quiet"]);
     expect(r.code).toBe(0);
     expect(r.calls).toEqual([]);
-    const output = path.join(dir, "with-macro-ket-qua.xlsx");
+    const output = path.join(dir, "with-macro-ket-qua.xlsm");
     const written = await parts(output);
-    expect([...written.keys()].filter((p) => /vba|\.bin$/i.test(p))).toEqual([]);
-    for (const [name, text] of written) expect({ name, macro: /vbaProject|macroEnabled|Workbook_Open/.test(text) }).toEqual({ name, macro: false });
-    expect(written.get(CONTENT_TYPES)).toContain("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
+    expect(written.get("xl/vbaProject.bin")).toBe(before.get("xl/vbaProject.bin"));
+    expect(written.get(CONTENT_TYPES)).toContain("application/vnd.ms-excel.sheet.macroEnabled.main+xml");
+    expect(written.get(WORKBOOK_RELS)).toContain('Target="vbaProject.bin"');
+    // our sheets hold no macro and call none
+    for (const sheet of ["Kết quả DVC", "Quy tắc DVC"]) expect(sheetCells(written, sheet).filter((c) => /vba|macro|Workbook_Open/i.test(c.text ?? ""))).toEqual([]);
     // the input file itself is untouched
     expect(fs.readFileSync(input).equals(bytes)).toBe(true);
+
+    // an .xlsx name for it is refused, and nothing is written: Excel would refuse to open the file
+    const wrong = path.join(dir, "with-macro-as.xlsx");
+    const refused = await run([input, "--plan", "hg-165", "--quiet", "-o", wrong]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain("phải có đuôi .xlsm");
+    expect(fs.existsSync(wrong)).toBe(false);
   });
 });
 
@@ -304,7 +314,7 @@ describe("external links", () => {
     fs.writeFileSync(input, await addExternalLink(book, "linked.xlsx"));
   });
 
-  it("scores the value saved in the file; the linked file is never opened and no link reaches the scored workbook", async () => {
+  it("scores the value saved in the file; the linked file is never opened; the copy keeps the link as the input has it", async () => {
     const output = path.join(dir, "with-link-scored.xlsx");
     const r = await runWatched([input, "--plan", "hg-165", "--json", "-o", output]);
     expect(r.code).toBe(0);
@@ -314,37 +324,18 @@ describe("external links", () => {
     const units = JSON.parse(r.out) as JsonUnit[];
     expect(units.find((u) => u.unit === unit)!.ratios.online_ratio).toBeCloseTo(0.95, 12);
 
+    // the user's sheet, the link's parts and the name into the other workbook are the input's: the copy
+    // opens as the input would (Excel asks before it updates a link), and the formula still reads the value saved
+    const before = await parts(input);
     const written = await parts(output);
-    expect([...written.keys()].filter((p) => p.includes("externalLink"))).toEqual([]);
-    for (const [name, text] of written) {
-      expect({ name, link: /externalLink|externalReference|linked\.xlsx|\[1\]/.test(text) }).toEqual({ name, link: false });
+    for (const part of [...before.keys()].filter((p) => p.startsWith("xl/externalLinks/") || p.startsWith("xl/worksheets/"))) {
+      expect({ part, same: written.get(part) === before.get(part) }).toEqual({ part, same: true });
     }
-    // the copy holds the scored value where the link was (the input file itself is never written), and says so
-    expect(sheetCells(written, SHEET).find((c) => c.ref === `D${rowOf(unit)}`)).toEqual({ ref: `D${rowOf(unit)}`, type: null, formula: null, text: "95" });
-    expect(r.err).toContain(`${SHEET}!D${rowOf(unit)}: công thức =${linkedFormula} lấy số liệu từ sổ khác`);
-    expect(r.err).toContain(`Tên "LinkedTotal" trỏ sang sổ khác`);
-  });
-
-  it("detachExternalFormulas keeps the saved value in place of a formula that points into another workbook", async () => {
-    const book = await readInput(input);
-    const ws = book.workbook.getWorksheet(SHEET)!;
-    // an ordinary formula next to it must stay a formula
-    ws.getCell("H4").value = { formula: "D4/E4", result: 0.95 } as ExcelJS.CellFormulaValue;
-    const detached = detachExternalFormulas(book.workbook);
-    expect(detached.formulas).toEqual([{ sheet: SHEET, address: `D${rowOf(unit)}`, formula: linkedFormula, value: 95, why: "external" }]);
-    expect(detached.names).toEqual([{ name: "LinkedTotal", ranges: [`'[1]Other'!$E$5`] }]);
-    expect(detachedNotes(detached)).toEqual([
-      `${SHEET}!D${rowOf(unit)}: công thức =${linkedFormula} lấy số liệu từ sổ khác; đã dùng giá trị lưu trong tệp (95) và bản kết quả giữ giá trị đó thay cho công thức.`,
-      `Tên "LinkedTotal" trỏ sang sổ khác ('[1]Other'!$E$5): bản kết quả không giữ tên này.`,
-    ]);
-
-    const output = path.join(dir, "with-link-detached.xlsx");
-    await writeWorkbook(book.workbook, output);
-    const written = await parts(output);
-    for (const [name, text] of written) expect({ name, link: text.includes("[1]") }).toEqual({ name, link: false });
-    const cells = sheetCells(written, SHEET);
-    expect(cells.find((c) => c.ref === `D${rowOf(unit)}`)).toEqual({ ref: `D${rowOf(unit)}`, type: null, formula: null, text: "95" });
-    expect(cells.find((c) => c.ref === "H4")).toMatchObject({ formula: "D4/E4" });
+    expect(sheetCells(written, SHEET).find((c) => c.ref === `D${rowOf(unit)}`)).toEqual({ ref: `D${rowOf(unit)}`, type: null, formula: linkedFormula, text: "95" });
+    expect(written.get("xl/workbook.xml")).toContain('<definedName name="LinkedTotal">[1]Other!$E$5</definedName>');
+    expect(written.get("xl/workbook.xml")).toContain('<externalReference r:id="rId90"/>');
+    // our sheets point at no other workbook
+    for (const sheet of ["Kết quả DVC", "Quy tắc DVC"]) expect(sheetCells(written, sheet).filter((c) => (c.formula ?? "").includes("["))).toEqual([]);
   });
 });
 
@@ -384,15 +375,15 @@ describe("formulas that would fetch or run something", () => {
     expect(byName("Xã Phương Bình").status).not.toBe("scored");
     expect(r.err).toContain(`${SHEET}!D${rows.noValue} (Xã Phương Bình)`);
 
-    // exactly what happens to them: exceljs copies the user's sheet into the scored workbook as it was,
-    // formula text and saved value; only Excel would run them, when the user opens that copy
+    // exactly what happens to them: the user's sheet is in the copy byte for byte, formula text and saved
+    // value; only Excel would run them (asking first, for DDE), when the user opens that copy as the input
     const written = await parts(output);
+    const before = await parts(input);
+    expect(written.get("xl/worksheets/sheet1.xml")).toBe(before.get("xl/worksheets/sheet1.xml"));
     const cells = sheetCells(written, SHEET);
     const at = (ref: string) => cells.find((c) => c.ref === ref)!;
     expect(at(`D${rows.web}`)).toMatchObject({ formula: web, text: "95" });
-    // except DDE, which in the copy would turn into an error in the user's sheet: the copy keeps the saved value
-    expect(at(`D${rows.dde}`)).toMatchObject({ formula: null, text: "80" });
-    expect(r.err).toContain(`${SHEET}!D${rows.dde}: công thức =${dde} gọi chương trình khác (DDE)`);
+    expect(at(`D${rows.dde}`)).toMatchObject({ formula: dde, text: "80" });
     expect(at(`B${rows.link}`)).toMatchObject({ formula: hyperlink, text: "Xã Hòa An" });
     // the results sheet holds values only: nothing of the input's formulas
     expect(sheetCells(written, "Kết quả DVC").filter((c) => c.formula !== null)).toEqual([]);
@@ -430,12 +421,12 @@ describe("text that looks like a formula", () => {
     for (const p of [...payloads, "=95"]) {
       const inData = textCells(data, p);
       expect(inData).toHaveLength(1);
-      expect(inData[0]).toMatchObject({ type: "s", formula: null });
+      expect(inData[0]).toMatchObject({ type: "inlineStr", formula: null });
     }
     for (const p of payloads) {
       const inResults = textCells(results, p);
       expect(inResults.length).toBeGreaterThan(0);
-      for (const c of inResults) expect(c).toMatchObject({ type: "s", formula: null });
+      for (const c of inResults) expect(c).toMatchObject({ type: "inlineStr", formula: null });
     }
   });
 
@@ -454,42 +445,12 @@ describe("text that looks like a formula", () => {
     const results = sheetCells(written, "Kết quả DVC");
     const name = textCells(results, "=1+2");
     expect(name).toHaveLength(1);
-    expect(name[0]).toMatchObject({ type: "s", formula: null });
+    expect(name[0]).toMatchObject({ type: "inlineStr", formula: null });
     const formulas = results.filter((c) => c.formula).map((c) => c.formula!);
     expect(formulas.length).toBeGreaterThan(0);
     // the results' formulas read the input through references only, its sheet name quoted ('' for ')
     const inputRefs = formulas.flatMap((f) => [...f.matchAll(/'((?:[^']|'')*)'!/g)].map((m) => m[1]));
     expect(new Set(inputRefs.filter((s) => s.startsWith("Số liệu")))).toEqual(new Set(["Số liệu ''A'' 2023"]));
     for (const f of formulas) expect(f).not.toContain("1+2");
-  });
-});
-
-describe("externalReference: which formulas reach outside the workbook", () => {
-  it.each([
-    ["[1]Other!B2", "external"],
-    ["SUM([2]Data!A1:A3)+1", "external"],
-    ["'[1]My sheet'!A1", "external"],
-    ["[1]!TotalName", "external"],
-    ["'C:\\data\\[Book.xlsx]Sheet1'!A1", "external"],
-    ["[Book.xlsm]Sheet1!A1*2", "external"],
-    ["cmd|' /C calc'!A0", "dde"],
-    ["=A1+cmd|'/C calc'!A0", "dde"],
-  ])("%s → %s", (formula, why) => {
-    expect(externalReference(formula)).toBe(why);
-  });
-
-  it.each([
-    "A1+B2",
-    "Table1[Col]",
-    "SUM(Table1[[#This Row],[1]])",
-    "Sales[2023]",
-    '"[1]Other!B2"&A1',
-    'IF(A1="a|b",1,0)',
-    "'Sheet|with bar'!A1",
-    "'O''Neil'!A1",
-    `WEBSERVICE("http://127.0.0.1/x")`,
-    `HYPERLINK("http://127.0.0.1/x","[1]")`,
-  ])("%s stays inside the workbook", (formula) => {
-    expect(externalReference(formula)).toBeNull();
   });
 });

@@ -165,13 +165,13 @@ describe("files that cannot be read", () => {
 });
 
 describe("the scored workbook", () => {
-  it("keeps the input sheet and adds the results and rules sheets", async () => {
+  it("keeps the input sheets and adds the results, rules and chart sheets", async () => {
     const out = path.join(dir, "scored.xlsx");
     const r = await run([SAMPLE, "--plan", "hg-165", "-o", out]);
     expect(r.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Số liệu 2023", "Ghi chú", "Kết quả DVC", "Quy tắc DVC"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Số liệu 2023", "Ghi chú", "Kết quả DVC", "Quy tắc DVC", "Biểu đồ DVC"]);
     const orig = new ExcelJS.Workbook();
     await orig.xlsx.readFile(SAMPLE);
     const a = orig.getWorksheet("Số liệu 2023")!;

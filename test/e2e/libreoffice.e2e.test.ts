@@ -12,6 +12,7 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const BIN = path.join(ROOT, "bin", "dvc-thidua.js");
 const SAMPLE = path.join(ROOT, "assets", "samples", "hau-giang-2023.xlsx");
 const RESULTS = "Kết quả DVC";
+const CHART = "Biểu đồ DVC";
 const HEADER_ROW = 3; // 0-based: title, note, blank, header
 
 interface JsonUnit {
@@ -63,7 +64,7 @@ test("values: every sheet LibreOffice reads equals the input and the engine's re
   const units = score([SAMPLE, "--plan", "hg-165", "-o", out]);
   expect(units).toHaveLength(83);
   const sheets = exportCsvAllSheets(out);
-  expect([...sheets.keys()].sort()).toEqual(["Ghi chú", RESULTS, "Quy tắc DVC", "Số liệu 2023"].sort());
+  expect([...sheets.keys()].sort()).toEqual(["Ghi chú", RESULTS, "Quy tắc DVC", "Số liệu 2023", CHART].sort());
 
   // the input sheets are unchanged: LibreOffice reads the same cells in the original and the scored file
   const original = exportCsvAllSheets(SAMPLE);
@@ -84,6 +85,19 @@ test("values: every sheet LibreOffice reads equals the input and the engine's re
   // the three district prizes
   const prizes = units.filter((u) => u.prize !== null).map((u) => Number(rows.get(u.unit)!["Tiền thưởng (đồng)"]));
   expect(prizes.sort((a, b) => b - a)).toEqual([20_000_000, 15_000_000, 10_000_000]);
+
+  // the chart's table: every unit once, its total in exactly one of the three series
+  const chart = sheets.get(CHART)!;
+  expect(chart.slice(1).map((r) => r[0]).sort()).toEqual(units.map((u) => u.unit).sort());
+  for (const row of chart.slice(1)) {
+    const u = units.find((x) => x.unit === row[0])!;
+    const filled = row.slice(1, 4).filter((c) => c !== "");
+    if (u.total === null) expect(filled).toEqual([]);
+    else {
+      expect(filled).toHaveLength(1);
+      expectNumber(filled[0], u.total, `${u.unit} chart total`);
+    }
+  }
 });
 
 test("--formulas: after an input changes, LibreOffice recomputes the engine's points", async () => {
