@@ -141,3 +141,42 @@ export function packageLosses(input: Buffer, output: Buffer): string[] {
   }
   return problems;
 }
+
+export const STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+export const STRICT_R = "http://purl.oclc.org/ooxml/officeDocument/relationships";
+
+/** A small Strict (ISO/IEC 29500 Strict) package, as Excel's "Strict Open XML Spreadsheet" saves one. */
+export function strictPackage(): Buffer {
+  const u = (s: string) => new Uint8Array(Buffer.from(s));
+  return Buffer.from(
+    zipSync({
+      "[Content_Types].xml": u(
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+          '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+          '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
+      ),
+      "_rels/.rels": u(
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+          '<Relationship Id="rId1" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      ),
+      "xl/workbook.xml": u(
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${STRICT_MAIN}" xmlns:r="${STRICT_R}" conformance="strict">` +
+          '<workbookPr dateCompatibility="0"/><bookViews><workbookView activeTab="0"/></bookViews><sheets><sheet name="Số liệu DVC" sheetId="1" r:id="rId1"/></sheets><calcPr calcId="191029"/></workbook>',
+      ),
+      "xl/_rels/workbook.xml.rels": u(
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+          '<Relationship Id="rId1" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/worksheet" Target="worksheets/sheet1.xml"/>' +
+          '<Relationship Id="rId2" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/styles" Target="styles.xml"/></Relationships>',
+      ),
+      "xl/styles.xml": u(
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${STRICT_MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>` +
+          '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders>' +
+          '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+          '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>',
+      ),
+      "xl/worksheets/sheet1.xml": u(sheetXml(hg165Sheet(), STRICT_MAIN)),
+    }),
+  );
+}
