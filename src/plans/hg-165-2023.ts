@@ -51,7 +51,7 @@ export const hg165: Plan = {
       headers: [
         "Tổng số hồ sơ phát sinh", "Tổng số hồ sơ phát sinh (trực tiếp, trực tuyến)", "Tổng hồ sơ phát sinh",
         "Hồ sơ phát sinh", "Số hồ sơ phát sinh", "HS phát sinh", "Tổng HS phát sinh", "Tổng số hồ sơ", "Tổng số HS",
-        "Tong so ho so phat sinh", "Tong HS phat sinh", "All dossiers",
+        "Tổng số hồ sơ tiếp nhận", "Số hồ sơ tiếp nhận", "Tong so ho so phat sinh", "Tong HS phat sinh", "All dossiers",
       ],
     },
     {

@@ -68,7 +68,7 @@ export function mapSheet(plan: Plan, grid: CellInput[][], opts: ScoreSheetOption
     );
   }
   const view = tableView(grid, table, opts.hiddenColumns ?? []);
-  const mapping = mapColumns(plan, view, opts.overrides ?? {});
+  const mapping = mapColumns(plan, view, opts.overrides ?? {}, 0, { level: opts.level });
   // a date the user gave (--date, the pane's date box) stands in for a missing date column
   const dateInput = plan.inputs.find((d) => d.kind === "date");
   if (dateInput && opts.date !== undefined && mapping.mapping[dateInput.id] === undefined) {
@@ -86,7 +86,8 @@ export function checkMapping(plan: Plan, m: SheetMapping, plans: Plan[] = []): v
   };
   if (mapping.badOverrides.length) fail("bad_override");
   if (mapping.noPlanColumns || (mapping.missing.length && mapping.missing.length >= requiredFigures(plan))) fail("wrong_plan", others());
-  if (mapping.missing.length) fail("missing", others());
+  // a missing column for which the table has unclaimed candidates is a question, not a refusal
+  if (mapping.missing.some((id) => !mapping.doubts.some((d) => d.input === id))) fail("missing", others());
   if (mapping.doubts.length) fail("doubt");
 }
 
