@@ -185,6 +185,11 @@ export interface Plan {
   version: string;
   title: string;
   titleEn: string;
+  /**
+   * The plan's document as officials cite it ("KH 165/KH-UBND"): where a person reads, a clause is
+   * shown as "<document> §<section>"; the seed file name is kept for the rules sheet only.
+   */
+  document: string;
   seed: string | null;
   source: string;
   /** scoring model: how scoreTable treats this plan */

@@ -5,7 +5,7 @@
  * sentence that still reads well (the placeholder sentence part is dropped).
  */
 import type { ReasonCode } from "../engine/types";
-import { listPlans } from "../plans";
+import { citation, listPlans } from "../plans";
 
 export type Lang = "vi" | "en";
 
@@ -40,8 +40,8 @@ export const MESSAGES: Record<ReasonCode, { vi: string; en: string }> = {
     en: "A ratio must lie between 0 and 100%[: {input}][ (\"{value}\")]; type 0.85 or 85%, not 85.",
   },
   below_floor: {
-    vi: "Không xét thi đua: tỷ lệ hồ sơ trực tuyến[ {ratio}][ dưới {floor}].",
-    en: "Not considered: online dossier ratio[ {ratio}][ below {floor}].",
+    vi: "Không xét thi đua: tỷ lệ hồ sơ trực tuyến[ {ratio}][ dưới {floor}][ ({source})].",
+    en: "Not considered: online dossier ratio[ {ratio}][ below {floor}][ ({source})].",
   },
   missing_communes: {
     vi: "Thiếu tỷ lệ của các xã để tính tỷ lệ kết hợp của huyện[ {group}].",
@@ -120,7 +120,7 @@ export function inputLabel(id: string): string {
 /**
  * The message of a code. Bracketed parts "[ ... {x} ... ]" are kept only when every placeholder in
  * them has a value, so a message without detail has no dangling "{x}". An input id in {input} is
- * shown as the input's label.
+ * shown as the input's label, a plan's source in {source} as its document and clause.
  */
 export function message(code: ReasonCode, detail?: Record<string, string | number>, lang: Lang = "vi"): string {
   const entry = MESSAGES[code];
@@ -130,7 +130,7 @@ export function message(code: ReasonCode, detail?: Record<string, string | numbe
     let missing = false;
     const out = part.replace(/\{(\w+)\}/g, (_, k: string) => {
       const raw = detail?.[k];
-      const v = k === "input" && typeof raw === "string" ? inputLabel(raw) : raw;
+      const v = typeof raw !== "string" ? raw : k === "input" ? inputLabel(raw) : k === "source" ? citation(raw) : raw;
       if (v === undefined || v === null || v === "") {
         missing = true;
         return "";
