@@ -172,11 +172,12 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
 
   // what was mapped, on stderr so that --json stays clean
   const t = scored.table;
-  note(`Kế hoạch ${a.plan.id} — trang "${sheet.name}", dòng tiêu đề ${t.headerFirstRow !== undefined ? `${t.headerFirstRow + 1}–` : ""}${t.headerRow + 1}, dữ liệu đến dòng ${t.lastRow + 1}.`);
+  note(`${a.plan.document} (--plan ${a.plan.id}) — trang "${sheet.name}", dòng tiêu đề ${t.headerFirstRow !== undefined ? `${t.headerFirstRow + 1}–` : ""}${t.headerRow + 1}, dữ liệu đến dòng ${t.lastRow + 1}.`);
   note("Cột đã dùng:");
   for (const e of scored.mapping.report) {
     const where = e.column === null ? (e.required ? "THIẾU" : "(không có)") : `${colLetter(e.column)} "${e.header}"${e.via === "override" ? " (--map)" : ""}`;
-    note(`  ${e.input.padEnd(20)} ${where}`);
+    // the column by the input's name; the id only as the --map key that changes it
+    note(`  ${e.label}: ${where}  [--map ${e.input}=…]`);
   }
   for (const b of scored.mapping.badOverrides) note(`  --map ${b.input}: ${b.why}`);
   for (const s of scored.read.skipped) note("  " + skippedRowText(s));

@@ -11,8 +11,9 @@ export { scoreSheet, headerTexts, WorkbookError } from "./score";
 export type { ScoreSheetOptions } from "./score";
 export {
   layoutResults, layoutRules, resultOrder, RESULTS_SHEET, RULES_SHEET, STATUS_LABELS, HIGHLIGHT, RESULTS_HEADER_ROW, stamp, criterionKey,
+  AWARD_REASON_HEADER,
 } from "./layout";
 export type { ResultsOptions, RulesOptions } from "./layout";
-export { toJsonRows } from "./json";
+export { jsonAwardReason, toJsonRows } from "./json";
 export * from "./ownership";
-export type { JsonUnit } from "./json";
+export type { JsonAwardReason, JsonUnit } from "./json";
