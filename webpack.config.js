@@ -1,12 +1,15 @@
 /* Builds the add-in into dist/: functions.js + functions.json (custom functions), taskpane.html + taskpane.js,
  * the icons and manifest.xml. `webpack --mode production` for release, `--mode development` for debugging,
- * `webpack serve --mode development` for the https dev server that manifest.xml points at. */
+ * `webpack serve --mode development` for the https dev server that manifest.xml points at.
+ * DVC_ADDIN_URL=https://host/path (and DVC_SUPPORT_URL) write a dist/manifest.xml for that server instead
+ * (scripts/manifest-host.js); the pages and bundles refer to each other by relative paths and need no change. */
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { manifestForHost, manifestSettings } = require("./scripts/manifest-host");
 
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 const DEV_SERVER_PORT = 3000; // must match the https://localhost:3000 URLs in manifest.xml
@@ -97,6 +100,8 @@ async function devServerHttps() {
 module.exports = async (env, argv) => {
   const dev = argv.mode === "development";
   const serving = Boolean(env && env.WEBPACK_SERVE);
+  // read before anything is built, so that a bad URL stops the build at once with its reason
+  const hosted = manifestSettings(process.env);
 
   return {
     devtool: dev ? "source-map" : false,
@@ -140,7 +145,11 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            ...(hosted && { transform: (content) => manifestForHost(content.toString("utf8"), hosted) }),
+          },
         ],
       }),
     ],

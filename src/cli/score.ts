@@ -12,7 +12,8 @@ import { formatNumberVi, parseDate, parseLevel } from "../engine";
 import type { Level, Plan } from "../engine";
 import { findPlan, listPlans } from "../plans";
 import {
-  findTable, layoutResults, layoutRules, planHeaderScore, RESULTS_SHEET, RULES_SHEET, scoreSheet, skippedRowText, toJsonRows, WorkbookError,
+  findTable, layoutResults, layoutRules, MappingError, planHeaderScore, RESULTS_SHEET, RULES_SHEET, scoreSheet, skippedRowText, toJsonRows,
+  WorkbookError,
 } from "../workbook";
 import type { ScoredSheet } from "../workbook";
 import type { Io } from "./calc";
@@ -167,31 +168,28 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
 
   const engine: Record<string, unknown> = {};
   const date = a.date ?? (a.plan.campaign ? today() : undefined);
-  const scored = scoreSheet(a.plan, sheet.grid, { sheet: sheet.name, level: a.level, overrides: a.map, date, engine });
+  let scored: ScoredSheet;
+  try {
+    scored = scoreSheet(a.plan, sheet.grid, {
+      sheet: sheet.name, level: a.level, overrides: a.map, date, engine, hiddenColumns: sheet.hiddenColumns, plans: listPlans(),
+    });
+  } catch (e) {
+    if (!(e instanceof MappingError)) throw e;
+    printMapping(e.mapping.report, note);
+    io.err(`${e.message}\n`);
+    // an override naming no column is a wrong command line; the rest is a table that cannot be scored as it is
+    return { code: e.kind === "bad_override" ? 2 : 1, book };
+  }
   if (big) note(`Đã chấm ${formatNumberVi(scored.outcome.units.length, 0)} đơn vị (${Date.now() - t0} ms); đang ghi…`);
 
   // what was mapped, on stderr so that --json stays clean
   const t = scored.table;
   note(`${a.plan.document} (--plan ${a.plan.id}) — trang "${sheet.name}", dòng tiêu đề ${t.headerFirstRow !== undefined ? `${t.headerFirstRow + 1}–` : ""}${t.headerRow + 1}, dữ liệu đến dòng ${t.lastRow + 1}.`);
-  note("Cột đã dùng:");
-  for (const e of scored.mapping.report) {
-    const where = e.column === null ? (e.required ? "THIẾU" : "(không có)") : `${colLetter(e.column)} "${e.header}"${e.via === "override" ? " (--map)" : ""}`;
-    // the column by the input's name; the id only as the --map key that changes it
-    note(`  ${e.label}: ${where}  [--map ${e.input}=…]`);
-  }
-  for (const b of scored.mapping.badOverrides) note(`  --map ${b.input}: ${b.why}`);
+  printMapping(scored.mapping.report, note);
   for (const s of scored.read.skipped) note("  " + skippedRowText(s));
   const hidden = hiddenUnitRows(sheet.hiddenRows, scored);
   if (hidden.length) note(`  dòng ${rowRuns(hidden)} đang ẩn (ẩn hoặc lọc) nhưng vẫn được chấm: mọi đơn vị trong bảng đều dự thi đua.`);
 
-  if (scored.mapping.missing.length) {
-    const names = scored.mapping.missing.map((id) => scored.mapping.report.find((e) => e.input === id)?.label ?? id);
-    io.err(
-      `Thiếu cột: ${names.join("; ")}. Không chấm được. Đặt tên cột theo kế hoạch hoặc dùng --map ` +
-        `${scored.mapping.missing[0]}="Tiêu đề cột".\n`,
-    );
-    return { code: 1, scored, book };
-  }
   if (scored.problems.length) {
     io.err(`Có ${scored.problems.length} vấn đề về số liệu (các dòng khác vẫn được chấm):\n`);
     const shown = scored.problems.slice(0, 50);
@@ -208,7 +206,7 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
   let output: string | undefined;
   if (!a.json || a.output) {
     output = a.output ?? defaultOutput(a.input);
-    const rules = layoutRules(a.plan, { now, scored, notes: a.date || date ? [`Ngày xét chỉ tiêu: ${date}`] : [] });
+    const rules = layoutRules(a.plan, { now, scored, formulas: a.formulas, notes: a.date || date ? [`Ngày xét chỉ tiêu: ${date}`] : [] });
     const results = layoutResults(scored, a.plan, { formulas: a.formulas, rules, now });
     renderSheet(book.workbook, results, "results");
     renderSheet(book.workbook, rules.sheet, "rules");
@@ -222,6 +220,19 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
       (output ? `; đã ghi "${output}"` : "") + ` (${Date.now() - t0} ms).`,
   );
   return { code: 0, scored, output, book };
+}
+
+/** The columns used, as the mapper chose them, on stderr (so that --json stays clean). */
+function printMapping(report: ScoredSheet["mapping"]["report"], note: (s: string) => void): void {
+  note("Cột đã dùng:");
+  for (const e of report) {
+    const where =
+      e.column === null
+        ? e.required ? "THIẾU" : "(không có)"
+        : `${colLetter(e.column)} "${e.header}"${e.via === "override" ? " (--map)" : ""}${e.doubtful ? " — CHƯA CHẮC" : ""}`;
+    // the column by the input's name; the id only as the --map key that changes it
+    note(`  ${e.label}: ${where}${e.note ? ` (${e.note})` : ""}  [--map ${e.input}=…]`);
+  }
 }
 
 /**

@@ -24,6 +24,8 @@ export interface InputSheet {
   grid: CellInput[][];
   /** 1-based rows hidden by hand or by a filter: still read and scored, and said so */
   hiddenRows: number[];
+  /** 0-based columns hidden in the sheet (a hidden copy of a column weighs less in the mapping) */
+  hiddenColumns: number[];
 }
 
 export interface InputBook {
@@ -78,7 +80,9 @@ async function readXlsx(bytes: Buffer, file: string): Promise<InputBook> {
     throw new InputFileError(`Tệp "${file}" bị hỏng, không mở được như một sổ làm việc .xlsx (${(e as Error).message}).`);
   }
   if (!workbook.worksheets.length) throw new InputFileError(`Tệp "${file}" không có trang tính nào.`);
-  return { kind: "xlsx", workbook, sheets: workbook.worksheets.map((ws) => ({ name: ws.name, grid: sheetGrid(ws), hiddenRows: hiddenRows(ws) })) };
+  return { kind: "xlsx", workbook, sheets: workbook.worksheets.map((ws) => ({
+    name: ws.name, grid: sheetGrid(ws), hiddenRows: hiddenRows(ws), hiddenColumns: hiddenColumns(ws),
+  })) };
 }
 
 /** One cell as the engine sees it: formulas give their cached result, rich text its text. */
@@ -125,6 +129,12 @@ function hiddenRows(ws: ExcelJS.Worksheet): number[] {
   ws.eachRow({ includeEmpty: true }, (row, r) => {
     if (row.hidden) out.push(r);
   });
+  return out;
+}
+
+function hiddenColumns(ws: ExcelJS.Worksheet): number[] {
+  const out: number[] = [];
+  for (let c = 1; c <= ws.columnCount; c++) if (ws.getColumn(c).hidden) out.push(c - 1);
   return out;
 }
 
@@ -194,7 +204,7 @@ function readCsv(bytes: Buffer, file: string, encoding?: string): InputBook {
   grid.forEach((row, r) => row.forEach((v, c) => {
     if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue;
   }));
-  return { kind: "csv", workbook, sheets: [{ name: CSV_SHEET, grid, hiddenRows: [] }] };
+  return { kind: "csv", workbook, sheets: [{ name: CSV_SHEET, grid, hiddenRows: [], hiddenColumns: [] }] };
 }
 
 function excelValue(v: CellOut): ExcelJS.CellValue {

@@ -46,10 +46,14 @@ const SHAPE_MESSAGE = "Các vùng dữ liệu không cùng kích thước (số 
  * Calls `fn` once per cell of the broadcast shape of `args` (each argument's rows and columns must
  * equal the largest or be 1). An exception inside `fn` becomes #VALUE! in that cell only.
  *
- * Rows (and columns) before the first and after the last that hold anything in the arguments that
- * vary along the ranges are not units but the unused ends of a range: a whole-column reference such
- * as E:E reaches the sheet's last row. They give an empty cell, not an error. A blank row between
- * units is still a unit with missing figures, and so is a single blank cell.
+ * Reading (the rows in use): a whole-column reference such as E:E hands over all 1,048,576 rows of the
+ * sheet, almost all blank. Rows (and columns) before the first and after the last that hold anything in
+ * the arguments that vary along the ranges are not units but the unused ends of a range:
+ * - the trailing ones are left out of the result, so it ends at the last row in use and spills wherever
+ *   the formula is typed (a result as tall as the sheet fits only in row 1, and shows #SPILL! elsewhere);
+ * - the leading ones give an empty cell, so that result row i stays beside row i of the ranges.
+ * A blank row between units is still a unit with missing figures and gives its own error, and so does a
+ * single blank cell. Ranges with nothing in use at all give that error once, for their first row.
  */
 export function broadcast(args: unknown[], fn: (cells: CellInput[], row: number) => Cell): Cell[][] {
   const grids = args.map(asGrid);
@@ -64,11 +68,11 @@ export function broadcast(args: unknown[], fn: (cells: CellInput[], row: number)
   if (!fits) return [[xlError("#VALUE!", SHAPE_MESSAGE)]];
   const used = usedBounds(grids, rows, cols);
   const out: Cell[][] = [];
-  for (let i = 0; i < rows; i++) {
+  for (let i = 0; i <= used.r1; i++) {
     const line: Cell[] = [];
-    const rowUnused = i < used.r0 || i > used.r1;
-    for (let j = 0; j < cols; j++) {
-      if (rowUnused || j < used.c0 || j > used.c1) {
+    const rowUnused = i < used.r0;
+    for (let j = 0; j <= used.c1; j++) {
+      if (rowUnused || j < used.c0) {
         line.push("");
         continue;
       }
@@ -87,8 +91,9 @@ const isBlankInput = (x: unknown) => x === null || x === undefined || (typeof x 
 
 /**
  * The first and last row and column where an argument that varies along that direction holds
- * something; the whole shape when nothing varies or everything is blank (a single blank cell, or a
- * range with no figures at all, is a missing figure, not an unused end).
+ * something; the whole shape along a direction where nothing varies, and only the first row (column)
+ * along one where everything is blank (a single blank cell, or a range with no figures at all, is a
+ * missing figure, not an unused end: it is reported once).
  */
 function usedBounds(grids: Grid[], rows: number, cols: number): { r0: number; r1: number; c0: number; c1: number } {
   const whole = { r0: 0, r1: rows - 1, c0: 0, c1: cols - 1 };
@@ -115,8 +120,9 @@ function usedBounds(grids: Grid[], rows: number, cols: number): { r0: number; r1
       }
     }
   }
-  if ((byRow.length && r1 < 0) || (byCol.length && c1 < 0)) return whole;
-  return { r0: byRow.length ? r0 : 0, r1: byRow.length ? r1 : rows - 1, c0: byCol.length ? c0 : 0, c1: byCol.length ? c1 : cols - 1 };
+  if (r1 < 0) [r0, r1] = [0, 0];
+  if (c1 < 0) [c0, c1] = [0, 0];
+  return { r0: byRow.length ? r0 : 0, r1: byRow.length ? r1 : whole.r1, c0: byCol.length ? c0 : 0, c1: byCol.length ? c1 : whole.c1 };
 }
 
 export function safely(fn: () => Cell): Cell {

@@ -332,6 +332,8 @@ export function hgAward(rank: any[][]): any[][] {
 }
 
 /** A score or tie-break figure: a number (or numeric text); blank is "no score". */
+const isBlankCell = (x: CellInput) => x === null || x === undefined || (typeof x === "string" && x.trim() === "");
+
 function scoreOf(x: CellInput, input: string): number | null | Cell {
   if (x === null || x === undefined || (typeof x === "string" && x.trim() === "")) return null;
   if (typeof x === "number" && Number.isFinite(x)) return x;
@@ -348,11 +350,23 @@ function scoreOf(x: CellInput, input: string): number | null | Cell {
  * @returns {any[][]} Thứ hạng của mỗi điểm, cùng hình dạng với vùng điểm.
  */
 export function rank(scores: any[][], tiebreak?: any[][]): any[][] {
-  const grid = asGrid(scores);
-  const flat = grid.flat().map(toCellInput);
-  const tbFlat = tiebreak === null || tiebreak === undefined ? null : asGrid(tiebreak).flat().map(toCellInput);
+  let grid = asGrid(scores);
+  let flat = grid.flat().map(toCellInput);
+  let tbFlat = tiebreak === null || tiebreak === undefined ? null : asGrid(tiebreak).flat().map(toCellInput);
   if (tbFlat && tbFlat.length !== flat.length) {
     return spill([[xlError("#VALUE!", `Vùng tiêu chí phụ phải có cùng số ô với vùng điểm (${tbFlat.length} ≠ ${flat.length}).`)]]);
+  }
+  // The rows in use, as in broadcast(): the rows after the last score or tie-break (E:E's unused end) are
+  // left out, so the ranks spill anywhere; a blank between scores keeps its cell and its error. Along a
+  // single row of scores (1:1), the columns after the last.
+  let last = flat.length - 1;
+  while (last > 0 && isBlankCell(flat[last]) && (!tbFlat || isBlankCell(tbFlat[last]))) last--;
+  const width = grid[0].length;
+  const keep = grid.length === 1 ? last + 1 : (Math.floor(last / width) + 1) * width;
+  if (keep < flat.length) {
+    grid = grid.length === 1 ? [grid[0].slice(0, keep)] : grid.slice(0, keep / width);
+    flat = flat.slice(0, keep);
+    tbFlat = tbFlat && tbFlat.slice(0, keep);
   }
   const bad: (Cell | null)[] = flat.map(() => null);
   const nums = flat.map((x, i) => {
@@ -372,7 +386,6 @@ export function rank(scores: any[][], tiebreak?: any[][]): any[][] {
     return s;
   });
   const ranks = competitionRank(nums, tbs);
-  const width = grid[0].length;
   const out: Cell[][] = grid.map((r) => r.map(() => 0 as Cell));
   ranks.forEach((r, i) => {
     const cell: Cell =

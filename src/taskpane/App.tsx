@@ -20,11 +20,11 @@ import {
 } from "@fluentui/react-components";
 import { formatNumberVi, type Level } from "../engine";
 import { getPlan, listPlans } from "../plans";
-import { AWARD_REASON_HEADER, mapColumns, type ColumnMapping, type Problem } from "../workbook";
+import { AWARD_REASON_HEADER, columnLetter, mapColumns, type Problem } from "../workbook";
 import { listTables, selectCell } from "../excel-io/read";
 import { loadMapping, saveMapping, type SettingsLike } from "../excel-io/settings";
 import { WorkflowError, type ExcelRunner, type SourceSpec } from "../excel-io/types";
-import { previewMapping, runJob, type JobStep } from "../workflow/job";
+import { MappingWorkflowError, previewMapping, runJob, type JobStep, type MappingPreview } from "../workflow/job";
 import { skippedLines, withheldGroups, type JobSummary } from "../workflow/summary";
 import { stringsFor, type Lang } from "./strings";
 
@@ -62,12 +62,13 @@ export interface AppProps {
   today?: Date;
 }
 
-interface Preview {
-  address: string;
-  headerRow: number;
-  firstCol: number;
-  headers: string[];
-  mapping: ColumnMapping;
+type Preview = MappingPreview;
+
+/** The override that names a column: its header when no other column has it, else its letter. */
+function overrideFor(preview: Preview, index: number): string {
+  const h = preview.headers[index];
+  const same = preview.headers.filter((x) => x.trim().toLowerCase() === h.trim().toLowerCase()).length;
+  return h.trim() && same === 1 ? h : columnLetter(preview.firstCol + index);
 }
 
 type Failure = { title: string; message: string; where?: string; hint?: string };
@@ -117,6 +118,11 @@ export function App({ run, settings, lang, today = new Date() }: AppProps) {
   };
 
   const fail = (e: unknown) => {
+    // the columns could not be used as mapped: show them, with the doubtful ones marked
+    if (e instanceof MappingWorkflowError) {
+      setPreview(e.preview);
+      remember(e.preview.source);
+    }
     if (e instanceof WorkflowError) {
       setFailure({
         title: s.failed,
@@ -156,29 +162,44 @@ export function App({ run, settings, lang, today = new Date() }: AppProps) {
     }
   };
 
-  const onMap = (input: string, header: string) => {
-    const next = { ...overrides, [input]: header };
+  const onMap = (input: string, index: string) => {
+    if (!preview) return;
+    const next = { ...overrides, [input]: overrideFor(preview, Number(index)) };
     setOverrides(next);
-    if (preview) setPreview({ ...preview, mapping: mapColumns(plan, preview.headers, next, preview.firstCol) });
+    setPreview({ ...preview, mapping: mapColumns(plan, preview.view, next) });
   };
 
-  const onRun = async () => {
+  const onRun = async (chosen: Record<string, string> = overrides) => {
     setFailure(null);
     setSummary(null);
     try {
       const result = await runJob(
         run,
-        { planId, source: source(), level: level || undefined, overrides, date: needsDate ? date : undefined, formulas },
+        { planId, source: source(), level: level || undefined, overrides: chosen, date: needsDate ? date : undefined, formulas },
         setStep,
       );
       setSummary({ ...result.summary, chartOmitted: result.chartOmitted });
       remember(result.source);
-      if (Object.keys(overrides).length) await saveMapping(settings, planId, overrides).catch(() => undefined);
+      if (Object.keys(chosen).length) await saveMapping(settings, planId, chosen).catch(() => undefined);
     } catch (e) {
       setStep(null);
       fail(e);
     }
   };
+
+  // one click when the guesses are right: the doubtful columns become the user's own choice
+  const onConfirm = () => {
+    if (!preview) return;
+    const next = { ...overrides };
+    for (const d of preview.mapping.doubts) {
+      const e = preview.mapping.report.find((r) => r.input === d.input);
+      if (e?.column !== null && e?.column !== undefined) next[d.input] = overrideFor(preview, e.column - preview.firstCol);
+    }
+    setOverrides(next);
+    setPreview({ ...preview, mapping: mapColumns(plan, preview.view, next) });
+    void onRun(next);
+  };
+  const doubts = preview?.mapping.doubts.length ?? 0;
 
   const onProblem = (p: Problem) => {
     selectCell(run, p.sheet, `${p.column}${p.row}`).catch(fail);
@@ -239,32 +260,50 @@ export function App({ run, settings, lang, today = new Date() }: AppProps) {
         <section className={styles.mapping} aria-label={s.mapping}>
           <Subtitle2 as="h2">{s.mapping}</Subtitle2>
           <Caption1 className={styles.muted}>{s.mappingHint(preview.address, preview.headerRow)}</Caption1>
+          {doubts > 0 && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>{s.mappingDoubts(doubts)}</MessageBarBody>
+            </MessageBar>
+          )}
           {preview.mapping.report.map((r) => (
             <Field
               key={r.input}
               label={r.required ? `${r.label} (${s.required})` : r.label}
               size="small"
-              validationState={r.required && r.column === null ? "error" : "none"}
+              validationState={r.required && r.column === null ? "error" : r.doubtful ? "warning" : "none"}
+              validationMessage={r.doubtful ? s.doubtful : r.note}
             >
-              <Select className={styles.full} select={{ className: styles.selectEl }} size="small" value={r.header ?? ""} onChange={(_e, d) => onMap(r.input, d.value)} disabled={busy}>
-                {r.header === null && <option value="">{s.notMapped}</option>}
+              <Select
+                className={styles.full}
+                select={{ className: styles.selectEl }}
+                size="small"
+                value={r.column === null ? "" : String(r.column - preview.firstCol)}
+                onChange={(_e, d) => onMap(r.input, d.value)}
+                disabled={busy}
+              >
+                {r.column === null && <option value="">{s.notMapped}</option>}
                 {preview.headers.map((h, i) =>
                   h ? (
-                    <option key={i} value={h}>
-                      {h}
+                    <option key={i} value={String(i)}>
+                      {columnLetter(preview.firstCol + i)} — {h}
                     </option>
                   ) : null,
                 )}
               </Select>
             </Field>
           ))}
+          {doubts > 0 && (
+            <Button appearance="primary" onClick={onConfirm} disabled={busy}>
+              {isTargets ? s.confirmAndCheck : s.confirmAndRank}
+            </Button>
+          )}
         </section>
       )}
 
       <Checkbox checked={formulas} onChange={(_e, d) => setFormulas(Boolean(d.checked))} label={s.formulas} disabled={busy} />
 
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={onRun} disabled={busy}>
+        <Button appearance={doubts > 0 ? "secondary" : "primary"} onClick={() => void onRun()} disabled={busy}>
           {isTargets ? s.check : s.rank}
         </Button>
       </div>

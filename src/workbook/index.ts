@@ -4,11 +4,14 @@
  */
 export * from "./types";
 export * from "./a1";
-export { findTable, isBlank } from "./table";
-export { mapColumns, mappingFields, planHeaderScore, headerMatchScore, SPECIAL_HEADERS, isSpecialInput } from "./mapping";
+export { findTable, isBlank, tableView } from "./table";
+export {
+  mapColumns, mappingFields, planHeaderScore, headerMatchScore, SPECIAL_HEADERS, isSpecialInput, headersOnly, plansForTable, mapArgument,
+} from "./mapping";
+export type { TableView } from "./mapping";
 export { readUnits, levelOf, LEVEL_LABELS, skippedRowText } from "./read";
-export { scoreSheet, headerTexts, WorkbookError } from "./score";
-export type { ScoreSheetOptions } from "./score";
+export { scoreSheet, mapSheet, checkMapping, mappingProblemText, headerTexts, WorkbookError, MappingError } from "./score";
+export type { ScoreSheetOptions, SheetMapping } from "./score";
 export {
   layoutResults, layoutRules, resultOrder, RESULTS_SHEET, RULES_SHEET, STATUS_LABELS, HIGHLIGHT, RESULTS_HEADER_ROW, stamp, criterionKey,
   AWARD_REASON_HEADER,

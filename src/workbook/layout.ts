@@ -4,10 +4,12 @@
  * The results' conditional formatting, and with `formulas` the points and totals, read the cutoffs
  * from the rules sheet, so an official can change a cutoff in the file and see the effect.
  */
-import { awardReasonText, dateText, formatNumberVi, THRESHOLD_TOLERANCE } from "../engine";
+import { awardReasonText, dateText, formatNumberVi, normalizeKey, THRESHOLD_TOLERANCE } from "../engine";
 import type { CellInput, Level, Plan, RatioCriterion, Status, UnitResult } from "../engine";
+import { FORMULA_VALUE_TEXT, fillFormulaText } from "../messages/formula-values";
 import { absRef, cellRef, columnLetter } from "./a1";
-import { isSpecialInput } from "./mapping";
+import { formulaInput, formulaValueCells, quotedContent, readingText, rowNoteText, shownInputs, whyText } from "./formula-inputs";
+import type { FormulaValueCell } from "./formula-inputs";
 import { LEVEL_LABELS } from "./read";
 import type { CellOut, ConditionalRule, RulesLayout, ScoredSheet, SheetModel } from "./types";
 
@@ -48,7 +50,12 @@ export interface RulesOptions {
   scored?: ScoredSheet;
   /** extra lines (e.g. the command that was run) */
   notes?: string[];
+  /** the results are written with formulas: say which of their input cells are values, and why */
+  formulas?: boolean;
 }
+
+/** The rules sheet lists at most this many value cells; the rest are noted on their rows. */
+const VALUE_CELLS_LISTED = 500;
 
 /** The rules sheet. Row/column positions of the cutoff cells are returned in `refs`. */
 export function layoutRules(plan: Plan, opts: RulesOptions): RulesLayout {
@@ -161,6 +168,29 @@ export function layoutRules(plan: Plan, opts: RulesOptions): RulesLayout {
       push([e.input, e.label, e.header ?? "(không có)", e.column === null ? "" : columnLetter(e.column)]);
     }
   }
+  if (opts.formulas && opts.scored) {
+    const scored = opts.scored;
+    const valueCells = formulaValueCells(plan, scored);
+    const valueColumns = shownInputs(plan, scored).filter((d) => d.kind !== "count" && d.kind !== "ratio");
+    if (valueCells.length || valueColumns.length) {
+      push([]);
+      push([FORMULA_VALUE_TEXT.title], true);
+      push([fillFormulaText(FORMULA_VALUE_TEXT.intro, { results: RESULTS_SHEET })]);
+      for (const d of valueColumns) {
+        const col = columnLetter(scored.mapping.mapping[d.id]);
+        push([`Cột ${col}`, "", d.label, "", "", FORMULA_VALUE_TEXT.column]);
+      }
+      if (valueCells.length) {
+        push([...FORMULA_VALUE_TEXT.header], true);
+        for (const c of valueCells.slice(0, VALUE_CELLS_LISTED)) {
+          push([c.source, c.unit, c.input.label, quotedContent(c.raw), readingText(c.input.kind, c.value), whyText(c)]);
+        }
+        if (valueCells.length > VALUE_CELLS_LISTED) {
+          push([fillFormulaText(FORMULA_VALUE_TEXT.more, { n: valueCells.length - VALUE_CELLS_LISTED, results: RESULTS_SHEET })]);
+        }
+      }
+    }
+  }
   return {
     sheet: {
       name: RULES_SHEET,
@@ -233,7 +263,7 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
   const tol = refs.tolerance ?? String(THRESHOLD_TOLERANCE);
   const first = RESULTS_HEADER_ROW + 1;
   const rowOf = new Map(units.map((u, i) => [u.key, first + i]));
-  const mapped = plan.inputs.filter((d) => !isSpecialInput(d.id) && scored.mapping.mapping[d.id] !== undefined);
+  const mapped = shownInputs(plan, scored);
   const srcSheet = `'${scored.sheet.replace(/'/g, "''")}'`;
 
   const cols: Col[] = [];
@@ -249,17 +279,30 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
   add("unit", { header: "Đơn vị", width: 28, value: (u) => u.key });
   add("level", { header: "Cấp", width: 8, value: (u) => LEVEL_LABELS[u.level] });
   add("group", { header: "Huyện", width: 16, value: (u) => u.group ?? "" });
+  /** unit key → the notes of its input cells written as values (the explanation column, further right, shows them) */
+  const valueNotes = new Map<string, string[]>();
   for (const d of mapped) {
     add(`in:${d.id}`, {
       header: d.label,
       width: 14,
-      value: (u) => {
+      value: (u, row) => {
         const src = srcByKey.get(u.key);
         if (!src) return null;
         if (opts.formulas && src.cells[d.id]) {
-          const ref = `${srcSheet}!${src.cells[d.id]}`;
-          // a blank source must stay blank (a bare reference would read it as 0)
-          return { formula: `IF(ISBLANK(${ref}),"",${ref})`, result: resultOf(cellValue(src.values[d.id])) };
+          const raw = src.values[d.id];
+          const f = formulaInput(d.kind, raw);
+          if (f.ref) {
+            const ref = `${srcSheet}!${src.cells[d.id]}`;
+            // a blank source must stay blank (a bare reference would read it as 0)
+            return { formula: `IF(ISBLANK(${ref}),"",${ref})`, result: resultOf(cellValue(raw)) };
+          }
+          if (f.why) {
+            const c: FormulaValueCell = { unit: u.key, input: d, source: `${srcSheet}!${src.cells[d.id]}`, raw, value: f.value, why: f.why };
+            const notes = valueNotes.get(u.key) ?? [];
+            notes.push(rowNoteText(c, at(`in:${d.id}`, row)));
+            valueNotes.set(u.key, notes);
+          }
+          return f.value;
         }
         return cellValue(src.values[d.id]);
       },
@@ -315,7 +358,9 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
           if (!def(u)?.combineWithCommunes) return null;
           const v = c?.communeMean ?? null;
           if (!opts.formulas) return v;
-          const members = units.filter((x) => x.level === "xa" && x.group !== null && x.group === u.key).map((x) => at(`own:${cr.id}`, rowOf.get(x.key)!));
+          // the engine's members: communes whose district cell names this district, compared as its keys are
+          const district = normalizeKey(u.group ?? u.key);
+          const members = units.filter((x) => x.level === "xa" && x.group !== null && normalizeKey(x.group) === district).map((x) => at(`own:${cr.id}`, rowOf.get(x.key)!));
           if (!members.length || members.length > 250) return v;
           const list = members.join(",");
           // SUM/COUNT skip the blank ("") ratios of communes with no data, as the engine's mean does
@@ -327,7 +372,9 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
       header: cr.combine ? `Tỷ lệ ${short} tính điểm` : `Tỷ lệ ${short}`, width: 14, format: "0.00%",
       value: (u, row) => {
         const c = critOf(u, cr.id);
-        const v = c?.ratio ?? null;
+        // a district with no commune ratio to combine with has no ratio for points (the engine keeps
+        // its own ratio in `ratio`, shown in the column before): blank, as the formula gives it
+        const v = def(u)?.combineWithCommunes && c?.communeMean === undefined ? null : c?.ratio ?? null;
         if (!opts.formulas) return v;
         if (cr.combine) {
           const own = at(`own:${cr.id}`, row);
@@ -421,7 +468,13 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
       },
     });
   }
-  add("explain", { header: "Giải thích", width: 70, value: (u) => u.explanation });
+  add("explain", {
+    header: "Giải thích", width: 70,
+    value: (u) => {
+      const notes = valueNotes.get(u.key);
+      return notes ? [u.explanation, ...notes].filter(Boolean).join(" ") : u.explanation;
+    },
+  });
 
   const cells: CellOut[][] = [];
   cells.push([`Kết quả chấm điểm — ${plan.title}`]);

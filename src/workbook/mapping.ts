@@ -1,129 +1,89 @@
 /**
- * Column mapping: which column of the table holds which input of the plan, found by header.
+ * Column mapping: which column of a table holds which input of the plan. One mapper for the
+ * command line and the task pane.
  *
- * Headers are written every which way ("Số hồ sơ trực tuyến", "So ho so nop truc tuyen",
- * "HS trực tuyến"). A header matches a wording when, after normalizeKey (no diacritics, no case,
- * folded spacing) and expanding common abbreviations (HS → hồ sơ, DVC → dịch vụ công, ...), every
- * word of the wording is in the header. The best match wins: an exact match, then the wording that
- * covers the largest share of the header's words. Each column serves one input at most.
+ * It weighs evidence, never takes the first match:
+ * - header words (header-words.ts): concept words after folding diacritics, case and
+ *   abbreviations, matched against every wording of the input; roles that words give ("tỷ lệ" is a
+ *   ratio, not a count; a total of "trực tiếp + trực tuyến" is not the online figure; "kế hoạch",
+ *   "chỉ tiêu" are targets, not what was done; a "Trong đó:" sub-header borrows the noun of its
+ *   total); years against the plan's period; a hidden column weighs less than a visible one;
+ * - contents (column-content.ts): names, level words, whole counts, ratios, dates, yes/no;
+ * - relations between columns: a numerator never exceeds its denominator across the rows.
+ * Then one assignment of columns to inputs (each column serves one input at most, each input one
+ * column) that maximises the total evidence, found by branch and bound.
+ *
+ * Doubt is said, never hidden: an input whose best column is a weak match, or for which another
+ * assignment is nearly as good, is reported in `doubts` with its candidates, and front ends score
+ * nothing until the user confirms or picks a column (`--map`, or the pane's mapping section).
  */
-import { normalizeKey } from "../engine";
-import type { Plan } from "../engine/types";
-import type { ColumnMapping, MappingEntry, SpecialField } from "./types";
+import type { CellInput, InputDef, Plan } from "../engine/types";
+import { columnIndex, columnLetter } from "./a1";
+import { contentFit, exceedShare, profileColumn, sampleRows, type ColumnProfile, type ContentKind } from "./column-content";
+import { foldText, headerWords, OBJECT_WORDS, TARGET_WORDS, wordsMatch, type HeaderWords } from "./header-words";
+import type { ColumnMapping, MappingDoubt, MappingEntry, SpecialField } from "./types";
 
-/** Abbreviations seen in officials' headers, expanded before matching (normalized spelling). */
-const ABBREVIATIONS: Record<string, string> = {
-  hs: "ho so",
-  dvc: "dich vu cong",
-  dvctt: "dich vu cong truc tuyen",
-  tthc: "thu tuc hanh chinh",
-  tk: "tai khoan",
-  ddđt: "dinh danh dien tu",
-  dddt: "dinh danh dien tu",
-  tp: "thanh pho",
-  tx: "thi xa",
-  sl: "so luong",
-  tl: "ty le",
-};
+/** A table as the mapper sees it: each column's header and its data cells (rows aligned across columns). */
+export interface TableView {
+  headers: string[];
+  /** the data cells under each column's header, the same rows for every column */
+  columns: CellInput[][];
+  /** columns hidden in the sheet (a hidden copy of a column is not the figure shown) */
+  hidden?: boolean[];
+  /** 0-based sheet column of headers[0] */
+  firstCol: number;
+}
 
-/** Words that carry no meaning for matching ("số" is in almost every header). */
-const STOPWORDS = new Set(["so", "cua", "cac", "va", "nop", "da", "duoc", "luong"]);
-
-/** The least share of a header's words a wording must cover (see headerMatchScore). */
-const MIN_SHARE = 0.25;
-
-/** Wordings of the columns the module reads besides the plan's inputs. */
+/** Wordings of the columns the module reads besides the plan's figures (ours; a plan may add its own). */
 export const SPECIAL_HEADERS: Record<SpecialField, { label: string; headers: string[] }> = {
   unit: {
     label: "Đơn vị",
     headers: [
-      "Đơn vị", "Tên đơn vị", "Đơn vị hành chính", "Tên xã", "Xã, phường, thị trấn", "Xã phường thị trấn",
-      "Địa phương", "Tên địa phương", "Cơ quan, đơn vị", "Unit", "Name",
+      "Đơn vị", "Tên đơn vị", "Đơn vị hành chính", "Tên xã", "Xã, phường, thị trấn", "Tên xã, phường, thị trấn", "Địa phương",
+      "Tên địa phương", "Cơ quan, đơn vị", "Tên cơ quan", "Cơ quan", "Sở, ban, ngành", "Tên huyện", "Huyện, thị xã, thành phố",
+      "UBND xã", "Xã", "Phường", "Tên", "Unit", "Name",
     ],
   },
   group: {
     label: "Huyện (nhóm)",
     headers: [
-      "Huyện", "Thuộc huyện", "Huyện, thị xã, thành phố", "Huyện thị xã thành phố", "Đơn vị cấp huyện",
-      "Quận huyện", "District", "Group", "Nhóm",
+      "Huyện", "Thuộc huyện", "Huyện, thị xã, thành phố", "Đơn vị cấp huyện", "Quận huyện", "Trực thuộc", "Địa bàn huyện",
+      "District", "Group", "Nhóm", "Cụm",
     ],
   },
   level: {
     label: "Cấp",
-    headers: ["Cấp", "Cấp hành chính", "Cấp đơn vị", "Level"],
+    headers: ["Cấp", "Cấp hành chính", "Cấp đơn vị", "Loại đơn vị", "Level"],
   },
 };
 
-// findTable scores every text cell near the top of a sheet against each of the plan's ~90 wordings:
-// the words of a text are worked out once (the lists returned are never modified)
-const wordsCache = new Map<string, string[]>();
-const meaningfulCache = new Map<string, Set<string>>();
-const CACHE_LIMIT = 5000;
+/** Below this, a column is not a candidate for an input at all. */
+const MIN_CANDIDATE = 0.3;
+/** Below this, the best column of a required input is a guess (doubt: "weak"). */
+const CONFIDENT = 0.5;
+/** When another assignment's total is within this of the best, the inputs it changes are doubtful. */
+const DOUBT_MARGIN = 0.12;
+/** What a column holding distinct names is worth as the unit column when its header says nothing. */
+const UNIT_BY_CONTENT = 0.35;
 
-function words(text: string): string[] {
-  let w = wordsCache.get(text);
-  if (w === undefined) {
-    if (wordsCache.size >= CACHE_LIMIT) wordsCache.clear();
-    wordsCache.set(text, (w = wordsOf(text)));
-  }
-  return w;
-}
-
-function wordsOf(text: string): string[] {
-  const out: string[] = [];
-  for (const w of normalizeKey(text).split(/[^a-z0-9]+/)) {
-    if (!w) continue;
-    const expanded = ABBREVIATIONS[w];
-    if (expanded) out.push(...expanded.split(" "));
-    else out.push(w);
-  }
-  return out;
-}
-
-function meaningful(text: string): Set<string> {
-  let m = meaningfulCache.get(text);
-  if (m === undefined) {
-    if (meaningfulCache.size >= CACHE_LIMIT) meaningfulCache.clear();
-    meaningfulCache.set(text, (m = meaningfulOf(text)));
-  }
-  return m;
-}
-
-function meaningfulOf(text: string): Set<string> {
-  const all = words(text);
-  const kept = all.filter((w) => !STOPWORDS.has(w));
-  return new Set(kept.length ? kept : all);
-}
-
-/**
- * How well a header matches one wording: 0 = no match; 1000 = the same words; else the share
- * (in thousandths) of the header's words that the wording covers, when it covers all of its own.
- */
-export function headerMatchScore(header: string, wording: string): number {
-  const h = words(header).join(" ");
-  const w = words(wording).join(" ");
-  if (!h || !w) return 0;
-  if (h === w) return 1000;
-  const hs = meaningful(header);
-  const ws = meaningful(wording);
-  for (const x of ws) if (!hs.has(x)) return 0;
-  // a long title that happens to contain "cấp huyện" is not a "Cấp" or "Huyện" column
-  const share = ws.size / hs.size;
-  if (share < MIN_SHARE) return 0;
-  return Math.floor(share * 999);
-}
-
-export function bestScore(header: string, wordings: string[]): number {
-  let best = 0;
-  for (const w of wordings) best = Math.max(best, headerMatchScore(header, w));
-  return best;
-}
+/** Evidence factors of the roles header words give (see headerEvidence). */
+const RATIO_FOR_COUNT = 0.25;
+const BOTH_CHANNELS_FOR_ONLINE = 0.2;
+const TARGET_FOR_ACTUAL = 0.35;
+const OTHER_YEAR = 0.4;
+const HIDDEN = 0.7;
+/** A numerator column larger than its denominator in most rows: that pairing is upside down. */
+const UPSIDE_DOWN = 0.8;
 
 interface Field {
   input: string;
   label: string;
   required: boolean;
+  kind: ContentKind;
   headers: string[];
+  wordings: HeaderWords[];
+  /** concept words some wording of the field uses (for the role rules) */
+  vocabulary: Set<string>;
 }
 
 const SPECIAL_IDS = new Set<string>(["unit", "group", "level"]);
@@ -132,105 +92,399 @@ export function isSpecialInput(id: string): boolean {
   return SPECIAL_IDS.has(id);
 }
 
+function contentKindOf(def: InputDef): ContentKind {
+  return def.kind === "text" ? "text" : def.kind;
+}
+
+function field(input: string, label: string, required: boolean, kind: ContentKind, headers: string[]): Field {
+  const wordings = headers.map(headerWords);
+  const vocabulary = new Set<string>();
+  for (const w of wordings) for (const k of w.words.keys()) vocabulary.add(k);
+  return { input, label, required, kind, headers, wordings, vocabulary };
+}
+
 /** The columns to find: unit, group, level (the plan's wordings plus ours), then the plan's figures. */
 export function mappingFields(plan: Plan): Field[] {
   const planDef = (id: string) => plan.inputs.find((d) => d.id === id);
   const fields: Field[] = (["unit", "group", "level"] as SpecialField[]).map((id) => {
     const def = planDef(id);
     const ours = SPECIAL_HEADERS[id];
-    return {
-      input: id,
-      label: def?.label ?? ours.label,
-      required: id === "unit",
-      headers: [...(def ? [def.label, ...def.headers] : []), ...ours.headers],
-    };
+    return field(id, def?.label ?? ours.label, id === "unit", id, [...(def ? [def.label, ...def.headers] : []), ...ours.headers]);
   });
   for (const def of plan.inputs) {
     if (SPECIAL_IDS.has(def.id)) continue;
-    fields.push({ input: def.id, label: def.label, required: def.required, headers: [def.label, ...def.headers] });
+    fields.push(field(def.id, def.label, def.required, contentKindOf(def), [def.label, ...def.headers]));
   }
   return fields;
 }
 
-/** A scoring function for findTable: does this text look like one of the plan's headers? */
+/** How well one header matches one wording, in thousandths (0 = not at all). */
+export function headerMatchScore(header: string, wording: string): number {
+  return Math.round(wordsMatch(headerWords(header), headerWords(wording)) * 1000);
+}
+
+function bestWording(h: HeaderWords, f: Field): number {
+  let best = 0;
+  for (const w of f.wordings) best = Math.max(best, wordsMatch(h, w));
+  return best;
+}
+
+/** A scoring function for findTable: does this text look like a header of the plan's columns? */
 export function planHeaderScore(plan: Plan): (text: string) => number {
   const fields = mappingFields(plan);
-  return (text) => Math.max(0, ...fields.map((f) => bestScore(text, f.headers)));
+  return (text) => {
+    const h = headerWords(text);
+    let best = 0;
+    for (const f of fields) best = Math.max(best, bestWording(h, f));
+    return best >= CONFIDENT ? best : 0;
+  };
+}
+
+/** The headers' words, a "Trong đó: …" sub-header given the nouns of the total to its left. */
+function viewWords(headers: string[]): HeaderWords[] {
+  const out: HeaderWords[] = [];
+  let lastTotal: HeaderWords | null = null;
+  for (const text of headers) {
+    const h = headerWords(text);
+    const folded = foldText(text);
+    if (/^(trong do|trong so|gom|bao gom)\b/.test(folded.replace(/^.*? (?=trong do\b)/, "")) && lastTotal) {
+      // "Tổng số hồ sơ tiếp nhận | Trong đó: nộp trực tuyến": the sub-total counts the same thing
+      const words = new Map(h.words);
+      let total = h.total;
+      for (const [w, weight] of lastTotal.words) {
+        if (OBJECT_WORDS.has(w) && !words.has(w)) {
+          words.set(w, weight);
+          total += weight;
+        }
+      }
+      out.push({ ...h, words, total });
+      continue;
+    }
+    if (h.words.size) lastTotal = h;
+    out.push(h);
+  }
+  return out;
+}
+
+interface Evidence {
+  score: number;
+  /** why the evidence was lowered, for the note on the choice */
+  why: string[];
+}
+
+function yearFactor(years: number[], plan: Plan, latestYear: number | null): { factor: number; why?: string } {
+  if (!years.length) return { factor: 1 };
+  if (plan.period) {
+    const from = Number((plan.period.from ?? plan.period.to).slice(0, 4));
+    const to = Number(plan.period.to.slice(0, 4));
+    return years.some((y) => y >= from && y <= to)
+      ? { factor: 1 }
+      : { factor: OTHER_YEAR, why: `năm ${years.join(", ")} ngoài kỳ của kế hoạch (${from === to ? from : `${from}–${to}`})` };
+  }
+  return latestYear !== null && !years.includes(latestYear)
+    ? { factor: OTHER_YEAR, why: `không phải năm gần nhất (${latestYear})` }
+    : { factor: 1 };
+}
+
+function headerEvidence(f: Field, h: HeaderWords, plan: Plan, latestYear: number | null): Evidence {
+  let score = bestWording(h, f);
+  const why: string[] = [];
+  if (score === 0) return { score, why };
+  if (f.kind === "count" && h.ratio && !f.vocabulary.has("tyle")) {
+    score *= RATIO_FOR_COUNT;
+    why.push("cột tỷ lệ, không phải số lượng");
+  }
+  // "Tổng hồ sơ tiếp nhận (trực tiếp + trực tuyến)" is the total of both channels, not the online part
+  if (h.words.has("tructiep") && h.words.has("tructuyen") && f.vocabulary.has("tructuyen") && !f.vocabulary.has("tructiep")) {
+    score *= BOTH_CHANNELS_FOR_ONLINE;
+    why.push("tổng cả trực tiếp và trực tuyến");
+  }
+  const target = [...h.words.keys()].find((w) => TARGET_WORDS.has(w));
+  if (target && ![...TARGET_WORDS].some((w) => f.vocabulary.has(w))) {
+    score *= TARGET_FOR_ACTUAL;
+    why.push("cột kế hoạch/chỉ tiêu, không phải số thực hiện");
+  }
+  if (f.kind === "count" || f.kind === "ratio" || f.kind === "boolean") {
+    const y = yearFactor(h.years, plan, latestYear);
+    if (y.why) {
+      score *= y.factor;
+      why.push(y.why);
+    }
+  }
+  return { score, why };
+}
+
+interface Candidate {
+  col: number;
+  score: number;
+  why: string[];
+}
+
+/** The evidence for every (input, column) pair worth considering, best first. */
+function candidatesOf(plan: Plan, fields: Field[], view: TableView, profiles: ColumnProfile[]): Map<string, Candidate[]> {
+  const words = viewWords(view.headers);
+  const allYears = words.flatMap((w) => w.years);
+  const latestYear = allYears.length ? Math.max(...allYears) : null;
+  const out = new Map<string, Candidate[]>();
+  for (const f of fields) {
+    const list: Candidate[] = [];
+    view.headers.forEach((text, col) => {
+      const h = words[col];
+      const ev = text.trim() ? headerEvidence(f, h, plan, latestYear) : { score: 0, why: [] as string[] };
+      const fit = contentFit(profiles[col], f.kind);
+      let score = ev.score * fit;
+      const why = [...ev.why];
+      if (fit < 0.5 && ev.score >= MIN_CANDIDATE) why.push("nội dung cột không hợp");
+      if (f.kind === "unit" && fit === 1 && profiles[col].filled >= 2 && score < UNIT_BY_CONTENT) {
+        // the unit column is the one of distinct names, however its header is worded
+        score = UNIT_BY_CONTENT;
+        why.push("nhận theo nội dung (tên không trùng nhau)");
+      }
+      if (view.hidden?.[col]) {
+        score *= HIDDEN;
+        why.push("cột đang ẩn");
+      }
+      if (score >= MIN_CANDIDATE) list.push({ col, score, why });
+    });
+    list.sort((a, b) => b.score - a.score || a.col - b.col);
+    out.set(f.input, list);
+  }
+  return out;
+}
+
+/** Pairs of inputs where one never exceeds the other: ratio numerator ≤ denominator, tie-break ≤ its base. */
+function orderedPairs(plan: Plan): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const c of plan.criteria) pairs.push([c.numerator, c.denominator]);
+  if (plan.tieBreak) pairs.push([plan.tieBreak.input, plan.tieBreak.per]);
+  return pairs;
+}
+
+interface Assignment {
+  fields: Field[];
+  options: Candidate[][];
+  /** fixed columns (overrides), by field index */
+  fixed: Map<number, number>;
+  pairs: [number, number][];
+  profiles: ColumnProfile[];
+}
+
+function pairPenalty(p: Assignment, a: number, b: number, colA: number, colB: number): number {
+  const { share, rows } = exceedShare(p.profiles[colA], p.profiles[colB]);
+  if (rows >= 2 && share > 0.5) return -UPSIDE_DOWN;
+  return share > 0 ? -0.05 : 0;
+}
+
+interface Solution {
+  total: number;
+  cols: (number | null)[];
+}
+
+/** The best assignment, optionally with field `avoid.field` kept off column `avoid.col`. */
+function solve(p: Assignment, avoid?: { field: number; col: number }): Solution {
+  const n = p.fields.length;
+  const order = p.fields.map((_, i) => i).filter((i) => !p.fixed.has(i));
+  order.sort((a, b) => (p.options[b][0]?.score ?? 0) - (p.options[a][0]?.score ?? 0));
+  const cols: (number | null)[] = new Array(n).fill(null);
+  const used = new Set<number>();
+  for (const [i, c] of p.fixed) {
+    cols[i] = c;
+    used.add(c);
+  }
+  const partnersOf = p.fields.map((_, i) => p.pairs.filter(([a, b]) => a === i || b === i));
+  let fixedTotal = 0;
+  for (const [a, b] of p.pairs) {
+    if (cols[a] !== null && cols[b] !== null) fixedTotal += pairPenalty(p, a, b, cols[a] as number, cols[b] as number);
+  }
+  // the best unary evidence still to come, for the bound (pair terms only ever lower a total)
+  const rest = new Array(order.length + 1).fill(0);
+  for (let k = order.length - 1; k >= 0; k--) rest[k] = rest[k + 1] + (p.options[order[k]][0]?.score ?? 0);
+  let best: Solution = { total: -Infinity, cols: [...cols] };
+  const visit = (k: number, total: number) => {
+    if (total + rest[k] <= best.total + 1e-12) return;
+    if (k === order.length) {
+      best = { total, cols: [...cols] };
+      return;
+    }
+    const i = order[k];
+    for (const c of p.options[i]) {
+      if (used.has(c.col)) continue;
+      if (avoid && avoid.field === i && avoid.col === c.col) continue;
+      let t = total + c.score;
+      for (const [a, b] of partnersOf[i]) {
+        const other = a === i ? b : a;
+        if (cols[other] === null) continue;
+        t += a === i ? pairPenalty(p, a, b, c.col, cols[other] as number) : pairPenalty(p, a, b, cols[other] as number, c.col);
+      }
+      cols[i] = c.col;
+      used.add(c.col);
+      visit(k + 1, t);
+      used.delete(c.col);
+      cols[i] = null;
+    }
+    visit(k + 1, total);
+  };
+  visit(0, fixedTotal);
+  return best;
+}
+
+/** The table as the mapper sees it, from headers alone (no contents to weigh). */
+export function headersOnly(headers: string[], firstCol = 0): TableView {
+  return { headers, columns: headers.map(() => []), firstCol };
 }
 
 /**
- * @param headers header texts of the table, left to right (index = position in the table)
- * @param overrides input id → header text (from `--map input=Header` or the task pane); an
- *   override may also name a column by letter relative to the sheet when `firstCol` is given.
- * @param firstCol 0-based sheet column of headers[0]; columns in the result are sheet columns.
+ * @param view the table's headers and contents (tableView in table.ts), or just its headers
+ * @param overrides input id → header text or column letter (from `--map input=Header` or the task
+ *   pane); an override is a command: one that names no column of the table is reported in
+ *   badOverrides and the front ends stop.
+ * Columns in the result are sheet columns (view.firstCol + index).
  */
-export function mapColumns(
-  plan: Plan,
-  headers: string[],
-  overrides: Record<string, string> = {},
-  firstCol = 0,
-): ColumnMapping {
+export function mapColumns(plan: Plan, view: TableView | string[], overrides: Record<string, string> = {}, firstCol = 0): ColumnMapping {
+  const v = Array.isArray(view) ? headersOnly(view, firstCol) : view;
   const fields = mappingFields(plan);
-  const byInput = new Map(fields.map((f) => [f.input, f]));
-  const taken = new Set<number>();
-  const chosen = new Map<string, { col: number; via: "override" | "header" }>();
+  const byInput = new Map(fields.map((f, i) => [f.input, i]));
+  const fixed = new Map<number, number>();
   const badOverrides: ColumnMapping["badOverrides"] = [];
 
   for (const [input, header] of Object.entries(overrides)) {
-    if (!byInput.has(input)) {
+    const i = byInput.get(input);
+    if (i === undefined) {
       badOverrides.push({ input, header, why: `"${input}" không phải là đầu vào của kế hoạch ${plan.id}` });
       continue;
     }
-    const key = normalizeKey(header);
-    let col = headers.findIndex((h) => normalizeKey(h) === key);
-    if (col < 0 && /^[A-Za-z]{1,3}$/.test(header.trim())) {
-      // a column letter, e.g. --map online_dossiers=E
-      const letters = header.trim().toUpperCase();
-      let n = 0;
-      for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-      const idx = n - 1 - firstCol;
-      if (idx >= 0 && idx < headers.length) col = idx;
-    }
+    const col = overrideColumn(v, header);
     if (col < 0) {
       badOverrides.push({ input, header, why: `không có cột tiêu đề "${header}" trong bảng` });
       continue;
     }
-    chosen.set(input, { col, via: "override" });
-    taken.add(col);
+    if ([...fixed.values()].includes(col)) {
+      badOverrides.push({ input, header, why: `cột "${header}" đã được chọn cho một đầu vào khác` });
+      continue;
+    }
+    fixed.set(i, col);
   }
 
-  // every (field, column) pair that matches, best first; ties keep field order then column order
-  const pairs: { input: string; col: number; score: number; order: number }[] = [];
-  fields.forEach((f, order) => {
-    if (chosen.has(f.input)) return;
-    headers.forEach((h, col) => {
-      if (!h || taken.has(col)) return;
-      const score = bestScore(h, f.headers);
-      if (score > 0) pairs.push({ input: f.input, col, score, order });
-    });
+  const rows = sampleRows(Math.max(0, ...v.columns.map((c) => c.length)));
+  const profiles = v.headers.map((_, c) => profileColumn(v.columns[c] ?? [], rows));
+  const cands = candidatesOf(plan, fields, v, profiles);
+  const fixedCols = new Set(fixed.values());
+  const options = fields.map((f, i) => (fixed.has(i) ? [] : (cands.get(f.input) ?? []).filter((c) => !fixedCols.has(c.col))));
+  const pairs = orderedPairs(plan)
+    .map(([a, b]) => [byInput.get(a), byInput.get(b)] as [number | undefined, number | undefined])
+    .filter((x): x is [number, number] => x[0] !== undefined && x[1] !== undefined);
+  const problem: Assignment = { fields, options, fixed, pairs, profiles };
+  const best = solve(problem);
+
+  // doubt: the best column is weak, or keeping the input off it costs little
+  const doubts: MappingDoubt[] = [];
+  const doubtful = new Set<number>();
+  const weakOptional = new Map<number, number>();
+  fields.forEach((f, i) => {
+    const col = best.cols[i];
+    if (col === null || fixed.has(i)) return;
+    const mine = options[i].find((c) => c.col === col)!;
+    const alt = solve(problem, { field: i, col });
+    const close = best.total - alt.total < DOUBT_MARGIN;
+    const weak = mine.score < CONFIDENT;
+    if (!close && !weak) return;
+    if (!close && !f.required) {
+      // an optional figure found only by a poor match is left out, and the column named as possible
+      weakOptional.set(i, col);
+      return;
+    }
+    doubtful.add(i);
+    // the candidates: this column, the one the next-best assignment gives it, and its other options
+    const seen = new Set<number>();
+    const candidates: MappingDoubt["candidates"] = [];
+    const add = (c: number | null) => {
+      if (c === null || seen.has(c)) return;
+      seen.add(c);
+      const ev = options[i].find((o) => o.col === c);
+      candidates.push({ column: c + v.firstCol, header: v.headers[c], score: round2(ev?.score ?? 0) });
+    };
+    add(col);
+    add(alt.cols[i]);
+    for (const o of options[i].slice(0, 4)) add(o.col);
+    doubts.push({ input: f.input, label: f.label, why: weak ? "weak" : "close", candidates });
   });
-  pairs.sort((a, b) => b.score - a.score || a.order - b.order || a.col - b.col);
-  for (const p of pairs) {
-    if (chosen.has(p.input) || taken.has(p.col)) continue;
-    chosen.set(p.input, { col: p.col, via: "header" });
-    taken.add(p.col);
-  }
 
   const mapping: Record<string, number> = {};
   const report: MappingEntry[] = [];
   const missing: string[] = [];
-  for (const f of fields) {
-    const c = chosen.get(f.input);
-    if (c) mapping[f.input] = c.col + firstCol;
+  for (const i of weakOptional.keys()) best.cols[i] = null;
+  fields.forEach((f, i) => {
+    const col = best.cols[i];
+    const chosen = col === null ? undefined : fixed.has(i) ? { col, score: 1, why: [] } : options[i].find((c) => c.col === col);
+    if (col !== null) mapping[f.input] = col + v.firstCol;
     else if (f.required) missing.push(f.input);
-    report.push({
+    const entry: MappingEntry = {
       input: f.input,
       label: f.label,
       required: f.required,
-      header: c ? headers[c.col] : null,
-      column: c ? c.col + firstCol : null,
-      via: c ? c.via : null,
-    });
+      header: col === null ? null : v.headers[col],
+      column: col === null ? null : col + v.firstCol,
+      via: col === null ? null : fixed.has(i) ? "override" : "header",
+    };
+    if (chosen && !fixed.has(i)) entry.score = round2(chosen.score);
+    if (doubtful.has(i)) entry.doubtful = true;
+    const note = col !== null && !fixed.has(i) ? choiceNote(options[i], col, chosen?.why ?? [], v) : undefined;
+    if (note) entry.note = note;
+    const possible = weakOptional.get(i);
+    if (possible !== undefined) {
+      entry.note = `không dùng: cột ${columnLetter(possible + v.firstCol)} "${v.headers[possible]}" chỉ gần giống (dùng --map nếu đúng là cột này)`;
+    }
+    report.push(entry);
+  });
+  const noPlanColumns = fields.every((f) => SPECIAL_IDS.has(f.input) || mapping[f.input] === undefined);
+  return { mapping, missing, report, badOverrides, doubts, noPlanColumns };
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** Why the column chosen and not the runner-up, when a rule (year, plan/actual, hidden) told them apart. */
+function choiceNote(options: Candidate[], col: number, chosenWhy: string[], v: TableView): string | undefined {
+  const runner = options.find((o) => o.col !== col && o.why.length > chosenWhy.length);
+  if (!runner) return chosenWhy.length ? chosenWhy.join("; ") : undefined;
+  const extra = runner.why.filter((w) => !chosenWhy.includes(w));
+  return `không lấy cột ${columnLetter(runner.col + v.firstCol)} "${v.headers[runner.col]}": ${extra.join("; ")}`;
+}
+
+/** The column an override names: its header text (folded), or its letter. -1 when none. */
+function overrideColumn(v: TableView, header: string): number {
+  const key = foldText(header);
+  const byText = v.headers.findIndex((h) => foldText(h) === key);
+  if (byText >= 0) return byText;
+  // under a two-row header the user may name the sub-header alone ("Thực hiện")
+  const bySub = v.headers.map((h, i) => [foldText(h.split(" — ").pop() ?? h), i] as const).filter(([k]) => k === key);
+  if (bySub.length === 1) return bySub[0][1];
+  if (/^[A-Za-z]{1,3}$/.test(header.trim())) {
+    const idx = columnIndex(header.trim()) - v.firstCol;
+    if (idx >= 0 && idx < v.headers.length) return idx;
   }
-  return { mapping, missing, report, badOverrides };
+  return -1;
+}
+
+/**
+ * The built-in plans whose columns this table does have (every required input mapped, at least one
+ * figure), best first: what to tell a user who picked the wrong plan for a table.
+ */
+export function plansForTable(view: TableView, plans: Plan[], except?: string): string[] {
+  const fits: { id: string; n: number }[] = [];
+  for (const p of plans) {
+    if (p.id === except) continue;
+    const m = mapColumns(p, view);
+    if (m.missing.length || m.noPlanColumns) continue;
+    const n = m.report.filter((e) => !SPECIAL_IDS.has(e.input) && e.column !== null && !e.doubtful).length;
+    if (n) fits.push({ id: p.id, n });
+  }
+  fits.sort((a, b) => b.n - a.n);
+  return fits.map((f) => f.id);
+}
+
+/** The `--map` argument that picks a column for an input: `--map online_dossiers="HS trực tuyến"`. */
+export function mapArgument(input: string, header: string, column: number, headers: string[]): string {
+  const unique = headers.filter((h) => foldText(h) === foldText(header)).length === 1;
+  const value = unique && header.trim() ? header.replace(/"/g, '\\"') : columnLetter(column);
+  return `--map ${input}="${value}"`;
 }

@@ -12,6 +12,7 @@
 import { dateText } from "../engine";
 import type { CellInput } from "../engine";
 import type { TableRegion } from "./types";
+import type { TableView } from "./mapping";
 
 /** How far down to look for the header row: titles and notes above a table are a few lines. */
 const HEADER_SEARCH_ROWS = 30;
@@ -151,4 +152,21 @@ const rowFilled = (row: CellInput[] | undefined) => (row ?? []).some((v) => !isB
 function firstFilledBelow(grid: CellInput[][], header: number): number {
   for (let r = header + 1; r <= header + 1 + HEADER_CONTINUATION_ROWS && r < grid.length; r++) if (rowFilled(grid[r])) return r;
   return -1;
+}
+
+/**
+ * The table as the column mapper sees it: each column's header (headerTexts) and its data cells,
+ * rows aligned across columns. `hiddenColumns` are 0-based grid columns hidden in the sheet.
+ */
+export function tableView(grid: CellInput[][], table: TableRegion, hiddenColumns: Iterable<number> = []): TableView {
+  const headers = headerTexts(grid, table);
+  const hiddenSet = new Set(hiddenColumns);
+  const columns: CellInput[][] = headers.map(() => []);
+  for (let r = table.headerRow + 1; r <= table.lastRow; r++) {
+    const row = grid[r] ?? [];
+    for (let c = table.firstCol; c <= table.lastCol; c++) columns[c - table.firstCol].push(row[c] ?? null);
+  }
+  const view: TableView = { headers, columns, firstCol: table.firstCol };
+  if (hiddenSet.size) view.hidden = headers.map((_, i) => hiddenSet.has(i + table.firstCol));
+  return view;
 }

@@ -32,8 +32,24 @@ export interface MappingEntry {
   header: string | null;
   /** 0-based grid column, null when no column was found */
   column: number | null;
-  /** how it was found: a --map override, or a header match */
+  /** how it was found: a --map override (or the user's choice in the pane), or the evidence */
   via: "override" | "header" | null;
+  /** the evidence for the column chosen, 0–1 (headers and contents weighed together) */
+  score?: number;
+  /** the column is a guess the user must confirm (see ColumnMapping.doubts) */
+  doubtful?: boolean;
+  /** why this column and not a close one (a year, a plan/actual sub-column, a hidden column) */
+  note?: string;
+}
+
+/** A column the mapper could not choose with confidence, with the columns that could be it. */
+export interface MappingDoubt {
+  input: string;
+  label: string;
+  /** "close": another column is nearly as likely; "weak": the best column is a poor match */
+  why: "close" | "weak";
+  /** the candidates, best first: 0-based grid column, its header, its evidence */
+  candidates: { column: number; header: string; score: number }[];
 }
 
 export interface ColumnMapping {
@@ -44,6 +60,10 @@ export interface ColumnMapping {
   report: MappingEntry[];
   /** overrides that named a header not in the table */
   badOverrides: { input: string; header: string; why: string }[];
+  /** inputs whose column is a guess: nothing is scored until the user confirms or picks them */
+  doubts: MappingDoubt[];
+  /** the table holds none of the plan's figures (the table of another plan) */
+  noPlanColumns: boolean;
 }
 
 /** A bad cell or row, named by sheet, 1-based row and column letter (what an official sees). */

@@ -12,18 +12,21 @@
  * that fails half way removes what it wrote (src/excel-io/write-parts.ts).
  */
 import type { CellInput, Level } from "../engine";
-import { getPlan } from "../plans";
+import { getPlan, listPlans } from "../plans";
 import {
   findTable,
-  headerTexts,
   layoutResults,
   mapColumns,
   layoutRules,
+  MappingError,
   planHeaderScore,
   scoreSheet,
+  tableView,
   WorkbookError,
+  type ColumnMapping,
   type ScoredSheet,
   type TableRegion,
+  type TableView,
 } from "../workbook";
 import { readSnapshot } from "../excel-io/read";
 import { planOwnership, type OwnedSheet } from "../excel-io/write";
@@ -57,6 +60,37 @@ export interface JobResult {
   /** the chart was left out (too many units, or a plan without totals) */
   chartOmitted: boolean;
 }
+
+/** The table's columns as the pane's mapping section shows them. */
+export interface MappingPreview {
+  sheet: string;
+  address: string;
+  /** 1-based header row */
+  headerRow: number;
+  firstCol: number;
+  headers: string[];
+  /** what the mapper weighs (headers and contents), to map again when the user picks a column */
+  view: TableView;
+  mapping: ColumnMapping;
+  source: SourceSpec;
+}
+
+/**
+ * The columns cannot be used as mapped (a guess to confirm, a column missing, a choice that names no
+ * column, the table of another plan): nothing was scored or written, and the pane shows the mapping.
+ */
+export class MappingWorkflowError extends WorkflowError {
+  constructor(code: string, message: string, opts: ConstructorParameters<typeof WorkflowError>[2], readonly preview: MappingPreview) {
+    super(code, message, opts);
+  }
+}
+
+const MAPPING_CODES: Record<MappingError["kind"], { code: string; hint: string }> = {
+  bad_override: { code: "bad_mapping", hint: "Chọn lại cột trong phần “Cột dữ liệu”." },
+  missing: { code: "missing_column", hint: "Thêm cột đó vào bảng, hoặc chọn cột tương ứng trong phần “Cột dữ liệu”, rồi bấm lại." },
+  wrong_plan: { code: "wrong_plan", hint: "Chọn kế hoạch đúng với bảng, hoặc chọn bảng khác." },
+  doubt: { code: "doubtful_mapping", hint: "Kiểm tra các cột được đánh dấu trong phần “Cột dữ liệu”, rồi bấm “Xác nhận cột và xếp hạng”." },
+};
 
 /** The table inside the block that was read, in sheet coordinates. */
 export function locateTable(snap: WorkbookSnapshot, plan: ReturnType<typeof getPlan>): TableRegion {
@@ -92,6 +126,7 @@ export function scoreSnapshot(snap: WorkbookSnapshot, req: JobRequest): ScoredSh
   const plan = getPlan(req.planId);
   const table = locateTable(snap, plan);
   let scored: ScoredSheet;
+  const headerRow = table.headerRow + 1;
   try {
     scored = scoreSheet(plan, snap.source.grid, {
       sheet: snap.source.sheet,
@@ -99,34 +134,21 @@ export function scoreSnapshot(snap: WorkbookSnapshot, req: JobRequest): ScoredSh
       overrides: req.overrides,
       level: req.level,
       date: req.date,
+      plans: listPlans(),
     });
   } catch (e) {
+    if (e instanceof MappingError) {
+      const { code, hint } = MAPPING_CODES[e.kind];
+      const view = tableView(snap.source.grid, table);
+      throw new MappingWorkflowError(
+        code,
+        e.message,
+        { where: { sheet: snap.source.sheet, row: headerRow, column: columnLetter(table.firstCol) }, hint },
+        previewOf(snap, table, view, e.mapping, req.source),
+      );
+    }
     if (e instanceof WorkbookError) throw new WorkflowError("no_table", e.message, { where: { sheet: snap.source.sheet } });
     throw e;
-  }
-  const { mapping } = scored;
-  const headerRow = table.headerRow + 1;
-  if (mapping.badOverrides.length) {
-    const b = mapping.badOverrides[0];
-    const label = mapping.report.find((r) => r.input === b.input)?.label ?? b.input;
-    throw new WorkflowError("bad_mapping", `Cột đã chọn cho "${label}" không dùng được: ${b.why}.`, {
-      where: { sheet: snap.source.sheet, row: headerRow },
-      hint: "Chọn lại cột trong phần “Cột dữ liệu”.",
-    });
-  }
-  if (mapping.missing.length) {
-    const labels = mapping.missing.map((id) => {
-      const e = mapping.report.find((r) => r.input === id);
-      return `"${e?.label ?? id}"`;
-    });
-    throw new WorkflowError(
-      "missing_column",
-      `Thiếu cột ${labels.join(", ")} trong bảng (dòng tiêu đề ${headerRow}, cột ${columnLetter(table.firstCol)}–${columnLetter(table.lastCol)}).`,
-      {
-        where: { sheet: snap.source.sheet, row: headerRow, column: columnLetter(table.firstCol) },
-        hint: "Thêm cột đó vào bảng, hoặc chọn cột tương ứng trong phần “Cột dữ liệu”, rồi bấm lại.",
-      },
-    );
   }
   if (scored.outcome.units.length === 0) {
     throw new WorkflowError("no_units", `Bảng ở ${snap.source.address} không có dòng đơn vị nào để chấm.`, {
@@ -140,7 +162,7 @@ export function scoreSnapshot(snap: WorkbookSnapshot, req: JobRequest): ScoredSh
 /** The sheets to write for a scored table: rules, results, and (when there are totals) the chart. */
 export function buildSheets(scored: ScoredSheet, req: JobRequest, now: Date): { sheets: OwnedSheet[]; chartOmitted: boolean } {
   const plan = getPlan(scored.planId);
-  const rules = layoutRules(plan, { now, scored });
+  const rules = layoutRules(plan, { now, scored, formulas: req.formulas ?? false });
   const results = layoutResults(scored, plan, { formulas: req.formulas ?? false, rules, now });
   const sheets: OwnedSheet[] = [
     { role: "results", model: results },
@@ -229,16 +251,20 @@ export async function previewMapping(run: ExcelRunner, req: Pick<JobRequest, "pl
     refuseOwnSource(snap);
     const plan = getPlan(req.planId);
     const table = locateTable(snap, plan);
-    const headers = headerTexts(snap.source.grid, table);
-    const mapping = mapColumns(plan, headers, req.overrides ?? {}, table.firstCol);
-    return {
-      sheet: snap.source.sheet,
-      address: snap.source.address,
-      headerRow: table.headerRow + 1,
-      firstCol: table.firstCol,
-      headers,
-      mapping,
-      source: anchorOf(req.source, snap),
-    };
+    const view = tableView(snap.source.grid, table);
+    return previewOf(snap, table, view, mapColumns(plan, view, req.overrides ?? {}), req.source);
   });
+}
+
+function previewOf(snap: WorkbookSnapshot, table: TableRegion, view: TableView, mapping: ColumnMapping, spec: SourceSpec): MappingPreview {
+  return {
+    sheet: snap.source.sheet,
+    address: snap.source.address,
+    headerRow: table.headerRow + 1,
+    firstCol: table.firstCol,
+    headers: view.headers,
+    view,
+    mapping,
+    source: anchorOf(spec, snap),
+  };
 }

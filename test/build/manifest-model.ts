@@ -102,10 +102,11 @@ export function resources(manifest: XmlElement): Resources {
   };
 }
 
-/** Every absolute URL the manifest mentions, in attributes or text. */
-export function allUrls(manifest: XmlElement): string[] {
+/** Every absolute URL the manifest mentions, in attributes or text (but in the elements named in `except`). */
+export function allUrls(manifest: XmlElement, except: string[] = []): string[] {
   const urls: string[] = [];
   const visit = (e: XmlElement) => {
+    if (except.includes(e.name)) return;
     for (const v of [...Object.values(e.attrs), e.text]) {
       if (/^https?:\/\//i.test(v) && !/^https?:\/\/schemas\.microsoft\.com\//i.test(v) && !/w3\.org\//.test(v)) urls.push(v);
     }
@@ -115,10 +116,18 @@ export function allUrls(manifest: XmlElement): string[] {
   return urls;
 }
 
-/** dist/-relative path that a dev-server URL serves, e.g. https://localhost:3000/assets/icon-16.png → assets/icon-16.png. */
-export function distPathOf(url: string): string {
-  if (!url.startsWith(DEV_ORIGIN)) throw new Error(`${url} is not served by the dev server (${DEV_ORIGIN})`);
-  return decodeURIComponent(new URL(url).pathname.slice(1));
+/** The URLs of the add-in's own files: all but the support page, which is a page about the add-in, not in it. */
+export function servedUrls(manifest: XmlElement): string[] {
+  return allUrls(manifest, ["SupportUrl"]);
+}
+
+/**
+ * dist/-relative path that a URL under `origin` serves, e.g. https://localhost:3000/assets/icon-16.png →
+ * assets/icon-16.png. `origin` is the base the files are served under, with its trailing slash.
+ */
+export function distPathOf(url: string, origin = DEV_ORIGIN): string {
+  if (!url.startsWith(origin)) throw new Error(`${url} is not served from ${origin}`);
+  return decodeURIComponent(url.slice(origin.length).replace(/[?#].*$/, ""));
 }
 
 /** Width and height from a PNG's IHDR chunk; throws if the bytes are not a PNG. */

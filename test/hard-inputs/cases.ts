@@ -89,7 +89,10 @@ export interface Expect {
   fnThrows?: { code: string; message?: string };
   /** sheet row → the function's value (number, true/false) or error at that row, for every call in order */
   fnRows?: Record<string, (number | boolean | { error: string; message?: string } | null)[]>;
-  /** [first, last] sheet rows where the functions' output is an empty cell (the unused ends of a range) */
+  /**
+   * [first, last] sheet rows that are the unused ends of a range: above the table the functions' output is an
+   * empty cell; at the end of the ranges there is no output at all (the result ends at the last row in use).
+   */
   fnEmptyRows?: [number, number][];
 }
 

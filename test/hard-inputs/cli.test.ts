@@ -8,110 +8,14 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import * as iconv from "iconv-lite";
 import { scoreCommand } from "../../src/cli/score";
 import {
-  allCases, baseOf, buildSheets, disposition, expectFor, isoDate, phraseOf, planOf, plainOf, rawIds, spotMismatches, statusCounts, unnamedStatuses,
-  windows1258,
-  type BuiltSheet, type HardCase, type Tagged,
+  allCases, baseOf, buildSheets, disposition, expectFor, phraseOf, planOf, rawIds, spotMismatches, statusCounts, unnamedStatuses,
 } from "./cases";
+import { CSV_SHEET, inputFile } from "./files";
 
-/** The sheet a CSV becomes (src/cli/xlsx.ts CSV_SHEET). */
-const CSV_SHEET = "Số liệu";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dvc-hard-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-function xlsxValue(v: Tagged): ExcelJS.CellValue {
-  if (v === null || typeof v !== "object") return v;
-  if ("nfd" in v) return v.nfd.normalize("NFD");
-  if ("number" in v) return Number(v.number);
-  if ("error" in v) return { error: v.error } as ExcelJS.CellErrorValue;
-  if ("date" in v) return isoDate(v.date);
-  const result = v.result === undefined ? undefined : xlsxValue(v.result);
-  return { formula: v.formula, result } as ExcelJS.CellFormulaValue;
-}
-
-async function writeXlsx(sheets: BuiltSheet[], file: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name);
-    s.grid.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (v === null || v === undefined) return;
-        const cell = ws.getCell(r + 1, c + 1);
-        cell.value = xlsxValue(v);
-        if (typeof v === "object" && "date" in v) cell.numFmt = "dd/mm/yyyy";
-      }),
-    );
-    for (const m of s.merges) ws.mergeCells(m);
-    for (const r of [...s.hiddenRows, ...s.filteredRows]) ws.getRow(r).hidden = true;
-    if (s.autoFilter) ws.autoFilter = s.autoFilter;
-  }
-  await wb.xlsx.writeFile(file);
-}
-
-/** A sheet as CSV (UTF-8, commas): the large case, where reading and scoring are the point. */
-function csvOf(s: BuiltSheet): string {
-  const field = (v: Tagged) => {
-    const p = plainOf(v);
-    if (p === null) return "";
-    const t = typeof p === "object" ? ("error" in p ? p.error : p.date) : String(p);
-    return /[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-  };
-  return s.grid.map((row) => (row ?? []).map((v) => field(v ?? null)).join(",")).join("\n") + "\n";
-}
-
-function csvBytes(text: string, encoding: string): Buffer {
-  switch (encoding) {
-    case "utf8":
-      return Buffer.from(text, "utf8");
-    case "utf8-bom":
-      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]);
-    case "utf16le":
-      return iconv.encode(text, "utf16le");
-    case "utf16le-bom":
-      return Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, "utf16le")]);
-    case "windows-1258":
-      return windows1258(text, (s) => iconv.encode(s, "windows-1258"));
-    default:
-      throw new Error(`no encoding ${encoding}`);
-  }
-}
-
-/** Writes the case's input file; returns its path and the sheet the problems are on. */
-async function inputFile(c: HardCase, sheets: BuiltSheet[]): Promise<{ file: string; sheet: string }> {
-  const at = path.join(dir, c.id);
-  fs.mkdirSync(at, { recursive: true });
-  if (c.csv) {
-    const file = path.join(at, "so-lieu.csv");
-    fs.writeFileSync(file, csvBytes(c.csv.text, c.csv.encoding));
-    return { file, sheet: CSV_SHEET };
-  }
-  if (c.cliCsvNoWrite) {
-    const file = path.join(at, "so-lieu.csv");
-    fs.writeFileSync(file, csvOf(sheets[0]));
-    return { file, sheet: CSV_SHEET };
-  }
-  if (c.file) {
-    const file = path.join(at, c.file.name);
-    if (c.file.kind === "ole") {
-      // the signature of an OLE2 compound file, which is what Excel writes for an encrypted workbook
-      fs.writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]));
-    } else if (c.file.kind === "zip-garbage") {
-      fs.writeFileSync(file, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(300, 0x5a)]));
-    } else {
-      const whole = path.join(at, "whole.xlsx");
-      await writeXlsx(sheets, whole);
-      const bytes = fs.readFileSync(whole);
-      fs.writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
-      fs.rmSync(whole);
-    }
-    return { file, sheet: sheets[0].name };
-  }
-  const file = path.join(at, "so-lieu.xlsx");
-  await writeXlsx(sheets, file);
-  return { file, sheet: sheets[0].name };
-}
 
 const PROBLEM_LINE = /^ {2}(.+?)!([A-Z]+)(\d+)(?: \((.*?)\))?: (.+)$/;
 
@@ -174,7 +78,7 @@ describe.each(allCases().map((c) => [c.id, c] as const))("%s", (_id, c) => {
   test(`${c.kind}: exit code, problems as Sheet!Cell, units scored, the input kept`, async () => {
     const e = expectFor(c, "cli");
     const sheets = buildSheets(c);
-    const { file, sheet } = await inputFile(c, sheets);
+    const { file, sheet } = await inputFile(c, sheets, dir);
     const inputBytes = fs.readFileSync(file);
     const output = path.join(dir, c.id, "ket-qua.xlsx");
     const args = [file, "--plan", planOf(c), "--json", ...(c.cliCsvNoWrite ? [] : ["-o", output])];

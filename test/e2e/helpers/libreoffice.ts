@@ -43,30 +43,54 @@ export function recalcProfile(prefix = "lo-profile-"): string {
   return dir;
 }
 
-function soffice(args: string[], outDir: string): void {
+function soffice(args: string[], outDir: string, timeout = 120_000): void {
   const prof = recalcProfile();
   try {
     execFileSync("soffice", [`-env:UserInstallation=file://${prof}`, "--headless", "--norestore", ...args, "--outdir", outDir], {
       stdio: "pipe",
-      timeout: 120_000,
+      timeout,
     });
   } finally {
     fs.rmSync(prof, { recursive: true, force: true });
   }
 }
 
+const CSV_ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+
 /** Every sheet to CSV (UTF-8, raw values not as shown): sheet name → rows of fields. */
 export function exportCsvAllSheets(xlsx: string): Map<string, string[][]> {
-  const out = tempDir("lo-csv-");
-  soffice(["--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", xlsx], out);
-  const base = path.basename(xlsx, path.extname(xlsx));
-  const sheets = new Map<string, string[][]>();
-  for (const f of fs.readdirSync(out)) {
-    if (!f.startsWith(base + "-") || !f.endsWith(".csv")) continue;
-    const name = f.slice(base.length + 1, -4);
-    sheets.set(name, parseCsv(fs.readFileSync(path.join(out, f), "utf8")));
+  return exportCsvAllSheetsMany([xlsx]).get(xlsx)!;
+}
+
+/**
+ * exportCsvAllSheets for many workbooks in one LibreOffice run (starting soffice costs more than
+ * converting a small workbook): file → sheet name → rows. LibreOffice names each CSV
+ * "<file's base name>-<sheet>.csv" in one folder, so no base name may be another's followed by "-".
+ */
+export function exportCsvAllSheetsMany(files: string[]): Map<string, Map<string, string[][]>> {
+  const bases = files.map((f) => path.basename(f, path.extname(f)));
+  for (const a of bases) {
+    const clash = bases.find((b) => b !== a && b.startsWith(a + "-"));
+    if (clash !== undefined || bases.filter((b) => b === a).length > 1) throw new Error(`CSV names of "${a}" and "${clash ?? a}" would mix`);
   }
-  return sheets;
+  const out = tempDir("lo-csv-");
+  try {
+    // about a second per workbook at most, on top of starting LibreOffice
+    soffice(["--convert-to", CSV_ALL_SHEETS, ...files], out, 120_000 + files.length * 1_000);
+    const csvs = fs.readdirSync(out).filter((f) => f.endsWith(".csv"));
+    const result = new Map<string, Map<string, string[][]>>();
+    files.forEach((file, i) => {
+      const sheets = new Map<string, string[][]>();
+      for (const f of csvs) {
+        if (!f.startsWith(bases[i] + "-")) continue;
+        sheets.set(f.slice(bases[i].length + 1, -4), parseCsv(fs.readFileSync(path.join(out, f), "utf8")));
+      }
+      result.set(file, sheets);
+    });
+    return result;
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
 }
 
 /** A small RFC 4180 reader (quoted fields, doubled quotes, newlines inside quotes). */

@@ -1,0 +1,105 @@
+/**
+ * A hard-input case as the files a user hands the command line: its sheets written as a real .xlsx
+ * with exceljs, the case's CSV bytes in their encoding, or its broken file. Shared by the command
+ * line's runner and the --formulas agreement test in LibreOffice.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import * as iconv from "iconv-lite";
+import { isoDate, plainOf, windows1258, type BuiltSheet, type HardCase, type Tagged } from "./cases";
+
+/** The sheet a CSV becomes (src/cli/xlsx.ts CSV_SHEET). */
+export const CSV_SHEET = "Số liệu";
+
+function xlsxValue(v: Tagged): ExcelJS.CellValue {
+  if (v === null || typeof v !== "object") return v;
+  if ("nfd" in v) return v.nfd.normalize("NFD");
+  if ("number" in v) return Number(v.number);
+  if ("error" in v) return { error: v.error } as ExcelJS.CellErrorValue;
+  if ("date" in v) return isoDate(v.date);
+  const result = v.result === undefined ? undefined : xlsxValue(v.result);
+  return { formula: v.formula, result } as ExcelJS.CellFormulaValue;
+}
+
+async function writeXlsx(sheets: BuiltSheet[], file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name);
+    s.grid.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === null || v === undefined) return;
+        const cell = ws.getCell(r + 1, c + 1);
+        cell.value = xlsxValue(v);
+        if (typeof v === "object" && "date" in v) cell.numFmt = "dd/mm/yyyy";
+      }),
+    );
+    for (const m of s.merges) ws.mergeCells(m);
+    for (const r of [...s.hiddenRows, ...s.filteredRows]) ws.getRow(r).hidden = true;
+    if (s.autoFilter) ws.autoFilter = s.autoFilter;
+  }
+  await wb.xlsx.writeFile(file);
+}
+
+/** A sheet as CSV (UTF-8, commas): the large case, where reading and scoring are the point. */
+function csvOf(s: BuiltSheet): string {
+  const field = (v: Tagged) => {
+    const p = plainOf(v);
+    if (p === null) return "";
+    const t = typeof p === "object" ? ("error" in p ? p.error : p.date) : String(p);
+    return /[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+  };
+  return s.grid.map((row) => (row ?? []).map((v) => field(v ?? null)).join(",")).join("\n") + "\n";
+}
+
+function csvBytes(text: string, encoding: string): Buffer {
+  switch (encoding) {
+    case "utf8":
+      return Buffer.from(text, "utf8");
+    case "utf8-bom":
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]);
+    case "utf16le":
+      return iconv.encode(text, "utf16le");
+    case "utf16le-bom":
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, "utf16le")]);
+    case "windows-1258":
+      return windows1258(text, (s) => iconv.encode(s, "windows-1258"));
+    default:
+      throw new Error(`no encoding ${encoding}`);
+  }
+}
+
+/** Writes the case's input file under `dir`/<case id>; returns its path and the sheet the problems are on. */
+export async function inputFile(c: HardCase, sheets: BuiltSheet[], dir: string): Promise<{ file: string; sheet: string }> {
+  const at = path.join(dir, c.id);
+  fs.mkdirSync(at, { recursive: true });
+  if (c.csv) {
+    const file = path.join(at, "so-lieu.csv");
+    fs.writeFileSync(file, csvBytes(c.csv.text, c.csv.encoding));
+    return { file, sheet: CSV_SHEET };
+  }
+  if (c.cliCsvNoWrite) {
+    const file = path.join(at, "so-lieu.csv");
+    fs.writeFileSync(file, csvOf(sheets[0]));
+    return { file, sheet: CSV_SHEET };
+  }
+  if (c.file) {
+    const file = path.join(at, c.file.name);
+    if (c.file.kind === "ole") {
+      // the signature of an OLE2 compound file, which is what Excel writes for an encrypted workbook
+      fs.writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]));
+    } else if (c.file.kind === "zip-garbage") {
+      fs.writeFileSync(file, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(300, 0x5a)]));
+    } else {
+      const whole = path.join(at, "whole.xlsx");
+      await writeXlsx(sheets, whole);
+      const bytes = fs.readFileSync(whole);
+      fs.writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+      fs.rmSync(whole);
+    }
+    return { file, sheet: sheets[0].name };
+  }
+  const file = path.join(at, "so-lieu.xlsx");
+  await writeXlsx(sheets, file);
+  return { file, sheet: sheets[0].name };
+}
