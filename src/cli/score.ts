@@ -184,7 +184,7 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
 
   // what was mapped, on stderr so that --json stays clean
   const t = scored.table;
-  note(`Kế hoạch ${a.plan.id} — trang "${sheet.name}", dòng tiêu đề ${t.headerFirstRow !== undefined ? `${t.headerFirstRow + 1}–` : ""}${t.headerRow + 1}, dữ liệu đến dòng ${t.lastRow + 1}.`);
+  note(`${a.plan.document} (--plan ${a.plan.id}) — trang "${sheet.name}", dòng tiêu đề ${t.headerFirstRow !== undefined ? `${t.headerFirstRow + 1}–` : ""}${t.headerRow + 1}, dữ liệu đến dòng ${t.lastRow + 1}.`);
   printMapping(scored.mapping.report, note);
   for (const s of scored.read.skipped) note("  " + skippedRowText(s));
   const hidden = hiddenUnitRows(sheet.hiddenRows, scored);
@@ -230,7 +230,8 @@ function printMapping(report: ScoredSheet["mapping"]["report"], note: (s: string
       e.column === null
         ? e.required ? "THIẾU" : "(không có)"
         : `${colLetter(e.column)} "${e.header}"${e.via === "override" ? " (--map)" : ""}${e.doubtful ? " — CHƯA CHẮC" : ""}`;
-    note(`  ${e.input.padEnd(20)} ${where}${e.note ? ` (${e.note})` : ""}`);
+    // the column by the input's name; the id only as the --map key that changes it
+    note(`  ${e.label}: ${where}${e.note ? ` (${e.note})` : ""}  [--map ${e.input}=…]`);
   }
 }
 

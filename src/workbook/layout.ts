@@ -4,7 +4,7 @@
  * The results' conditional formatting, and with `formulas` the points and totals, read the cutoffs
  * from the rules sheet, so an official can change a cutoff in the file and see the effect.
  */
-import { dateText, formatNumberVi, normalizeKey, THRESHOLD_TOLERANCE } from "../engine";
+import { awardReasonText, dateText, formatNumberVi, normalizeKey, THRESHOLD_TOLERANCE } from "../engine";
 import type { CellInput, Level, Plan, RatioCriterion, Status, UnitResult } from "../engine";
 import { FORMULA_VALUE_TEXT, fillFormulaText } from "../messages/formula-values";
 import { absRef, cellRef, columnLetter } from "./a1";
@@ -14,6 +14,8 @@ import { LEVEL_LABELS } from "./read";
 import type { CellOut, ConditionalRule, RulesLayout, ScoredSheet, SheetModel } from "./types";
 
 export const RESULTS_SHEET = "Kết quả DVC";
+/** The results sheet's column that says why a unit got no award. */
+export const AWARD_REASON_HEADER = "Lý do không được khen thưởng";
 export const RULES_SHEET = "Quy tắc DVC";
 
 export const STATUS_LABELS: Record<Status, string> = {
@@ -67,7 +69,7 @@ export function layoutRules(plan: Plan, opts: RulesOptions): RulesLayout {
     return cells.length - 1;
   };
   push([`Quy tắc chấm điểm — ${plan.title}`], true);
-  push(["Kế hoạch", plan.id, "Phiên bản", plan.version, "Văn bản nguồn", plan.seed ?? "", plan.source]);
+  push(["Kế hoạch", plan.id, "Phiên bản", plan.version, "Văn bản nguồn", plan.document, plan.seed ?? "", plan.source]);
   push(["Thời điểm chấm", stamp(opts.now), "Nguồn số liệu", opts.scored ? opts.scored.sheet : ""]);
   push([
     "Các ô ngưỡng và điểm tối đa dưới đây có thể sửa: định dạng màu của trang \"" + RESULTS_SHEET +
@@ -449,9 +451,10 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
 
   add("status", { header: "Trạng thái", width: 14, value: (u) => STATUS_LABELS[u.status] });
   add("reason", { header: "Lý do", width: 40, value: (u) => u.message });
-  add("code", { header: "Mã trạng thái", width: 14, value: (u) => u.status });
   add("rank", { header: "Hạng", width: 7, value: (u) => u.rank });
   add("award", { header: "Khen thưởng", width: 30, value: (u) => u.award ?? "" });
+  // why a unit got no award, in words with the plan's clause; the codes are in --json only
+  if (plan.awards.length) add("awardReason", { header: AWARD_REASON_HEADER, width: 60, value: (u) => (u.awardReason ? awardReasonText(u.awardReason) : "") });
   if (plan.awards.some((a) => a.prize)) add("prize", { header: "Tiền thưởng (đồng)", width: 14, format: "#,##0", value: (u) => u.prize });
   if (plan.awards.some((a) => a.bonusPoints)) add("bonus", { header: "Điểm cộng thi đua", width: 10, value: (u) => u.bonusPoints });
   const indiv = plan.quotas.find((q) => q.subject === "individual" && q.scope === "per_group");
@@ -476,7 +479,7 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
   const cells: CellOut[][] = [];
   cells.push([`Kết quả chấm điểm — ${plan.title}`]);
   cells.push([
-    `Kế hoạch ${plan.id} (phiên bản ${plan.version}); số liệu: trang "${scored.sheet}"; chấm lúc ${stamp(opts.now)}; ` +
+    `${plan.document} (phiên bản ${plan.version}); số liệu: trang "${scored.sheet}"; chấm lúc ${stamp(opts.now)}; ` +
       `quy tắc, ngưỡng và cách hiểu: trang "${RULES_SHEET}".` +
       (opts.formulas ? " Điểm và tổng điểm là công thức Excel: sửa số liệu hoặc ngưỡng thì điểm tự tính lại; trạng thái, hạng, khen thưởng là giá trị lúc chấm." : ""),
   ]);
@@ -493,8 +496,9 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
   // conditional formatting, relative to each range's top-left cell (row `first`)
   const rules: ConditionalRule[] = [];
   if (units.length) {
-    const code = absCol("code", first);
-    const redParts = [`${code}="not_eligible"`, `${code}="invalid_input"`, `${code}="no_data"`];
+    // by the status as the sheet shows it: the codes are not written where a person reads
+    const status = absCol("status", first);
+    const redParts = (["not_eligible", "invalid_input", "no_data"] as const).map((st) => `${status}="${STATUS_LABELS[st]}"`);
     for (const cr of crits) {
       const floorRefs = refsFor(cr, "floor");
       for (const [l, ref] of Object.entries(floorRefs) as [Level, string][]) {

@@ -21,7 +21,11 @@ interface JsonUnit {
   rank: number | null;
   prize: number | null;
   points: Record<string, number | null>;
+  awardReason: { code: string; text: string } | null;
 }
+
+/** The results sheet's status words (STATUS_LABELS): the sheet shows no status code. */
+const STATUS_WORDS: Record<string, string> = { scored: "Đã chấm", not_eligible: "Không xét", no_data: "Không có dữ liệu", invalid_input: "Số liệu lỗi" };
 
 function score(args: string[]): JsonUnit[] {
   const out = execFileSync("node", [BIN, "score", ...args, "--json", "-q"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
@@ -79,7 +83,9 @@ test("values: every sheet LibreOffice reads equals the input and the engine's re
     expectNumber(r["Điểm hồ sơ trực tuyến"], u.points.online_ratio, `${u.unit} online points`);
     expectNumber(r["Điểm định danh mức 2"], u.points.eid_ratio, `${u.unit} e-ID points`);
     expectNumber(r["Hạng"], u.rank, `${u.unit} rank`);
-    expect(r["Mã trạng thái"]).toBe(u.status);
+    expect(r["Trạng thái"]).toBe(STATUS_WORDS[u.status]);
+    // why no award, in the words --json gives beside its code
+    expect(r["Lý do không được khen thưởng"]).toBe(u.awardReason?.text ?? "");
   }
   // the three district prizes
   const prizes = units.filter((u) => u.prize !== null).map((u) => Number(rows.get(u.unit)!["Tiền thưởng (đồng)"]));

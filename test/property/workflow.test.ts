@@ -9,7 +9,8 @@ import { runJob, type JobRequest } from "../../src/workflow/job";
 import { WorkflowError, type ExcelRunner } from "../../src/excel-io/types";
 import { getPlan } from "../../src/plans";
 import { CHART_SHEET } from "../../src/workflow/chart";
-import { RESULTS_HEADER_ROW, RESULTS_SHEET, RULES_SHEET, scoreSheet, WorkbookError, type ScoredSheet } from "../../src/workbook";
+import { AWARD_REASON_HEADER, RESULTS_HEADER_ROW, RESULTS_SHEET, RULES_SHEET, scoreSheet, STATUS_LABELS, WorkbookError, type ScoredSheet } from "../../src/workbook";
+import { awardReasonText } from "../../src/engine";
 import { genTable, hostileCell, placeAt, runs, tableRows, type GenTable, type SheetCell } from "./gen";
 import { checkOutcome } from "./invariants";
 
@@ -179,7 +180,7 @@ describe("Rank (runJob) on the fake Excel over random tables", () => {
 });
 
 const COLS = {
-  unit: "Đơn vị", group: "Huyện", code: "Mã trạng thái", rank: "Hạng", award: "Khen thưởng", total: "Tổng điểm",
+  unit: "Đơn vị", group: "Huyện", status: "Trạng thái", rank: "Hạng", award: "Khen thưởng", awardReason: AWARD_REASON_HEADER, total: "Tổng điểm",
   online: "Điểm hồ sơ trực tuyến", eid: "Điểm định danh mức 2", prize: "Tiền thưởng (đồng)", bonus: "Điểm cộng thi đua",
 } as const;
 type Key = keyof typeof COLS;
@@ -205,7 +206,8 @@ function expectedResults(s: ScoredSheet): Record<string, Record<Key, unknown>> {
   for (const u of s.outcome.units) {
     const pts = (id: string) => blank(u.criteria.find((c) => c.id === id)?.points);
     out[u.key] = {
-      unit: u.key, group: blank(u.group), code: u.status, rank: blank(u.rank), award: blank(u.award), total: blank(u.total),
+      unit: u.key, group: blank(u.group), status: STATUS_LABELS[u.status], rank: blank(u.rank), award: blank(u.award),
+      awardReason: u.awardReason ? awardReasonText(u.awardReason) : "", total: blank(u.total),
       online: pts("online_ratio"), eid: pts("eid_ratio"), prize: blank(u.prize), bonus: blank(u.bonusPoints),
     };
   }
