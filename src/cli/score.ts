@@ -130,6 +130,8 @@ const PROGRESS_ROWS = 2000;
 
 export interface ScoreRun {
   code: number;
+  /** the columns could not be used as mapped: nothing was scored */
+  refused?: MappingError;
   scored?: ScoredSheet;
   output?: string;
   book?: InputBook;
@@ -178,7 +180,7 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
     printMapping(e.mapping.report, note);
     io.err(`${e.message}\n`);
     // an override naming no column is a wrong command line; the rest is a table that cannot be scored as it is
-    return { code: e.kind === "bad_override" ? 2 : 1, book };
+    return { code: e.kind === "bad_override" ? 2 : 1, book, refused: e };
   }
   if (big) note(`Đã chấm ${formatNumberVi(scored.outcome.units.length, 0)} đơn vị (${Date.now() - t0} ms); đang ghi…`);
 

@@ -78,6 +78,9 @@ const POINTS_FOR_RATIO = 0.35;
 const START_DATE = 0.6;
 /** A quarter's or a month's figure beside the cumulative one of the same indicator. */
 const SUB_PERIOD = 0.6;
+/** Columns that are never a plan's figure: notes, signatures, classes, ranks, units of measure. */
+const NOT_FIGURES = new Set(["ghichu", "kyten", "xeploai", "xephang", "tucham", "notes", "note"]);
+
 /** What leaving a required input without a column costs the assignment. */
 const REQUIRED_MISSING = 1;
 /** A numerator column larger than its denominator in most rows: that pairing is upside down. */
@@ -454,6 +457,10 @@ interface Assignment {
 }
 
 function pairPenalty(p: Assignment, a: number, b: number, colA: number, colB: number): number {
+  // the relation tells two columns apart only where the headers could be either: when the
+  // headers already say which is which, bad figures must not move a column
+  const either = p.options[b].some((c) => c.col === colA) || p.options[a].some((c) => c.col === colB);
+  if (!either) return 0;
   const { share, rows } = exceedShare(p.profiles[colA], p.profiles[colB]);
   if (rows >= 2 && share > 0.5) return -UPSIDE_DOWN;
   return share > 0 ? -0.05 : 0;
@@ -507,7 +514,8 @@ function solve(p: Assignment, avoid?: { field: number; col: number }): Solution 
       cols[i] = null;
     }
     // leaving a required input without a column is the worst outcome: any column for it first
-    visit(k + 1, total - (p.fields[i].required ? REQUIRED_MISSING : 0));
+    // (not the unit's: a table without a column of names has no units, whatever else it holds)
+    visit(k + 1, total - (p.fields[i].required && p.fields[i].kind !== "unit" ? REQUIRED_MISSING : 0));
   };
   visit(0, fixedTotal);
   return best;
@@ -612,7 +620,14 @@ export function mapColumns(
     if (!f.required || best.cols[i] !== null || fixed.has(i) || f.kind === "unit") return;
     const free = v.headers
       .map((h, c) => ({ column: c + v.firstCol, header: h, score: 0, c }))
-      .filter(({ c }) => !taken.has(c) && words[c].words.size > 0 && profiles[c].filled > 0 && contentFit(profiles[c], f.kind) >= 0.5);
+      .filter(
+        ({ c }) =>
+          !taken.has(c) &&
+          words[c].words.size > 0 &&
+          ![...words[c].words.keys()].some((w) => NOT_FIGURES.has(w)) &&
+          profiles[c].filled > 0 &&
+          contentFit(profiles[c], f.kind) >= 0.5,
+      );
     if (free.length) doubts.push({ input: f.input, label: f.label, why: "weak", candidates: free.map(({ c: _c, ...rest }) => rest) });
   });
 
