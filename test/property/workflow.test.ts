@@ -192,7 +192,9 @@ function readResults(wb: FakeWorkbook): Record<string, Record<Key, unknown>> {
   const at = Object.fromEntries(Object.entries(COLS).map(([k, h]) => [k, header.indexOf(h)])) as Record<Key, number>;
   for (const [k, c] of Object.entries(at)) if (c < 0) throw new Error(`results sheet without a "${COLS[k as Key]}" column`);
   const out: Record<string, Record<Key, unknown>> = {};
-  for (const row of grid.slice(RESULTS_HEADER_ROW + 1)) {
+  // the table is the block under the header; the signature block comes after a blank row
+  const end = grid.findIndex((row, i) => i > RESULTS_HEADER_ROW && row.every((v) => v === ""));
+  for (const row of grid.slice(RESULTS_HEADER_ROW + 1, end < 0 ? undefined : end)) {
     const rec = Object.fromEntries(Object.keys(COLS).map((k) => [k, row[at[k as Key]]])) as Record<Key, unknown>;
     out[String(rec.unit)] = rec;
   }
