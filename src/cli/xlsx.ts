@@ -234,15 +234,19 @@ function style(kind: "red" | "amber"): Partial<ExcelJS.Style> {
 class SharedStyles {
   private readonly byKey = new Map<string, Partial<ExcelJS.Style>>();
   get(numFmt: string | undefined, bold: boolean, look: TextLook = {}): Partial<ExcelJS.Style> {
-    const key = `${bold ? 1 : 0}${look.italic ? 1 : 0}${look.wrap ? 1 : 0}${look.center ? 1 : 0}${numFmt ?? ""}`;
+    const key = `${bold ? 1 : 0}${look.italic ? 1 : 0}${look.wrap ? 1 : 0}${look.center ? 1 : 0}${look.middle ? 1 : 0}${numFmt ?? ""}`;
     let s = this.byKey.get(key);
     if (!s) {
       s = {};
       // named in full: a font that only says "bold" is shown in the reader's default font (LibreOffice: a serif)
       if (bold || look.italic) s.font = { ...BODY_FONT, ...(bold ? { bold: true } : {}), ...(look.italic ? { italic: true } : {}) };
       if (numFmt !== undefined) s.numFmt = numFmt;
-      if (look.wrap || look.center) {
-        s.alignment = { ...(look.wrap ? { wrapText: true } : {}), ...(look.center ? { horizontal: "center", vertical: "middle" } : {}) };
+      if (look.wrap || look.center || look.middle) {
+        s.alignment = {
+          ...(look.wrap ? { wrapText: true } : {}),
+          ...(look.center ? { horizontal: "center" } : {}),
+          ...(look.middle ? { vertical: "middle" } : {}),
+        };
       }
       this.byKey.set(key, s);
     }
@@ -256,6 +260,7 @@ const BODY_FONT: Partial<ExcelJS.Font> = { name: "Calibri", size: 11, family: 2 
 interface TextLook {
   wrap?: boolean;
   center?: boolean;
+  middle?: boolean;
   italic?: boolean;
 }
 
@@ -326,6 +331,7 @@ export function renderSheet(workbook: ExcelJS.Workbook, model: SheetModel, role:
         cell.style = styles.get(cur.numFmt, boldRows.has(r - 1), {
           wrap: st.wrap || cur.alignment?.wrapText,
           center: st.center || cur.alignment?.horizontal === "center",
+          middle: st.middle || cur.alignment?.vertical === "middle",
           italic: st.italic || cur.font?.italic,
         });
       }

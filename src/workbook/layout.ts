@@ -539,10 +539,12 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
     }
   });
 
-  const styles: CellStyle[] = [{ range: `A${RESULTS_HEADER_ROW + 1}:${columnLetter(cols.length - 1)}${RESULTS_HEADER_ROW + 1}`, wrap: true, center: true }];
+  const styles: CellStyle[] = [{ range: `A${RESULTS_HEADER_ROW + 1}:${columnLetter(cols.length - 1)}${RESULTS_HEADER_ROW + 1}`, wrap: true, center: true, middle: true }];
   cols.forEach((c, i) => {
     if (c.wrap && units.length) styles.push({ range: `${columnLetter(i)}${first + 1}:${columnLetter(i)}${last + 1}`, wrap: true });
   });
+  // a rank right-aligned against the award's text would read as one ("1 UBND tỉnh")
+  if (units.length) styles.push({ range: `${columnLetter(colIndex.get("rank")!)}${first + 1}:${columnLetter(colIndex.get("rank")!)}${last + 1}`, center: true });
   const sig = signatureBlock(cells, cols.slice(0, printCols).map((c) => c.width), opts.now);
   styles.push(...sig.styles);
 
@@ -552,13 +554,18 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
     if (lines > 1) rowHeights[row] = lines * LINE_POINTS;
   };
   fit(RESULTS_HEADER_ROW, Math.max(...cols.map((c) => wrappedLines(c.header, c.width, true))));
-  const wrapped = cols.map((c, i) => ({ c, i })).filter((x) => x.c.wrap);
+  // the same texts recur down a column (statuses, awards, districts): each is measured once
+  const wrapped = cols.map((c, i) => ({ c, i, seen: new Map<string, number>() })).filter((x) => x.c.wrap);
   for (let r = first; r <= last; r++) {
     let lines = 1;
-    for (const { c, i } of wrapped) {
+    for (const { c, i, seen } of wrapped) {
       const v = cells[r][i];
       const text = v !== null && typeof v === "object" ? v.result : v;
-      if (text !== null && text !== undefined && text !== "") lines = Math.max(lines, wrappedLines(String(text), c.width));
+      if (text === null || text === undefined || text === "") continue;
+      const t = String(text);
+      let n = seen.get(t);
+      if (n === undefined) seen.set(t, (n = wrappedLines(t, c.width)));
+      if (n > lines) lines = n;
     }
     fit(r, lines);
   }

@@ -170,8 +170,10 @@ export interface CellStyle {
   range: string;
   /** text wraps within the column width (the row grows to fit) */
   wrap?: boolean;
-  /** centred across and down the cell (or merged cells) */
+  /** centred across the cell (or merged cells) */
   center?: boolean;
+  /** centred down the cell (a header among headers of more lines) */
+  middle?: boolean;
   italic?: boolean;
 }
 

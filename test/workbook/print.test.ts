@@ -81,7 +81,7 @@ describe.each(CASES)("%s scored with %s", (file, planId, date) => {
 
   test("headers wrap, centred; the header row is as tall as its longest header", () => {
     const headerStyle = m.styles!.find((s) => s.range.startsWith(`A${RESULTS_HEADER_ROW + 1}:`));
-    expect(headerStyle).toMatchObject({ wrap: true, center: true });
+    expect(headerStyle).toMatchObject({ wrap: true, center: true, middle: true });
     const header = m.cells[RESULTS_HEADER_ROW] as string[];
     const lines = Math.max(...header.map((h, i) => wrappedLines(h, m.columnWidths![i], true)));
     expect(lines).toBeGreaterThan(1);
