@@ -53,7 +53,10 @@ function state(wb: FakeWorkbook, only?: (name: string) => boolean) {
     cells: Object.fromEntries(Object.entries(wb.snapshot()).filter(([n]) => keep(n))) as Record<string, Record<string, FakeCell>>,
     layout: wb.sheets
       .filter((s) => keep(s.name))
-      .map((s) => ({ name: s.name, visibility: s.visibility, widths: [...s.columnWidths], bold: s.boldRanges, merges: s.merges, frozen: s.frozenRows, charts: s.charts })),
+      .map((s) => ({
+        name: s.name, visibility: s.visibility, widths: [...s.columnWidths], bold: s.boldRanges, merges: s.merges, frozen: s.frozenRows, charts: s.charts,
+        formats: s.rangeFormats, autofitRows: s.autofitRows, pageLayout: s.pageLayout,
+      })),
     formats: wb.conditionalFormats.filter((c) => keep(nameOf(c.sheet))).map((c) => ({ ...c, sheet: nameOf(c.sheet) })),
     names: wb.names.filter((n) => keep(nameOf(n.sheetId))).map((n) => ({ name: n.name, sheet: nameOf(n.sheetId), address: n.address })),
   };
