@@ -286,6 +286,11 @@ interface Col {
   wrap?: boolean;
   /** a count input: "#,##0" on the rows that hold a whole number (see countFormats) */
   counts?: boolean;
+  /**
+   * short text or a rank, centred: right-aligned figures against the next column's left-aligned text
+   * read as one ("1 UBND tỉnh", "50,00%Chưa đạt")
+   */
+  center?: boolean;
   /** value mode */
   value: (u: UnitResult, row: number) => CellOut;
 }
@@ -321,7 +326,8 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
   for (const d of mapped) {
     add(`in:${d.id}`, {
       header: d.label,
-      width: 10,
+      // a count needs its every digit ("1.234.567"); a ratio in General rounds itself to the width
+      width: d.kind === "count" ? 10 : 8,
       counts: d.kind === "count",
       value: (u, row) => {
         const src = srcByKey.get(u.key);
@@ -476,7 +482,7 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
     add(`tval:${id}`, { header: `${t.code ? t.code + " " : ""}${t.label}`, width: 9, format: NUMBER_FORMATS.percent, value: (u) => critOf(u, id)?.ratio ?? null });
     add(`ttarget:${id}`, { header: "Chỉ tiêu", width: 8, format: NUMBER_FORMATS.percent, value: (u) => { const t = critOf(u, id)?.threshold; return t !== undefined && Number.isFinite(t) ? t : null; } });
     add(`tmet:${id}`, {
-      header: "Đạt?", width: 8,
+      header: "Đạt?", width: 8, center: true,
       value: (u) => {
         const c = critOf(u, id);
         if (!c) return null;
@@ -489,7 +495,7 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
 
   add("status", { header: "Trạng thái", width: 10, wrap: true, value: (u) => STATUS_LABELS[u.status] });
   add("reason", { header: "Lý do", width: 20, wrap: true, value: (u) => u.message });
-  add("rank", { header: "Hạng", width: 5, value: (u) => u.rank });
+  add("rank", { header: "Hạng", width: 5, center: true, value: (u) => u.rank });
   add("award", { header: "Khen thưởng", width: 18, wrap: true, value: (u) => u.award ?? "" });
   // why a unit got no award, in words with the plan's clause; the codes are in --json only
   if (plan.awards.length) add("awardReason", { header: AWARD_REASON_HEADER, width: 24, wrap: true, value: (u) => (u.awardReason ? awardReasonText(u.awardReason) : "") });
@@ -541,10 +547,10 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
 
   const styles: CellStyle[] = [{ range: `A${RESULTS_HEADER_ROW + 1}:${columnLetter(cols.length - 1)}${RESULTS_HEADER_ROW + 1}`, wrap: true, center: true, middle: true }];
   cols.forEach((c, i) => {
-    if (c.wrap && units.length) styles.push({ range: `${columnLetter(i)}${first + 1}:${columnLetter(i)}${last + 1}`, wrap: true });
+    if ((c.wrap || c.center) && units.length) {
+      styles.push({ range: `${columnLetter(i)}${first + 1}:${columnLetter(i)}${last + 1}`, ...(c.wrap ? { wrap: true } : {}), ...(c.center ? { center: true } : {}) });
+    }
   });
-  // a rank right-aligned against the award's text would read as one ("1 UBND tỉnh")
-  if (units.length) styles.push({ range: `${columnLetter(colIndex.get("rank")!)}${first + 1}:${columnLetter(colIndex.get("rank")!)}${last + 1}`, center: true });
   const sig = signatureBlock(cells, cols.slice(0, printCols).map((c) => c.width), opts.now);
   styles.push(...sig.styles);
 

@@ -6,7 +6,7 @@ import * as path from "path";
 import { readInput } from "../../src/cli/xlsx";
 import type { CellInput } from "../../src/engine";
 import { getPlan } from "../../src/plans";
-import { columnIndex, layoutResults, layoutRules, RESULTS_HEADER_ROW, scoreSheet, type SheetModel } from "../../src/workbook";
+import { columnIndex, columnLetter, layoutResults, layoutRules, RESULTS_HEADER_ROW, scoreSheet, type SheetModel } from "../../src/workbook";
 import { dateLineVi, NUMBER_FORMATS, SIGNATURE } from "../../src/workbook/layout";
 import { textWidth, wrappedLines } from "../../src/workbook/text-lines";
 
@@ -77,6 +77,14 @@ describe.each(CASES)("%s scored with %s", (file, planId, date) => {
     // the head's block is centred over the last printed columns
     const merges = m.merges!.filter((x) => Number(/\d+$/.exec(x)![0]) === after + 3);
     expect(merges.some((x) => columnIndex(/:([A-Z]+)/.exec(x)![1]) === printedCols - 1)).toBe(true);
+  });
+
+  test("ranks and met/not met are centred, off the next column's text", () => {
+    const header = m.cells[RESULTS_HEADER_ROW] as string[];
+    const centred = (h: string) =>
+      header.flatMap((x, i) => (x === h ? [i] : [])).map((i) => m.styles!.some((st) => st.center && st.range.startsWith(`${columnLetter(i)}${RESULTS_HEADER_ROW + 2}:`)));
+    expect(centred("Hạng")).toEqual([true]);
+    expect(centred("Đạt?").every(Boolean)).toBe(true);
   });
 
   test("headers wrap, centred; the header row is as tall as its longest header", () => {
