@@ -326,8 +326,8 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
   for (const d of mapped) {
     add(`in:${d.id}`, {
       header: d.label,
-      // a count needs its every digit ("1.234.567"); a ratio in General rounds itself to the width
-      width: d.kind === "count" ? 10 : 8,
+      // a count needs its every digit ("9.999.999" fits in 9); a ratio in General rounds itself to the width
+      width: d.kind === "count" ? 9 : 8,
       counts: d.kind === "count",
       value: (u, row) => {
         const src = srcByKey.get(u.key);
@@ -630,7 +630,8 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
       fitToWidth: true,
       printArea: `A1:${columnLetter(printCols - 1)}${sig.lastRow + 1}`,
       printTitleRows: [RESULTS_HEADER_ROW, RESULTS_HEADER_ROW],
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      // narrow sides (Excel's "Narrow" is 0.25"): the width goes to the type
+      margins: { left: 0.3, right: 0.3, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
   };
 }

@@ -76,7 +76,7 @@ test("A4 (paper code 9), landscape, fit to one page wide and as many tall as nee
   expect(setup).toMatch(/fitToWidth="1"/);
   expect(setup).toMatch(/fitToHeight="0"/);
   expect(sheetXml).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
-  expect(sheetXml).toMatch(/<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"\/>/);
+  expect(sheetXml).toMatch(/<pageMargins left="0.3" right="0.3" top="0.6" bottom="0.6" header="0.3" footer="0.3"\/>/);
 });
 
 test("the print area (to the column before the explanation, down past the signatures) and the print titles, as absolute references", () => {
