@@ -115,7 +115,11 @@ describe("a table written and read back scores the same", () => {
         const res = back.sheets.find((s) => s.name === RESULTS_SHEET)!.grid;
         const header = res[RESULTS_HEADER_ROW] as CellInput[];
         const col = (h: string) => header.indexOf(h);
-        const written = res.slice(RESULTS_HEADER_ROW + 1).map((r) => [r[col("Đơn vị")], r[col("Trạng thái")], r[col("Hạng")] ?? null, r[col("Tổng điểm")] ?? null, r[col(AWARD_REASON_HEADER)] ?? ""]);
+        // the table is the block under the header; the signature block comes after a blank row
+        const end = res.findIndex((row, i) => i > RESULTS_HEADER_ROW && !row.some((v) => v !== null && v !== undefined));
+        const written = res
+          .slice(RESULTS_HEADER_ROW + 1, end < 0 ? undefined : end)
+          .map((r) => [r[col("Đơn vị")], r[col("Trạng thái")], r[col("Hạng")] ?? null, r[col("Tổng điểm")] ?? null, r[col(AWARD_REASON_HEADER)] ?? ""]);
         const units = (file.json as { unit: string; status: Status; rank: number | null; total: number | null; awardReason: { text: string } | null }[]).map((u) => [
           u.unit, STATUS_LABELS[u.status], u.rank, u.total, u.awardReason?.text ?? "",
         ]);

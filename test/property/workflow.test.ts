@@ -53,7 +53,10 @@ function state(wb: FakeWorkbook, only?: (name: string) => boolean) {
     cells: Object.fromEntries(Object.entries(wb.snapshot()).filter(([n]) => keep(n))) as Record<string, Record<string, FakeCell>>,
     layout: wb.sheets
       .filter((s) => keep(s.name))
-      .map((s) => ({ name: s.name, visibility: s.visibility, widths: [...s.columnWidths], bold: s.boldRanges, merges: s.merges, frozen: s.frozenRows, charts: s.charts })),
+      .map((s) => ({
+        name: s.name, visibility: s.visibility, widths: [...s.columnWidths], bold: s.boldRanges, merges: s.merges, frozen: s.frozenRows, charts: s.charts,
+        formats: s.rangeFormats, autofitRows: s.autofitRows, pageLayout: s.pageLayout,
+      })),
     formats: wb.conditionalFormats.filter((c) => keep(nameOf(c.sheet))).map((c) => ({ ...c, sheet: nameOf(c.sheet) })),
     names: wb.names.filter((n) => keep(nameOf(n.sheetId))).map((n) => ({ name: n.name, sheet: nameOf(n.sheetId), address: n.address })),
   };
@@ -192,7 +195,9 @@ function readResults(wb: FakeWorkbook): Record<string, Record<Key, unknown>> {
   const at = Object.fromEntries(Object.entries(COLS).map(([k, h]) => [k, header.indexOf(h)])) as Record<Key, number>;
   for (const [k, c] of Object.entries(at)) if (c < 0) throw new Error(`results sheet without a "${COLS[k as Key]}" column`);
   const out: Record<string, Record<Key, unknown>> = {};
-  for (const row of grid.slice(RESULTS_HEADER_ROW + 1)) {
+  // the table is the block under the header; the signature block comes after a blank row
+  const end = grid.findIndex((row, i) => i > RESULTS_HEADER_ROW && row.every((v) => v === ""));
+  for (const row of grid.slice(RESULTS_HEADER_ROW + 1, end < 0 ? undefined : end)) {
     const rec = Object.fromEntries(Object.keys(COLS).map((k) => [k, row[at[k as Key]]])) as Record<Key, unknown>;
     out[String(rec.unit)] = rec;
   }
