@@ -22,6 +22,7 @@ const CORPUS = path.resolve(ROOT, "..", "shared", "corpus");
 const SAMPLES = path.join(ROOT, "assets", "samples");
 const RESULTS = "Kết quả DVC";
 const HEADER_ROW = 3;
+const STATUS_WORDS: Record<string, string> = { scored: "Đã chấm", not_eligible: "Không xét", no_data: "Không có dữ liệu", invalid_input: "Số liệu lỗi" };
 
 interface JsonUnit {
   unit: string;
@@ -110,7 +111,7 @@ test.each(NAMES)(
     expect(rows.size).toBe(c.units.length);
     for (const u of c.units) {
       const r = rows.get(u.unit)!;
-      expect({ unit: u.unit, status: r[col("Mã trạng thái")] }).toEqual({ unit: u.unit, status: u.status });
+      expect({ unit: u.unit, status: r[col("Trạng thái")] }).toEqual({ unit: u.unit, status: STATUS_WORDS[u.status] });
       expect({ unit: u.unit, rank: r[col("Hạng")] }).toEqual({ unit: u.unit, rank: u.rank === null ? "" : String(u.rank) });
       // a target plan's results have no points column: its "total" counts targets met, shown per target
       if (col("Tổng điểm") < 0) continue;

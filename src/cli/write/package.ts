@@ -8,14 +8,14 @@
  * settings stay as they were: our formulas carry their results, nothing needs recalculating on load.
  */
 import * as path from "path";
-import { markerName, markerRef, sameSheetName, sheetOfRef, WorkbookError, type SheetModel, type SheetRole } from "../../workbook";
+import { columnLetter, markerName, markerRef, quoteSheet, sameSheetName, sheetOfRef, WorkbookError, type SheetModel, type SheetRole } from "../../workbook";
 import { fillCopyText, SCORED_COPY_TEXT as T } from "../../messages/scored-copy";
 import { chartXml, drawingXml } from "./chart";
 import {
   CONTENT_TYPE, parseContentTypes, parseRels, partKey, relativeTarget, relsPartOf, STRICT, TRANSITIONAL,
   type RelsPart, type Vocabulary,
 } from "./opc";
-import { SheetWriter, type SheetSpec } from "./sheet";
+import { parseBox, SheetWriter, type SheetSpec } from "./sheet";
 import { emptyStyles, StyleAdditions } from "./styles";
 import { attr, child, childrenNamed, decodeXml, Edits, element, encodeXml, escapeText, outline, prefixFor, qname, type XNode, type XmlText } from "./xml";
 import { inflate, type ZipEntry, type ZipWriter } from "./zip";
@@ -321,9 +321,22 @@ export async function writePackage(pkg: Package, sheets: OurSheet[], out: ZipWri
   }
   const dn = qname(wb, "definedName");
   let added = "";
-  sheets.forEach((s) => {
+  sheets.forEach((s, k) => {
     added += element(dn, { name: markerName(s.role), comment: T.markerComment }, escapeText(markerRef(s.model.name)));
     for (const n of s.model.names ?? []) added += element(dn, { name: n.name }, escapeText(n.ref.replace(/^=/, "")));
+    // what prints: names local to the sheet (§18.2.5), by its index in the new tab order
+    const print = s.model.print;
+    const local = newIndexOfOurs.get(k)!;
+    const sheet = quoteSheet(s.model.name);
+    if (print?.printArea) {
+      const b = parseBox(print.printArea);
+      const area = `${sheet}!$${columnLetter(b.c0)}$${b.r0 + 1}:$${columnLetter(b.c1)}$${b.r1 + 1}`;
+      added += element(dn, { name: "_xlnm.Print_Area", localSheetId: local }, escapeText(area));
+    }
+    if (print?.printTitleRows) {
+      const [a, b] = print.printTitleRows;
+      added += element(dn, { name: "_xlnm.Print_Titles", localSheetId: local }, escapeText(`${sheet}!$${a + 1}:$${b + 1}`));
+    }
   });
   if (namesNode) wbEdits.append(namesNode, added);
   else {

@@ -54,6 +54,8 @@ export function excelSerial(d: Date): number {
   return days < 61 ? days - 1 : days;
 }
 
+const PAPER: Record<string, number> = { A4: 9 };
+
 const ERRORS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"]);
 
 // characters XML 1.0 cannot hold (and a literal "_xHHHH_", which would read as one) are written the
@@ -179,6 +181,15 @@ export class SheetWriter {
   constructor(private readonly spec: SheetSpec, private readonly styles: StyleAdditions) {
     const { model } = spec;
     const looks: LookRange[] = (model.numberFormats ?? []).map((nf) => ({ box: parseBox(nf.range), look: { numFmt: nf.format } }));
+    // styles come after the number formats and add to the look a cell has (a number format is kept)
+    for (const st of model.styles ?? []) {
+      const look: CellLook = {};
+      if (st.wrap) look.wrap = true;
+      if (st.center) look.center = true;
+      if (st.middle) look.middle = true;
+      if (st.italic) look.italic = true;
+      looks.push({ box: parseBox(st.range), look });
+    }
     const bold = new Set(model.boldRows ?? []);
     this.bold = bold;
     let width = 0;
@@ -188,6 +199,7 @@ export class SheetWriter {
       width = Math.max(width, l.box.c1 + 1);
       height = Math.max(height, l.box.r1 + 1);
     }
+    for (const r of Object.keys(model.rowHeights ?? {})) height = Math.max(height, Number(r) + 1);
     this.width = width;
     this.height = height;
     // the style of each column of a row, computed once per distinct set of ranges covering a row
@@ -237,6 +249,7 @@ export class SheetWriter {
     const { model } = spec;
     const letters = Array.from({ length: this.width }, (_, c) => columnLetter(c));
     const hiddenRows = new Set((spec.hiddenRows ?? []).map((r) => r - 1));
+    const heights: Record<number, number> = model.rowHeights ?? {};
     const body: string[] = [];
     const flush = (): Buffer => {
       const b = Buffer.from(body.join(""), "utf8");
@@ -275,9 +288,10 @@ export class SheetWriter {
       const xfs = this.rowXfs[r];
       const emptyXfs = this.rowEmptyXfs[r];
       const hidden = hiddenRows.has(r);
+      const height = heights[r];
       const start = body.length;
       const rowNumber = String(r + 1);
-      body.push('<row r="', rowNumber, hidden ? '" hidden="1">' : '">');
+      body.push('<row r="', rowNumber, '"', hidden ? ' hidden="1"' : "", height ? ` ht="${height}" customHeight="1">` : ">");
       let any = false;
       for (let c = 0; c < this.width; c++) {
         const v = c < row.length ? row[c] : null;
@@ -285,7 +299,7 @@ export class SheetWriter {
         if (s === 0 && v instanceof Date) s = this.dateXf[this.bold.has(r) ? 1 : 0];
         if (pushCell(body, letters[c], rowNumber, s, v ?? null)) any = true;
       }
-      if (any || hidden) body.push("</row>");
+      if (any || hidden || height) body.push("</row>");
       else body.length = start;
       if (body.length >= PIECES_PER_CHUNK) yield flush();
     }
@@ -299,10 +313,12 @@ export class SheetWriter {
         `<conditionalFormatting sqref="${escapeAttr(cf.range.replace(/\$/g, ""))}"><cfRule type="expression" dxfId="${this.dxfs[i]}" priority="${cf.priority}">` +
         `<formula>${escapeText(cf.formula.replace(/^=/, ""))}</formula></cfRule></conditionalFormatting>`;
     });
-    tail += `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
+    const m = model.print?.margins ?? { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+    tail += `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
     if (model.print) {
+      // paper codes of §18.3.1.64: 9 is A4 (210 × 297 mm); fitToHeight 0 is "as many pages tall as the rows need"
       tail +=
-        `<pageSetup paperSize="9" orientation="${model.print.landscape ? "landscape" : "portrait"}"` +
+        `<pageSetup paperSize="${PAPER[model.print.paper] ?? 9}" orientation="${model.print.landscape ? "landscape" : "portrait"}"` +
         (model.print.fitToWidth ? ` fitToWidth="1" fitToHeight="0"` : "") +
         "/>";
     }

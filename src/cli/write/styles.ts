@@ -15,7 +15,10 @@ export interface CellLook {
   bold?: boolean;
   italic?: boolean;
   wrap?: boolean;
+  /** centred across */
   center?: boolean;
+  /** centred down */
+  middle?: boolean;
 }
 
 /** CT_Stylesheet's children, in their schema order (ISO/IEC 29500-1 §18.8.39). */
@@ -123,16 +126,16 @@ export class StyleAdditions {
 
   /** The cellXfs index for a look; 0 (the workbook's default format) for no look at all. */
   xf(look: CellLook): number {
-    const key = `${look.numFmt ?? ""}\u0000${look.bold ? 1 : 0}${look.italic ? 1 : 0}${look.wrap ? 1 : 0}${look.center ? 1 : 0}`;
+    const key = `${look.numFmt ?? ""}\u0000${look.bold ? 1 : 0}${look.italic ? 1 : 0}${look.wrap ? 1 : 0}${look.center ? 1 : 0}${look.middle ? 1 : 0}`;
     const cached = this.xfCache.get(key);
     if (cached !== undefined) return cached;
     let id = 0;
-    if (look.numFmt !== undefined || look.bold || look.italic || look.wrap || look.center) {
+    if (look.numFmt !== undefined || look.bold || look.italic || look.wrap || look.center || look.middle) {
       const numFmt = look.numFmt === undefined ? 0 : this.numFmtId(look.numFmt);
       const font = this.fontId(!!look.bold, !!look.italic);
-      const align = look.wrap || look.center;
+      const align = look.wrap || look.center || look.middle;
       const alignment = align
-        ? `<${this.q("alignment")}${look.center ? ' horizontal="center" vertical="center"' : ""}${look.wrap ? ' wrapText="1"' : ""}/>`
+        ? `<${this.q("alignment")}${look.center ? ' horizontal="center"' : ""}${look.middle ? ' vertical="center"' : ""}${look.wrap ? ' wrapText="1"' : ""}/>`
         : "";
       const xf =
         `<${this.q("xf")} numFmtId="${numFmt}" fontId="${font}" fillId="0" borderId="0" xfId="0"` +
