@@ -8,7 +8,7 @@
  * settings stay as they were: our formulas carry their results, nothing needs recalculating on load.
  */
 import * as path from "path";
-import { columnLetter, markerName, markerRef, quoteSheet, sameSheetName, sheetOfRef, WorkbookError, type SheetModel, type SheetRole } from "../../workbook";
+import { columnLetter, markerName, markerRef, quoteSheet, sameSheetName, sheetOfRef, WorkbookError, type SheetRole } from "../../workbook";
 import { fillCopyText, SCORED_COPY_TEXT as T } from "../../messages/scored-copy";
 import { chartXml, drawingXml } from "./chart";
 import {
@@ -98,16 +98,11 @@ function setAttr(tag: string, local: string, value: string): string {
   return tag.replace(re, `$1$2${value}$2`);
 }
 
-export interface Written {
-  /** the tabs of the copy, in order */
-  sheetNames: string[];
-}
-
 /**
  * Writes the copy of `pkg` with `sheets` added to `out`. Throws WorkbookError when a sheet or a name
  * we need is the user's (nothing is written then: the caller's temporary file is removed).
  */
-export async function writePackage(pkg: Package, sheets: OurSheet[], out: ZipWriter): Promise<Written> {
+export async function writePackage(pkg: Package, sheets: OurSheet[], out: ZipWriter): Promise<void> {
   const need = (name: string): XmlText => {
     const x = pkg.xml(name);
     if (!x) throw new PackageError(`no ${name}`);
@@ -128,7 +123,6 @@ export async function writePackage(pkg: Package, sheets: OurSheet[], out: ZipWri
   const wbRelsName = pkg.nameOf(relsPartOf(wbPart)) ?? relsPartOf(wbPart);
   const wbRelsText = need(wbRelsName);
   const wbRels = parseRels(wbRelsText.text, wbRelsName, wbPart);
-  const relById = new Map(wbRels.rels.map((r) => [r.id, r]));
 
   const sheetsNode = child(wb, "sheets");
   if (!sheetsNode) throw new PackageError(`${wbPart}: no sheets`);
@@ -394,7 +388,6 @@ export async function writePackage(pkg: Package, sheets: OurSheet[], out: ZipWri
     if (p.writer) await out.addStream(p.name, p.writer.xml(v));
     else out.add(p.name, p.data!);
   }
-  return { sheetNames: slots.map((s) => ("old" in s ? old[s.old].name : sheets[s.ours].model.name)) };
 }
 
 function relsXml(rels: { id: string; type: string; target: string }[]): string {
@@ -418,5 +411,3 @@ function calcChainNames(pkg: Package, part: string, sheetIds: Set<number>): bool
   }
   return false;
 }
-
-export type { SheetModel };

@@ -178,7 +178,7 @@ export class SheetWriter {
   private readonly dateXf: [number, number] = [0, 0];
   private readonly bold: Set<number>;
 
-  constructor(private readonly spec: SheetSpec, private readonly styles: StyleAdditions) {
+  constructor(private readonly spec: SheetSpec, styles: StyleAdditions) {
     const { model } = spec;
     const looks: LookRange[] = (model.numberFormats ?? []).map((nf) => ({ box: parseBox(nf.range), look: { numFmt: nf.format } }));
     // styles come after the number formats and add to the look a cell has (a number format is kept)
