@@ -154,7 +154,7 @@ export function App({ run, settings, lang, today = new Date() }: AppProps) {
   const onReadTable = async () => {
     setFailure(null);
     try {
-      const p = await previewMapping(run, { planId, source: source(), overrides });
+      const p = await previewMapping(run, { planId, source: source(), overrides, level: level || undefined });
       setPreview(p);
       remember(p.source);
     } catch (e) {
@@ -166,7 +166,7 @@ export function App({ run, settings, lang, today = new Date() }: AppProps) {
     if (!preview) return;
     const next = { ...overrides, [input]: overrideFor(preview, Number(index)) };
     setOverrides(next);
-    setPreview({ ...preview, mapping: mapColumns(plan, preview.view, next) });
+    setPreview({ ...preview, mapping: mapColumns(plan, preview.view, next, 0, { level: level || undefined }) });
   };
 
   const onRun = async (chosen: Record<string, string> = overrides) => {
@@ -196,7 +196,7 @@ export function App({ run, settings, lang, today = new Date() }: AppProps) {
       if (e?.column !== null && e?.column !== undefined) next[d.input] = overrideFor(preview, e.column - preview.firstCol);
     }
     setOverrides(next);
-    setPreview({ ...preview, mapping: mapColumns(plan, preview.view, next) });
+    setPreview({ ...preview, mapping: mapColumns(plan, preview.view, next, 0, { level: level || undefined }) });
     void onRun(next);
   };
   const doubts = preview?.mapping.doubts.length ?? 0;
