@@ -30,7 +30,8 @@ export const SCORE_USAGE = `Cách dùng / Usage:
   --plan       mã kế hoạch (${"hg-165, hg-126, ls-170, iator-32, np-236"}; đủ phần đầu của mã)
   --level      cấp của mọi dòng khi bảng không có cột "Cấp" hay cột huyện
   --sheet      trang có bảng số liệu (mặc định: trang đầu tiên có bảng)
-  -o           tệp kết quả (mặc định: <tên tệp>-ket-qua.xlsx cạnh tệp vào; với --json chỉ ghi khi có -o)
+  -o           tệp kết quả (mặc định: <tên tệp>-ket-qua.xlsx, .xlsm cho sổ có macro, cạnh tệp vào; không bao giờ
+               là tệp vào; với --json chỉ ghi khi có -o)
   --json       in kết quả dạng JSON ra stdout (thông báo ở stderr)
   --formulas   điểm và tổng điểm là công thức Excel, tự tính lại khi sửa số liệu
   --map        chỉ định cột cho một đầu vào, ví dụ --map online_dossiers="HS trực tuyến" hoặc --map online_dossiers=E
