@@ -19,8 +19,9 @@ import type { ScoredSheet } from "../workbook";
 import type { Io } from "./calc";
 import { rowRuns } from "../workbook/read";
 import { detachedNotes, detachExternalFormulas } from "./sanitize";
-import { InputFileError, readInput, renderSheet, writeWorkbook } from "./xlsx";
-import type { InputBook } from "./xlsx";
+import { InputFileError, readInput, findSheet, sheetsInSearchOrder } from "./read";
+import type { InputBook } from "./read";
+import { renderSheet, workbookForWriting, writeWorkbook } from "./xlsx";
 
 export const SCORE_USAGE = `Cách dùng / Usage:
   dvc-thidua score <tệp.xlsx|tệp.csv> --plan <mã> [--level xa|huyen|tinh] [--sheet TÊN] [-o kết-quả.xlsx]
@@ -146,23 +147,25 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
   const note = (s: string) => {
     if (!a.quiet) io.err(s + "\n");
   };
-  const book = await readInput(a.input, { encoding: a.encoding });
-  // A formula into another workbook (or DDE) would recalculate into #NAME?/#REF! in the user's own sheet
-  // of the scored copy, whose links exceljs leaves out: the copy keeps the value saved with it, the very
-  // value scored. This replaces a user's cell in the COPY only; the input file is never written.
-  for (const line of detachedNotes(detachExternalFormulas(book.workbook))) note(line);
-  const own = new Set([RESULTS_SHEET, RULES_SHEET]);
-  const candidates = book.sheets.filter((s) => !own.has(s.name));
+  const book = await readInput(a.input, { encoding: a.encoding, sheet: a.sheet });
+  const own = new Set([RESULTS_SHEET, RULES_SHEET, ...book.ownSheets.map((s) => s.name)]);
+  const candidates = sheetsInSearchOrder(book, book.sheets.filter((s) => !own.has(s.name)));
   let sheet = candidates[0];
   if (a.sheet) {
-    const found = book.sheets.find((s) => s.name === a.sheet) ?? book.sheets.find((s) => s.name.toLowerCase() === a.sheet!.toLowerCase());
+    const name = findSheet(book.sheets.map((s) => s.name), a.sheet);
+    const found = book.sheets.find((s) => s.name === name);
     if (!found) throw new WorkbookError(`Không có trang "${a.sheet}"; các trang: ${book.sheets.map((s) => s.name).join(", ")}.`);
     sheet = found;
   } else {
+    // the table's sheet: the active one if it holds it, else the first visible one that does; a
+    // hidden sheet only when no visible one holds the table (and the command says so below)
     const hint = planHeaderScore(a.plan);
     sheet = candidates.find((s) => findTable(s.grid, hint)) ?? candidates[0];
   }
   if (!sheet) throw new WorkbookError("Sổ làm việc không có trang số liệu.");
+  if (sheet.state !== "visible") {
+    note(`Trang "${sheet.name}" đang ẩn${a.sheet ? "" : " (không trang nào đang hiện có bảng số liệu)"}: vẫn chấm bảng của trang này.`);
+  }
   const big = sheet.grid.length > PROGRESS_ROWS;
   if (big) note(`Đã đọc ${formatNumberVi(sheet.grid.length, 0)} dòng của trang "${sheet.name}" (${Date.now() - t0} ms); đang chấm…`);
 
@@ -208,9 +211,15 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
     output = a.output ?? defaultOutput(a.input);
     const rules = layoutRules(a.plan, { now, scored, formulas: a.formulas, notes: a.date || date ? [`Ngày xét chỉ tiêu: ${date}`] : [] });
     const results = layoutResults(scored, a.plan, { formulas: a.formulas, rules, now });
-    renderSheet(book.workbook, results, "results");
-    renderSheet(book.workbook, rules.sheet, "rules");
-    await writeWorkbook(book.workbook, output);
+    // TEMPORARY BRIDGE until src/cli/write: today's exceljs writer, on the input loaded again into exceljs.
+    // A formula into another workbook (or DDE) would recalculate into #NAME?/#REF! in the user's own sheet
+    // of this copy, whose links exceljs leaves out: the copy keeps the value saved with it, the very
+    // value scored. This replaces a user's cell in the COPY only; the input file is never written.
+    const workbook = await workbookForWriting(book);
+    for (const line of detachedNotes(detachExternalFormulas(workbook))) note(line);
+    renderSheet(workbook, results, "results");
+    renderSheet(workbook, rules.sheet, "rules");
+    await writeWorkbook(workbook, output);
   }
   if (a.json) io.out(JSON.stringify(toJsonRows(scored), null, 2) + "\n");
   const byStatus = (s: string) => units.filter((u) => u.status === s).length;
