@@ -24,7 +24,7 @@ import type { InputBook } from "./read";
 import { renderSheet, workbookForWriting, writeWorkbook } from "./xlsx";
 
 export const SCORE_USAGE = `Cách dùng / Usage:
-  dvc-thidua score <tệp.xlsx|tệp.csv> --plan <mã> [--level xa|huyen|tinh] [--sheet TÊN] [-o kết-quả.xlsx]
+  dvc-thidua score <tệp.xlsx|.xlsm|.xls|.ods|.csv> --plan <mã> [--level xa|huyen|tinh] [--sheet TÊN] [-o kết-quả.xlsx]
                    [--json] [--formulas] [--map đầu_vào=Tiêu đề cột ...] [--date dd/mm/yyyy] [--encoding windows-1258]
 
   --plan       mã kế hoạch (${"hg-165, hg-126, ls-170, iator-32, np-236"}; đủ phần đầu của mã)

@@ -220,6 +220,12 @@ describe("packages from other producers", () => {
     expect(sheetsInSearchOrder(book).map((s) => s.name)).toEqual(["Số liệu", "Cũ", "Mật"]);
   });
 
+  it("tolerates a namespace prefix used without its declaration, as Excel does", async () => {
+    const xml = sheetXml(`<row r="1" x14ac:dyDescent="0.25"><c r="A1"><v>7</v></c></row>`);
+    const book = await readInput(file("unbound.xlsx", makePackage({ sheets: [{ name: "S", xml }], workbookExtra: '<fileVersion xr:revisionPtr="{0}"/>' })));
+    expect(book.sheets[0].grid).toEqual([[7]]);
+  });
+
   it("reads only the sheet --sheet names (exactly, else ignoring case)", async () => {
     const one = (v: number) => sheetXml(`<row r="1"><c r="A1"><v>${v}</v></c></row>`);
     const f = file("two.xlsx", makePackage({ sheets: [{ name: "A", xml: one(1) }, { name: "Số Liệu", xml: one(2) }] }));

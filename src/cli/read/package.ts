@@ -156,6 +156,9 @@ export class OpcPackage {
     const parser = new SaxesParser({ xmlns, position: false });
     let failed: Error | null = null;
     parser.on("error", (e) => {
+      // a prefix used without its declaration (a producer's slip that Excel tolerates) leaves that
+      // name without a namespace; anything else is a part that is no XML
+      if (/unbound namespace prefix/.test(e.message)) return;
       failed ??= e;
     });
     const prefixes = opts.prefixes;
