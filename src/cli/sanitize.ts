@@ -1,7 +1,7 @@
 /**
  * What the command line does with workbook content that reaches outside the workbook.
  *
- * It never runs any of it: a formula is never evaluated (cellInput in xlsx.ts reads the value Excel saved
+ * It never runs any of it: a formula is never evaluated (src/cli/read reads the value Excel saved
  * with it), no linked workbook is opened and no macro is run. exceljs also leaves the macro project
  * (xl/vbaProject.bin) and the external-link parts (xl/externalLinks/*) out of every workbook it writes.
  * It keeps, though, the formulas and defined names that point into those links ("[1]Other!B2") and DDE

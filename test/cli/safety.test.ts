@@ -13,7 +13,8 @@ import ExcelJS from "exceljs";
 // exceljs's own zip library (a dependency of exceljs): the parts below have no exceljs API
 import JSZip from "jszip";
 import { scoreCommand } from "../../src/cli/score";
-import { readInput, writeWorkbook } from "../../src/cli/xlsx";
+import { readInput } from "../../src/cli/read";
+import { workbookForWriting, writeWorkbook } from "../../src/cli/xlsx";
 import { detachExternalFormulas, detachedNotes, externalReference } from "../../src/cli/sanitize";
 import { hg165Sheet, HG165_UNITS, type SampleCell } from "../fake-excel/sample-hg165";
 
@@ -326,11 +327,11 @@ describe("external links", () => {
   });
 
   it("detachExternalFormulas keeps the saved value in place of a formula that points into another workbook", async () => {
-    const book = await readInput(input);
-    const ws = book.workbook.getWorksheet(SHEET)!;
+    const workbook = await workbookForWriting(await readInput(input));
+    const ws = workbook.getWorksheet(SHEET)!;
     // an ordinary formula next to it must stay a formula
     ws.getCell("H4").value = { formula: "D4/E4", result: 0.95 } as ExcelJS.CellFormulaValue;
-    const detached = detachExternalFormulas(book.workbook);
+    const detached = detachExternalFormulas(workbook);
     expect(detached.formulas).toEqual([{ sheet: SHEET, address: `D${rowOf(unit)}`, formula: linkedFormula, value: 95, why: "external" }]);
     expect(detached.names).toEqual([{ name: "LinkedTotal", ranges: [`'[1]Other'!$E$5`] }]);
     expect(detachedNotes(detached)).toEqual([
@@ -339,7 +340,7 @@ describe("external links", () => {
     ]);
 
     const output = path.join(dir, "with-link-detached.xlsx");
-    await writeWorkbook(book.workbook, output);
+    await writeWorkbook(workbook, output);
     const written = await parts(output);
     for (const [name, text] of written) expect({ name, link: text.includes("[1]") }).toEqual({ name, link: false });
     const cells = sheetCells(written, SHEET);
