@@ -351,7 +351,7 @@ describe.each(corpusFiles)("%s", (file) => {
 });
 
 describe("-o onto the input is refused with exit 2 and nothing written", () => {
-  const source = path.join(CORPUS, "openpyxl-features.xlsx");
+  const source = path.join(CORPUS, "exceljs-features.xlsx");
   const CSV =
     "Đơn vị,Cấp,Thuộc huyện,Số hồ sơ trực tuyến,Tổng số hồ sơ phát sinh,Số tài khoản định danh mức 2 đã kích hoạt,Số người có CCCD\n" +
     "Xã A,Xã,Huyện B,90,100,95,100\nHuyện B,Huyện,,95,100,85,100\n";
@@ -382,6 +382,14 @@ describe("-o onto the input is refused with exit 2 and nothing written", () => {
     walk(work);
     return out.sort();
   };
+
+  // the control: these inputs score with another -o, so an exit 2 below is the output's refusal
+  test.each([["x/x.xlsx"], ["x/data.csv"]])("%s scores with another -o", async (input) => {
+    const work = folder();
+    const run = await cli(["score", input, "--plan", "hg-165", "-o", "other.xlsx"], work);
+    expect({ code: run.code, err: run.code === 0 ? "" : tail(run.stderr) }).toEqual({ code: 0, err: "" });
+    expect(fs.existsSync(path.join(work, "other.xlsx"))).toBe(true);
+  });
 
   test.each([
     ["the same path", "x/x.xlsx", "x/x.xlsx"],
