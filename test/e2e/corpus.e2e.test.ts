@@ -10,7 +10,8 @@
  * - scoring the copy again keeps the input's parts and replaces our sheets, not adds to them;
  * - refuses an output path that is the input (same path, another spelling, a symbolic or hard link)
  *   with exit status 2, writing nothing.
- * .xls and .ods inputs give a new .xlsx: no part comparison, the values checks still hold.
+ * .xls and .ods inputs give a new .xlsx: no part comparison, the values checks still hold. A few
+ * files are scored with --formulas as well (WITH_FORMULAS), whose copies LibreOffice recalculates.
  * Each check is its own test per file, so that the run reports file by file and part by part what
  * differs; a summary table is printed at the end.
  */
@@ -47,7 +48,10 @@ interface Run {
 }
 
 interface Case {
+  /** the file, and " --formulas" for a case scored with --formulas */
+  label: string;
   file: string;
+  formulas: boolean;
   ext: string;
   /** .xlsx/.xlsm: the copy is the input's package with our parts added */
   zip: boolean;
@@ -84,12 +88,18 @@ async function pool<T>(items: T[], job: (t: T) => Promise<void>, width = 2): Pro
 }
 
 const corpusFiles = fs.readdirSync(CORPUS).filter((f) => /\.(xlsx|xlsm|xls|ods)$/i.test(f)).sort();
+/**
+ * Scored with --formulas too: the copy's points and totals are formulas over the user's sheet and the
+ * rules sheet, with their results; LibreOffice recalculates them (cached results are not trusted).
+ */
+const WITH_FORMULAS = ["lo-features.xls", "openpyxl-features.xlsx", "shared-excel15-pivot-chart-tables.xlsx"];
+const labels = [...corpusFiles, ...WITH_FORMULAS.filter((f) => corpusFiles.includes(f)).map((f) => `${f} --formulas`)];
 let dir: string;
 const cases: Case[] = [];
 let lo: Map<string, Map<string, string[][]>> = new Map();
 let loError = "";
 const summary = new Map<string, Record<string, string>>();
-const mark = (c: Case, col: string, v: string) => summary.set(c.file, { ...(summary.get(c.file) ?? {}), [col]: v });
+const mark = (c: Case, col: string, v: string) => summary.set(c.label, { ...(summary.get(c.label) ?? {}), [col]: v });
 const timings: Record<string, number> = {};
 
 beforeAll(async () => {
@@ -98,20 +108,22 @@ beforeAll(async () => {
     await new Promise<void>((res, rej) => execFile("npm", ["run", "-s", "build:cli"], { cwd: ROOT }, (e) => (e ? rej(e) : res())));
   }
   dir = tempDir("dvc-corpus-");
-  for (const file of corpusFiles) {
+  for (const label of labels) {
+    const file = label.replace(/ --formulas$/, "");
+    const formulas = file !== label;
     const ext = path.extname(file).slice(1).toLowerCase();
     const stem = `${path.basename(file, path.extname(file))}_${ext}`;
     const inputForLo = path.join(dir, `in_${stem}.${ext}`);
-    fs.copyFileSync(path.join(CORPUS, file), inputForLo);
+    if (!formulas) fs.copyFileSync(path.join(CORPUS, file), inputForLo);
     cases.push({
-      file, ext, zip: ext === "xlsx" || ext === "xlsm", inputSha: sha(path.join(CORPUS, file)),
-      copy: path.join(dir, `out_${stem}.${ext === "xlsm" ? "xlsm" : "xlsx"}`), inputForLo,
+      label, file, formulas, ext, zip: ext === "xlsx" || ext === "xlsm", inputSha: sha(path.join(CORPUS, file)),
+      copy: path.join(dir, `out_${stem}${formulas ? "_f" : ""}.${ext === "xlsm" ? "xlsm" : "xlsx"}`), inputForLo,
     });
   }
 
   let t0 = Date.now();
   await pool(cases, async (c) => {
-    c.run = await cli(["score", path.join(CORPUS, c.file), "--plan", "hg-165", "--json", "-o", c.copy]);
+    c.run = await cli(["score", path.join(CORPUS, c.file), "--plan", "hg-165", "--json", "-o", c.copy, ...(c.formulas ? ["--formulas"] : [])]);
     if (c.run.code === 0) {
       try {
         c.units = JSON.parse(c.run.stdout) as JsonUnit[];
@@ -123,7 +135,7 @@ beforeAll(async () => {
   timings.score = Date.now() - t0;
 
   t0 = Date.now();
-  await pool(cases.filter((c) => c.zip && c.run?.code === 0 && fs.existsSync(c.copy)), async (c) => {
+  await pool(cases.filter((c) => c.zip && !c.formulas && c.run?.code === 0 && fs.existsSync(c.copy)), async (c) => {
     c.rescored = c.copy.replace(/\.(xlsx|xlsm)$/, "-again.$1");
     c.rescoreRun = await cli(["score", c.copy, "--plan", "hg-165", "--json", "-q", "-o", c.rescored]);
   });
@@ -131,7 +143,7 @@ beforeAll(async () => {
 
   // one LibreOffice run for every input and every copy (starting soffice costs more than a small file)
   t0 = Date.now();
-  const files = [...cases.map((c) => c.inputForLo), ...cases.filter((c) => fs.existsSync(c.copy)).map((c) => c.copy)];
+  const files = [...cases.filter((c) => !c.formulas).map((c) => c.inputForLo), ...cases.filter((c) => fs.existsSync(c.copy)).map((c) => c.copy)];
   try {
     lo = exportCsvAllSheetsMany(files);
   } catch (e) {
@@ -151,14 +163,14 @@ beforeAll(async () => {
 afterAll(() => {
   const cols = ["exit", "input unchanged", "parts kept", "LibreOffice = --json", "user sheets = input", "scored again"];
   const lines = [`| file | ${cols.join(" | ")} |`, `|---|${cols.map(() => "---").join("|")}|`];
-  for (const f of corpusFiles) lines.push(`| ${f} | ${cols.map((c) => summary.get(f)?.[c] ?? "—").join(" | ")} |`);
+  for (const f of labels) lines.push(`| ${f} | ${cols.map((c) => summary.get(f)?.[c] ?? "—").join(" | ")} |`);
   const text = `${lines.join("\n")}\n\ntimes: scoring ${timings.score} ms, scoring the copies again ${timings.rescore} ms, LibreOffice ${timings.libreoffice} ms${loError ? ` (batch failed: ${loError})` : ""}\n`;
   if (process.env.CORPUS_REPORT) fs.writeFileSync(process.env.CORPUS_REPORT, text);
   console.log(`Corpus (test/cli/corpus):\n${text}`);
   if (dir && !process.env.CORPUS_KEEP) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const caseOf = (file: string) => cases.find((c) => c.file === file)!;
+const caseOf = (label: string) => cases.find((c) => c.label === label)!;
 
 function tail(s: string, n = 6): string {
   return s.trim().split("\n").slice(-n).join("\n");
@@ -204,9 +216,9 @@ test("every file of the corpus is described in its README", () => {
   for (const p of ["lo-", "openpyxl-", "exceljs-"]) expect(corpusFiles.some((f) => f.startsWith(p))).toBe(true);
 });
 
-describe.each(corpusFiles)("%s", (file) => {
+describe.each(labels)("%s", (label) => {
   test("is scored with exit 0", () => {
-    const c = caseOf(file);
+    const c = caseOf(label);
     try {
       scoredOrThrow(c);
       expect(c.units).toBeDefined();
@@ -219,16 +231,16 @@ describe.each(corpusFiles)("%s", (file) => {
   });
 
   test("the input's bytes do not change", () => {
-    const c = caseOf(file);
+    const c = caseOf(label);
     const same = sha(path.join(CORPUS, c.file)) === c.inputSha;
     mark(c, "input unchanged", same ? "yes" : "**no**");
     expect(same).toBe(true);
   });
 
   // .xls and .ods inputs give a new .xlsx: there is no package of the input to compare
-  const zip = /\.(xlsx|xlsm)$/i.test(file);
+  const zip = /\.(xlsx|xlsm)$/i.test(label.replace(/ --formulas$/, ""));
   if (zip) test("every part of the input is in the copy unchanged; index parts only gain", async () => {
-    const c = caseOf(file);
+    const c = caseOf(label);
     try {
       scoredOrThrow(c);
     } catch (e) {
@@ -252,12 +264,10 @@ describe.each(corpusFiles)("%s", (file) => {
       const report = [...byPart].map(([part, ps]) => `  ${part}:\n${ps.slice(0, 8).map((p) => `    - ${p}`).join("\n")}${ps.length > 8 ? `\n    - … ${ps.length - 8} more` : ""}`);
       throw new Error(`${partsWrong.size} of the input's ${input.size} parts not kept (copy adds ${added.join(", ") || "nothing"}):\n${report.join("\n")}`);
     }
-    // the copy's main content type stays that of the input (an .xlsm stays macro-enabled)
-    expect(path.extname(c.copy)).toBe(path.extname(c.file));
   });
 
   test("LibreOffice opens the copy; its results sheet holds the --json figures", () => {
-    const c = caseOf(file);
+    const c = caseOf(label);
     try {
       scoredOrThrow(c);
       const sheets = sheetsOf(c.copy);
@@ -296,7 +306,7 @@ describe.each(corpusFiles)("%s", (file) => {
   });
 
   test("LibreOffice reads the copy's other sheets as the input's", () => {
-    const c = caseOf(file);
+    const c = caseOf(label);
     try {
       scoredOrThrow(c);
       const before = sheetsOf(c.inputForLo);
@@ -328,8 +338,8 @@ describe.each(corpusFiles)("%s", (file) => {
     }
   });
 
-  if (zip) test("scoring the copy again keeps the input's parts and replaces our sheets", async () => {
-    const c = caseOf(file);
+  if (zip && !label.endsWith(" --formulas")) test("scoring the copy again keeps the input's parts and replaces our sheets", async () => {
+    const c = caseOf(label);
     try {
       scoredOrThrow(c);
       if (!c.rescoreRun || c.rescoreRun.code !== 0 || !c.rescored || !fs.existsSync(c.rescored)) {
