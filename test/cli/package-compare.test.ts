@@ -51,7 +51,7 @@ test("each way of losing something is reported with its part", async () => {
   const cases: [Record<string, string>, RegExp, Record<string, string>?][] = [
     [{ "xl/worksheets/sheet1.xml": "<worksheet><sheetData/></worksheet>" }, /^xl\/worksheets\/sheet1\.xml: changed: 12 → 35 bytes; first difference at byte 10/],
     // our sheet may come anywhere, but the user's sheets keep their order
-    [{ "xl/workbook.xml": WB(SHEET_B + OURS + SHEET1) }, /sheet\[2\]\(name="B" sheetId="3"\): lost \(or moved before an element it followed\)/, { "xl/workbook.xml": WB(SHEET1 + SHEET_B) }],
+    [{ "xl/workbook.xml": WB(SHEET_B + OURS + SHEET1) }, /sheet\[2\]\(name="B" sheetId="3"\): moved before an element it followed/, { "xl/workbook.xml": WB(SHEET1 + SHEET_B) }],
     [{ "xl/workbook.xml": WB(SHEET1 + SHEET_B.replace(` state="hidden"`, "") + OURS) }, /sheet\[2\]\(name="B" sheetId="3"\): lost attribute state="hidden"/, { "xl/workbook.xml": WB(SHEET1 + SHEET_B) }],
     [{ "xl/workbook.xml": WB(SHEET1.replace("rId1", "rId4") + OURS) }, /sheet\(name="Số liệu" sheetId="1"\): attribute r:id was "rId1", is "rId4"/],
     [{ "xl/workbook.xml": WB(SHEET1 + OURS).replace(` xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main"`, "") }, /lost the namespace declaration xmlns:x15=/],
@@ -67,6 +67,19 @@ test("each way of losing something is reported with its part", async () => {
   const r = await comparePackages(input(), gone);
   expect(r.problems).toContainEqual({ part: "xl/worksheets/sheet1.xml", problem: "missing in the copy" });
   expect(r.problems).toContainEqual({ part: "(package)", problem: "xl/_rels/workbook.xml.rels: rId1 points to a part that is not there: /xl/worksheets/sheet1.xml" });
+});
+
+test("the styles part's counts may grow, not shrink", async () => {
+  const styles = (fonts: number, xfs: number) =>
+    `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="${fonts}"><font/>${"<font><b/></font>".repeat(fonts - 1)}</fonts><cellXfs count="${xfs}">${"<xf/>".repeat(xfs)}</cellXfs></styleSheet>`;
+  const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`;
+  const index = indexParts(pkg({ "_rels/.rels": ROOT_RELS, "xl/_rels/workbook.xml.rels": rels }));
+  expect(index.styles).toBe("xl/styles.xml");
+  expect(await indexLosses("xl/styles.xml", Buffer.from(styles(1, 2)), Buffer.from(styles(2, 5)), index)).toEqual([]);
+  expect(await indexLosses("xl/styles.xml", Buffer.from(styles(2, 2)), Buffer.from(styles(1, 2)), index)).toEqual([
+    `/styleSheet/fonts: attribute count was "2", is "1"`,
+    `/styleSheet/fonts/font[2]: lost`,
+  ]);
 });
 
 test("docProps/app.xml may count the new sheets; other text may not change", async () => {

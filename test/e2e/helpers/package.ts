@@ -81,6 +81,8 @@ const typeIs = (r: Rel, ...ends: string[]) => ends.some((e) => r.type.endsWith("
 
 export interface Index {
   workbook: string;
+  /** the styles part, when there is one */
+  styles: string | null;
   parts: Set<string>;
 }
 
@@ -91,10 +93,11 @@ export function indexParts(parts: Parts): Index {
   if (office.length !== 1) throw new Error(`${office.length} officeDocument relationships in _rels/.rels`);
   const workbook = office[0].part;
   const set = new Set<string>(["[Content_Types].xml", "_rels/.rels", workbook, relsName(workbook)]);
-  for (const r of relsOf(parts, workbook)) if (typeIs(r, "styles")) set.add(r.part);
+  let styles: string | null = null;
+  for (const r of relsOf(parts, workbook)) if (typeIs(r, "styles")) set.add((styles = r.part));
   for (const r of root) if (typeIs(r, "core-properties", "extended-properties", "extendedProperties", "custom-properties")) set.add(r.part);
   for (const name of parts.keys()) if (name.startsWith("docProps/")) set.add(name);
-  return { workbook, parts: set };
+  return { workbook, styles, parts: set };
 }
 
 /**
@@ -186,8 +189,8 @@ async function parseXml(data: Buffer): Promise<XNode> {
 interface GainRules {
   /** children whose order means nothing (relationships, content types) */
   unordered?: (n: XNode) => boolean;
-  /** an attribute or text that may change (a count of the sheets in docProps/app.xml) */
-  mayChange?: (n: XNode, attr: string | null) => boolean;
+  /** a number, in an attribute or as the text (attr null), that may grow: a count of what was added to */
+  mayGrow?: (n: XNode, attr: string | null) => boolean;
   /** a value compared after normalising (a relationship target, absolute or relative) */
   normalise?: (n: XNode, attr: string, value: string) => string;
 }
@@ -209,9 +212,10 @@ function label(n: XNode, siblings: XNode[]): string {
 /** The ways `b` fails to keep all of `a`; empty when it keeps it. */
 function losses(a: XNode, b: XNode, path: string, rules: GainRules): string[] {
   const out: string[] = [];
+  const grew = (was: string, is: string | undefined) => is !== undefined && /^\d+$/.test(was) && /^\d+$/.test(is) && Number(is) >= Number(was);
   for (const [k, v] of a.attrs) {
-    if (rules.mayChange?.(a, k)) continue;
     const w = b.attrs.get(k);
+    if (rules.mayGrow?.(a, k) && grew(v, w)) continue;
     const norm = (x: string) => (rules.normalise ? rules.normalise(a, k, x) : x);
     if (w === undefined) out.push(`${path}: lost attribute ${a.attrNames.get(k)}="${v}"`);
     else if (norm(w) !== norm(v)) out.push(`${path}: attribute ${a.attrNames.get(k)} was "${v}", is "${w}"`);
@@ -219,7 +223,7 @@ function losses(a: XNode, b: XNode, path: string, rules: GainRules): string[] {
   for (const [p, uri] of a.decls) {
     if (b.scope.get(p) !== uri) out.push(`${path}: lost the namespace declaration xmlns${p ? ":" + p : ""}="${uri}"`);
   }
-  if (a.text.trim() !== b.text.trim() && !rules.mayChange?.(a, null)) out.push(`${path}: text was "${a.text.trim()}", is "${b.text.trim()}"`);
+  if (a.text.trim() !== b.text.trim() && !(rules.mayGrow?.(a, null) && grew(a.text.trim(), b.text.trim()))) out.push(`${path}: text was "${a.text.trim()}", is "${b.text.trim()}"`);
   const unordered = rules.unordered?.(a) ?? false;
   const used = new Set<number>();
   let from = 0;
@@ -243,7 +247,11 @@ function losses(a: XNode, b: XNode, path: string, rules: GainRules): string[] {
       used.add(hit);
       if (!unordered) from = hit + 1;
     } else if (best && (best.sameId || id === "")) out.push(...best.problems);
-    else out.push(`${here}: lost${b.children.some((x) => x.key === c.key && (id === "" || identity(x) === id)) ? " (or moved before an element it followed)" : ""}`);
+    else {
+      // kept, but out of order: an element equal to it comes before one that it followed
+      const moved = !unordered && b.children.some((x) => x.key === c.key && losses(c, x, here, rules).length === 0);
+      out.push(`${here}: ${moved ? "moved before an element it followed" : "lost"}`);
+    }
   }
   return out;
 }
@@ -272,8 +280,10 @@ export async function indexLosses(name: string, a: Buffer, b: Buffer, index: Ind
     // a relationship's target, "/xl/worksheets/sheet1.xml" or "worksheets/sheet1.xml", names one part
     normalise: (n, attr, v) =>
       relsSource !== null && n.key === `{${PKG_RELS}}Relationship` && attr === "{}Target" && n.attrs.get("{}TargetMode") !== "External" ? resolveTarget(relsSource, v) : v,
-    // docProps/app.xml counts the sheets (HeadingPairs, TitlesOfParts): adding a sheet changes the counts
-    mayChange: (n, attr) => (isEl(n, VT, "vector") && attr === "{}size") || (isEl(n, VT, "i4") && attr === null),
+    // counts of what the copy adds to: the styles part's lists (fonts, cellXfs, dxfs…), and the sheets
+    // that docProps/app.xml counts (HeadingPairs, TitlesOfParts)
+    mayGrow: (n, attr) =>
+      (name === index.styles && attr === "{}count") || (isEl(n, VT, "vector") && attr === "{}size") || (isEl(n, VT, "i4") && attr === null),
   };
   const out = losses(ta, tb, "/" + ta.qname, rules);
   if (name === index.workbook) {
