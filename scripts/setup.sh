@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Sets up a fresh clone: Debian packages for the real-client tests (Chromium, LibreOffice Calc, pdftoppm,
-# xmllint), only those missing, then the npm packages from the lock (which also compiles the command line).
+# xmllint, and Carlito, a font with Calibri's metrics, so that LibreOffice prints a scored workbook as
+# Excel lays it out), only those missing, then the npm packages from the lock (which also compiles the
+# command line).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +11,7 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
+fc-list 2>/dev/null | grep -qi carlito || need+=(fonts-crosextra-carlito)
 if ((${#need[@]})); then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "setup: installing ${need[*]}" >&2

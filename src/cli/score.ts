@@ -130,6 +130,8 @@ const PROGRESS_ROWS = 2000;
 
 export interface ScoreRun {
   code: number;
+  /** the columns could not be used as mapped: nothing was scored */
+  refused?: MappingError;
   scored?: ScoredSheet;
   output?: string;
   book?: InputBook;
@@ -178,13 +180,13 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
     printMapping(e.mapping.report, note);
     io.err(`${e.message}\n`);
     // an override naming no column is a wrong command line; the rest is a table that cannot be scored as it is
-    return { code: e.kind === "bad_override" ? 2 : 1, book };
+    return { code: e.kind === "bad_override" ? 2 : 1, book, refused: e };
   }
   if (big) note(`Đã chấm ${formatNumberVi(scored.outcome.units.length, 0)} đơn vị (${Date.now() - t0} ms); đang ghi…`);
 
   // what was mapped, on stderr so that --json stays clean
   const t = scored.table;
-  note(`Kế hoạch ${a.plan.id} — trang "${sheet.name}", dòng tiêu đề ${t.headerFirstRow !== undefined ? `${t.headerFirstRow + 1}–` : ""}${t.headerRow + 1}, dữ liệu đến dòng ${t.lastRow + 1}.`);
+  note(`${a.plan.document} (--plan ${a.plan.id}) — trang "${sheet.name}", dòng tiêu đề ${t.headerFirstRow !== undefined ? `${t.headerFirstRow + 1}–` : ""}${t.headerRow + 1}, dữ liệu đến dòng ${t.lastRow + 1}.`);
   printMapping(scored.mapping.report, note);
   for (const s of scored.read.skipped) note("  " + skippedRowText(s));
   const hidden = hiddenUnitRows(sheet.hiddenRows, scored);
@@ -230,7 +232,8 @@ function printMapping(report: ScoredSheet["mapping"]["report"], note: (s: string
       e.column === null
         ? e.required ? "THIẾU" : "(không có)"
         : `${colLetter(e.column)} "${e.header}"${e.via === "override" ? " (--map)" : ""}${e.doubtful ? " — CHƯA CHẮC" : ""}`;
-    note(`  ${e.input.padEnd(20)} ${where}${e.note ? ` (${e.note})` : ""}`);
+    // the column by the input's name; the id only as the --map key that changes it
+    note(`  ${e.label}: ${where}${e.note ? ` (${e.note})` : ""}  [--map ${e.input}=…]`);
   }
 }
 

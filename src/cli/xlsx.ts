@@ -233,19 +233,39 @@ function style(kind: "red" | "amber"): Partial<ExcelJS.Style> {
  */
 class SharedStyles {
   private readonly byKey = new Map<string, Partial<ExcelJS.Style>>();
-  private readonly bold: Partial<ExcelJS.Font> = { bold: true };
-  get(numFmt: string | undefined, bold: boolean): Partial<ExcelJS.Style> {
-    const key = `${bold ? 1 : 0}${numFmt ?? ""}`;
+  get(numFmt: string | undefined, bold: boolean, look: TextLook = {}): Partial<ExcelJS.Style> {
+    const key = `${bold ? 1 : 0}${look.italic ? 1 : 0}${look.wrap ? 1 : 0}${look.center ? 1 : 0}${look.middle ? 1 : 0}${numFmt ?? ""}`;
     let s = this.byKey.get(key);
     if (!s) {
       s = {};
-      if (bold) s.font = this.bold;
+      // named in full: a font that only says "bold" is shown in the reader's default font (LibreOffice: a serif)
+      if (bold || look.italic) s.font = { ...BODY_FONT, ...(bold ? { bold: true } : {}), ...(look.italic ? { italic: true } : {}) };
       if (numFmt !== undefined) s.numFmt = numFmt;
+      if (look.wrap || look.center || look.middle) {
+        s.alignment = {
+          ...(look.wrap ? { wrapText: true } : {}),
+          ...(look.center ? { horizontal: "center" } : {}),
+          ...(look.middle ? { vertical: "middle" } : {}),
+        };
+      }
       this.byKey.set(key, s);
     }
     return s;
   }
 }
+
+/** The workbook's body font, as exceljs writes it for unstyled cells. */
+const BODY_FONT: Partial<ExcelJS.Font> = { name: "Calibri", size: 11, family: 2 };
+
+interface TextLook {
+  wrap?: boolean;
+  center?: boolean;
+  middle?: boolean;
+  italic?: boolean;
+}
+
+/** A4 in the file format's paper codes (ECMA-376 §18.3.1.64: 9 = A4 210 × 297 mm). */
+const PAPER_SIZE: Record<NonNullable<SheetModel["print"]>["paper"], ExcelJS.PaperSize> = { A4: 9 as ExcelJS.PaperSize };
 
 /** The sheet the workbook's marker for `role` points at (src/workbook/ownership.ts), or null. */
 function markedSheet(workbook: ExcelJS.Workbook, role: SheetRole): string | null {
@@ -277,7 +297,7 @@ export function renderSheet(workbook: ExcelJS.Workbook, model: SheetModel, role:
   const styles = new SharedStyles();
   const boldRows = new Set(model.boldRows ?? []);
   // bold rows carry the font on the row itself too (a row style), as Excel does for a whole-row format
-  for (const r of boldRows) ws.getRow(r + 1).font = { bold: true };
+  for (const r of boldRows) ws.getRow(r + 1).font = { ...BODY_FONT, bold: true };
   model.cells.forEach((row, r) => {
     if (!row.length) return;
     const xr = ws.getRow(r + 1);
@@ -299,12 +319,38 @@ export function renderSheet(workbook: ExcelJS.Workbook, model: SheetModel, role:
       for (let c = Number(s.col); c <= Number(e.col); c++) ws.getCell(r, c).style = style;
     }
   }
+  for (const st of model.styles ?? []) {
+    const [a, b] = st.range.split(":");
+    const s = ws.getCell(a);
+    const e = ws.getCell(b ?? a);
+    for (let r = Number(s.row); r <= Number(e.row); r++) {
+      for (let c = Number(s.col); c <= Number(e.col); c++) {
+        const cell = ws.getCell(r, c);
+        // the look already given (a number format, another style over the same cell) is kept
+        const cur = cell.style ?? {};
+        cell.style = styles.get(cur.numFmt, boldRows.has(r - 1), {
+          wrap: st.wrap || cur.alignment?.wrapText,
+          center: st.center || cur.alignment?.horizontal === "center",
+          middle: st.middle || cur.alignment?.vertical === "middle",
+          italic: st.italic || cur.font?.italic,
+        });
+      }
+    }
+  }
+  for (const [r, h] of Object.entries(model.rowHeights ?? {})) ws.getRow(Number(r) + 1).height = h;
   for (const m of model.merges ?? []) ws.mergeCells(m);
   if (model.print) {
+    const p = model.print;
     ws.pageSetup = {
       ...ws.pageSetup,
-      orientation: model.print.landscape ? "landscape" : "portrait",
-      ...(model.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+      paperSize: PAPER_SIZE[p.paper],
+      orientation: p.landscape ? "landscape" : "portrait",
+      // one page wide; fitToHeight 0 is "as many pages tall as the rows need"
+      ...(p.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+      ...(p.margins ? { margins: p.margins } : {}),
+      // exceljs writes the name as "$" + each corner ("$A1:$W95", rows relative); Excel's own is absolute
+      ...(p.printArea ? { printArea: p.printArea.replace(/([A-Z]+)(\d+)/g, "$1$$$2") } : {}),
+      ...(p.printTitleRows ? { printTitlesRow: `${p.printTitleRows[0] + 1}:${p.printTitleRows[1] + 1}` } : {}),
     };
   }
   for (const cf of model.conditionalFormats) {

@@ -16,11 +16,18 @@ export interface AllocationInput {
   groupLimit?: (g: string) => number;
 }
 
+/** Why a unit was left out: every place was given or held, its group's places were, or it has no group. */
+export type BlockedBy = "no_place" | "group_full" | "no_group";
+
 export interface Allocation {
   awarded: number[];
   pending: number[];
   /** units left out because their group had no place left, or had no group */
   blocked: number[];
+  /** why each unit of `blocked` was left out, in the same order */
+  blockedBy: BlockedBy[];
+  /** the rank of the last unit given or held a place: the cut-off; null when no place was given */
+  cutoffRank: number | null;
   used: number;
   held: number;
   usedByGroup: Map<string, number>;
@@ -31,7 +38,7 @@ export function allocate(inp: AllocationInput): Allocation {
   const { order, rankOf, limit, groupOf, groupLimit } = inp;
   const usedByGroup = new Map<string, number>();
   const heldByGroup = new Map<string, number>();
-  const res: Allocation = { awarded: [], pending: [], blocked: [], used: 0, held: 0, usedByGroup, heldByGroup };
+  const res: Allocation = { awarded: [], pending: [], blocked: [], blockedBy: [], cutoffRank: null, used: 0, held: 0, usedByGroup, heldByGroup };
   const roomIn = (g: string) => (groupLimit ? groupLimit(g) : Infinity) - (usedByGroup.get(g) ?? 0) - (heldByGroup.get(g) ?? 0);
   let k = 0;
   while (k < order.length) {
@@ -41,7 +48,10 @@ export function allocate(inp: AllocationInput): Allocation {
     if (left <= 0) {
       // no place left (used + held never exceed the limit): every later unit is blocked and nothing
       // else changes, so stop here instead of walking a table of many thousands of units rank by rank
-      for (let q = k; q < order.length; q++) res.blocked.push(order[q]);
+      for (let q = k; q < order.length; q++) {
+        res.blocked.push(order[q]);
+        res.blockedBy.push("no_place");
+      }
       break;
     }
     const candidates: number[] = [];
@@ -51,6 +61,7 @@ export function allocate(inp: AllocationInput): Allocation {
       const g = groupOf ? groupOf(i) : "";
       if (g === null || left <= 0 || roomIn(g) <= 0) {
         res.blocked.push(i);
+        res.blockedBy.push(g === null ? "no_group" : left <= 0 ? "no_place" : "group_full");
         continue;
       }
       candidates.push(i);
@@ -58,6 +69,7 @@ export function allocate(inp: AllocationInput): Allocation {
     }
     let fits = candidates.length <= left;
     for (const [g, n] of perGroup) if (n > roomIn(g)) fits = false;
+    if (candidates.length > 0) res.cutoffRank = rankOf(order[k]);
     if (fits) {
       for (const i of candidates) {
         res.awarded.push(i);

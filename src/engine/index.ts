@@ -10,4 +10,4 @@ export * from "./targets";
 export * from "./weighted";
 export * from "./allocate";
 export { estimate766, parseYesNo } from "./score-other";
-export { message, MESSAGES } from "../messages";
+export { awardReasonText, message, MESSAGES } from "../messages";

@@ -1,5 +1,5 @@
 /** Outcome shapes shared by every front end. */
-import type { CellInput, Finding, Level, ReasonCode, Status } from "./types";
+import type { AwardReason, CellInput, Finding, Level, ReasonCode, Status } from "./types";
 
 export interface CriterionOutcome {
   id: string;
@@ -52,6 +52,8 @@ export interface UnitResult extends UnitOutcome {
   awardCode: string | null;
   prize: number | null;
   bonusPoints: number | null;
+  /** why no award: null when the unit has one, or when the plan gives none */
+  awardReason: AwardReason | null;
 }
 
 export interface QuotaUse {

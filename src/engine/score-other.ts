@@ -1,18 +1,19 @@
 /** Tables of the target plans (hg-126, ls-170, iator-32), np-236 (weighted mean) and QĐ 766 (estimate). */
 import { message } from "../messages";
 import { allocate } from "./allocate";
+import { readingSource, tieReasons, unrankedReason, withSource } from "./award-reasons";
 import { isBlank, normalizeKey, parsePercent } from "./coerce";
-import { formatNumberVi, formatPercentVi } from "./numbers";
+import { formatNumberVi, formatPercentVi, formatThresholdVi } from "./numbers";
 import type { CriterionOutcome, QuotaUse, TableOutcome, TargetCheck, UnitOutcome, UnitResult, UnitRow } from "./outcomes";
 import { competitionRank } from "./rank";
 import { checkTarget, type CheckedTarget } from "./targets";
-import type { CellInput, Finding, Plan, ReasonCode, Status } from "./types";
+import type { AwardDef, AwardReason, CellInput, Finding, Plan, ReasonCode, Status } from "./types";
 import { weightedMean } from "./weighted";
 
 type TableFinding = Finding & { key?: string };
 
 function result(row: UnitRow, o: UnitOutcome): UnitResult {
-  return { ...o, key: row.key, group: row.group ?? null, level: row.level, rank: null, tied: false, award: null, awardCode: null, prize: null, bonusPoints: null };
+  return { ...o, key: row.key, group: row.group ?? null, level: row.level, rank: null, tied: false, award: null, awardCode: null, prize: null, bonusPoints: null, awardReason: null };
 }
 
 const YES = new Set(["co", "x", "yes", "true", "1", "dat", "y"]);
@@ -105,7 +106,8 @@ export function scoreOtherTable(plan: Plan, rows: UnitRow[], opts: Record<string
       const o: UnitOutcome = {
         status, reason, findings: fs, criteria: checks.map(checkAsCriterion), total: status === "scored" ? met : null, maxTotal: checks.length,
         message: status === "scored" ? `Đạt ${met}/${checks.length} chỉ tiêu.` : message(reason, bad?.finding?.detail ?? { input: bad?.indicator ?? "" }),
-        explanation: checks.map((c) => `${c.indicator}: ${c.message}`).join("; "),
+        // each target by its official code (hg-126 "II.2") or its name: the ids are not for people
+        explanation: checks.map((c) => `${targetName(plan, c.indicator, c.label)}: ${c.message}`).join("; "),
       };
       const u = result(row, o);
       const award = plan.awards.find((a) => a.code === "ls170_merit");
@@ -116,7 +118,8 @@ export function scoreOtherTable(plan: Plan, rows: UnitRow[], opts: Record<string
         const sol = parseYesNo(row.values.giai_phap);
         if (sol === undefined) fs.push({ code: "invalid_input", input: "giai_phap", detail: { input: "giai_phap", value: String(row.values.giai_phap) } });
         if (allMet && sol === true) Object.assign(u, { award: award.label, awardCode: award.code });
-      }
+        else u.awardReason = unmetCondition(plan, award, need, checks, sol === true ? null : row.values.giai_phap);
+      } else if (award) u.awardReason = unrankedReason(u);
       return u;
     });
     units.forEach((u) => push(u.key, u.findings));
@@ -191,9 +194,52 @@ function scoreWeightedTable(plan: Plan, rows: UnitRow[], opts: Record<string, un
       const f: Finding = { code: "tie_unresolved", detail: { rank: units[i].rank ?? "" } };
       units[i].findings.push(f);
     }
+    // why the others of the level got nothing: a tie held, the district places waiting on the provincial
+    // tie (they are not given out until the council settles it), or every place taken
+    const tieSource = readingSource(plan, "np236_tie_at_award", qd.source);
+    for (const [al, ties] of [a1, a2].map((a) => [a, tieReasons(a.pending, (i) => units[i].rank, (i) => units[i].key, tieSource)] as const)) {
+      for (const i of al.pending) units[i].awardReason = ties.get(units[i].rank as number) ?? null;
+    }
+    if (a1.pending.length > 0) {
+      const waits = withSource({ code: "award_waits_for_tie", detail: { quota: qd.label, rank: units[a1.pending[0]].rank as number } }, qp.source);
+      for (const i of rest) if (units[i].awardReason === null) units[i].awardReason = waits;
+    } else if ("blocked" in a2) {
+      const detail: Record<string, string | number> = { limit: qd.limit, quota: qd.label };
+      if (a2.cutoffRank !== null) detail.cutoff = a2.cutoffRank;
+      const taken = withSource({ code: "award_places_taken", detail }, qd.source);
+      for (const i of a2.blocked) units[i].awardReason = taken;
+    }
     quotas.push({ id: qp.id, label: qp.label, limit: qp.limit, used: a1.used, pending: a1.held, source: qp.source });
     quotas.push({ id: qd.id, label: qd.label, limit: qd.limit, used: a2.used + (countsIn ? a1.used : 0), pending: a2.held, source: qd.source });
   }
+  for (const u of units) if (u.status !== "scored" && u.award === null) u.awardReason = unrankedReason(u);
   units.forEach((u) => u.findings.forEach((f) => findings.push({ ...f, key: u.key })));
   return { planId: plan.id, units, findings, quotas, options: { weights: weights ?? "equal", provincialCountsInDistrict: countsIn, scoreColumn: hasScore } };
+}
+
+function targetName(plan: Plan, id: string, label: string): string {
+  return plan.targets.find((t) => t.id === id)?.code ?? (label || id);
+}
+
+/**
+ * ls-170 §V.2.b unmet (reading ls170_award): each target of the condition that is below its target or
+ * has no value, with value, target and clause, and the solution when it is not recorded as yes
+ * (`solution` is the cell, null when it says yes).
+ */
+function unmetCondition(plan: Plan, award: AwardDef, need: string[], checks: CheckedTarget[], solution: CellInput | null): AwardReason {
+  const causes: Finding[] = [];
+  for (const id of need) {
+    const t = plan.targets.find((x) => x.id === id);
+    const indicator = t?.label ?? id;
+    const c = checks.find((x) => x.indicator === id);
+    if (!c || c.value === null) causes.push({ code: "condition_target_missing", input: id, detail: t ? { indicator, source: t.source } : { indicator } });
+    else if (c.met !== true) {
+      const detail: Record<string, string | number> = { indicator, value: formatPercentVi(c.value) };
+      if (c.target !== null) detail.target = formatThresholdVi(c.target);
+      if (t) detail.source = t.source;
+      causes.push({ code: "condition_target_not_met", input: id, detail });
+    }
+  }
+  if (solution !== null) causes.push(isBlank(solution) ? { code: "condition_no_solution", input: "giai_phap" } : { code: "condition_no_solution", input: "giai_phap", detail: { value: String(solution) } });
+  return withSource({ code: "award_condition_not_met", causes }, award.source);
 }

@@ -1,7 +1,8 @@
 /** Scoring of units and whole tables: ratio points (hg-165), targets, weighted means, QĐ 766 estimate. */
 import { findPlan } from "../plans";
 import { message } from "../messages";
-import { allocate } from "./allocate";
+import { allocate, type Allocation } from "./allocate";
+import { nameList, readingSource, tieReasons, unrankedReason, withSource } from "./award-reasons";
 import { isBlank, parseCount, parsePercent } from "./coerce";
 import { cachedKey as normalizeKey } from "./keys";
 import type { QuotaUse, TableOutcome, UnitOutcome, UnitResult, UnitRow } from "./outcomes";
@@ -12,7 +13,7 @@ import {
 } from "./ratio-units";
 import type { RatioColumns } from "./ratio-units";
 import { scoreOtherTable } from "./score-other";
-import type { AwardDef, CellInput, Finding, Level, Plan, ReasonCode, Status } from "./types";
+import type { AwardDef, AwardReason, CellInput, Finding, Level, Plan, QuotaDef, ReasonCode, Status } from "./types";
 
 function fail(status: Status, reason: ReasonCode, findings: Finding[], maxTotal = 100, detail?: Record<string, string | number>): UnitOutcome {
   return { status, reason, message: message(reason, detail), findings, criteria: [], total: null, maxTotal, explanation: message(reason, detail) };
@@ -124,6 +125,10 @@ interface LevelRanking {
   tieBreakFindings: TableFinding[];
   /** units tied across a prize or quota cut-off (reading hg165_tie_at_award), in the order they were held */
   pending: ArrayLike<number>;
+  /** districts: the last rank with a prize, and the prizes' clause */
+  prizes?: { last: number; source: string };
+  /** communes: the allocation under the 7-place and 2-per-district quotas */
+  allocation?: { al: Allocation; total: QuotaDef; perDistrict: QuotaDef };
 }
 
 const RANKED: Level[] = ["huyen", "xa"];
@@ -295,6 +300,10 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
         else awardOf[i] = a;
       }
       lr.pending = pending;
+      if (prizes.size) {
+        const last = Math.max(...prizes.keys());
+        lr.prizes = { last, source: plan.awards[prizes.get(last) as number].source };
+      }
     } else {
       const perDistrict = plan.quotas.find((q) => q.id === "communes_per_district");
       const total = plan.quotas.find((q) => q.id === "communes_total");
@@ -309,6 +318,7 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
       const al = allocate({ order, rankOf: (i) => rank[i], limit: total.limit, groupOf: awardGroup, groupLimit: () => perDistrict.limit });
       for (const i of al.awarded) awardOf[i] = award;
       lr.pending = al.pending;
+      lr.allocation = { al, total, perDistrict };
       quotas.push({ id: total.id, label: total.label, limit: total.limit, used: al.used, pending: al.held, source: total.source });
       // the table's districts, then districts named only by communes, as their first commune writes them
       const names = new Map<string, string>(districtKeys);
@@ -343,7 +353,7 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
       units[i] = {
         status: o.status, reason: o.reason, message: o.message, findings: o.findings, criteria: o.criteria, total: o.total,
         maxTotal: o.maxTotal, explanation: o.explanation, key: keys[i], group: shownGroup[i], level: levels[i],
-        rank: r === r ? r : null, tied: tie[i] !== NO_TIE, award: null, awardCode: null, prize: null, bonusPoints: null,
+        rank: r === r ? r : null, tied: tie[i] !== NO_TIE, award: null, awardCode: null, prize: null, bonusPoints: null, awardReason: null,
       };
     }
     // the table's findings in the order they arise: districts not found, each unit's own, then per level
@@ -368,9 +378,82 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
         if (a >= 0 && levels[i] === lr.level) giveAward(units[i], plan.awards[a]);
       }
       for (let k = 0; k < lr.pending.length; k++) flagPending(units[lr.pending[k]], keys[lr.pending[k]], findings);
+      explainLevel(lr, units);
     }
+    // the units no ranking reached: not considered, or figures that could not be scored
+    const floorCrit = lcXa.crits.find((c) => c.floor !== undefined);
+    const floorSource = floorCrit ? floorCrit.floorSource ?? floorCrit.source : undefined;
+    const byFloor = new Map<string | number | undefined, AwardReason>();
+    if (plan.awards.length) for (let i = 0; i < n; i++) if (rank[i] !== rank[i]) units[i].awardReason = unrankedReason(units[i], floorSource, byFloor);
     return { units, findings };
   };
+  /**
+   * Why each ranked unit of a level without an award has none, from the decisions made above: a tie
+   * held at the cut-off, a district rank past the prizes, a commune past the 7 places, in a district
+   * that has its 2, or with no district the limit can be checked against.
+   */
+  function explainLevel(lr: LevelRanking, units: UnitResult[]): void {
+    const tieSource = readingSource(plan, "hg165_tie_at_award", plan.source);
+    const ties = tieReasons(lr.pending, (i) => units[i].rank, (i) => keys[i], tieSource);
+    for (let k = 0; k < lr.pending.length; k++) {
+      const i = lr.pending[k];
+      units[i].awardReason = ties.get(units[i].rank as number) ?? null;
+    }
+    if (lr.prizes) {
+      const noPrize = withSource({ code: "award_rank_no_prize", detail: { last: lr.prizes.last } }, lr.prizes.source);
+      for (let i = 0; i < n; i++) {
+        const u = units[i];
+        if (u.level === lr.level && u.rank !== null && u.award === null && u.awardReason === null) u.awardReason = noPrize;
+      }
+    }
+    const a = lr.allocation;
+    if (!a) return;
+    const { al, total, perDistrict } = a;
+    // the commune places are hg-165's one quota of places: its number says which, its label is not needed
+    const placesDetail: Record<string, string | number> = { limit: total.limit };
+    // the places held for a tie are told on the tied units; here only the cut-off (a results sheet of
+    // 10,000 communes repeats this text on nearly every row)
+    if (al.cutoffRank !== null) placesDetail.cutoff = al.cutoffRank;
+    const placesTaken = withSource({ code: "award_places_taken", detail: placesDetail }, total.source);
+    const noGroupSource = readingSource(plan, "hg165_no_district", perDistrict.source);
+    const noGroup = withSource({ code: "award_no_group", detail: { limit: perDistrict.limit } }, noGroupSource);
+    const byGroup = new Map<string, AwardReason>();
+    let awardedIn: Map<string, string[]> | undefined;
+    for (let k = 0; k < al.blocked.length; k++) {
+      const i = al.blocked[k];
+      const by = al.blockedBy[k];
+      const g = groupOfRow[i];
+      if (by === "no_place") units[i].awardReason = placesTaken;
+      else if (g === null) units[i].awardReason = noGroup;
+      else if (by === "no_group") {
+        // a district named by the commune that has no row in the table (reading hg165_no_district)
+        const text = `?${shownGroup[i] ?? ""}`;
+        let r = byGroup.get(text);
+        if (!r) byGroup.set(text, (r = withSource({ code: "award_group_not_in_table", detail: { group: shownGroup[i] ?? "", limit: perDistrict.limit } }, noGroupSource)));
+        units[i].awardReason = r;
+      } else {
+        let r = byGroup.get(g);
+        if (!r) {
+          if (!awardedIn) {
+            awardedIn = new Map();
+            for (const j of al.awarded) {
+              const h = groupOfRow[j] as string;
+              const names = awardedIn.get(h);
+              if (names) names.push(keys[j]);
+              else awardedIn.set(h, [keys[j]]);
+            }
+          }
+          const names = awardedIn.get(g) ?? [];
+          const detail: Record<string, string | number> = { group: districtKeys.get(g) ?? tallies.get(g)?.name ?? g, used: names.length, limit: perDistrict.limit };
+          if (names.length) detail.names = nameList(names);
+          const held = al.heldByGroup.get(g) ?? 0;
+          if (held > 0) detail.held = held;
+          byGroup.set(g, (r = withSource({ code: "award_group_full", detail }, perDistrict.source)));
+        }
+        units[i].awardReason = r;
+      }
+    }
+  }
   return lazyOutcome(plan.id, quotas, { explain }, build);
 }
 

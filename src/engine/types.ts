@@ -46,7 +46,20 @@ export type ReasonCode =
   | "target_not_met"
   | "not_applicable" // the plan has no rule for this level / indicator
   | "invalid_option" // an option value the plan does not offer
-  | "estimate"; // a QĐ 766 total computed from headline ratios: an estimate, never the official figure
+  | "estimate" // a QĐ 766 total computed from headline ratios: an estimate, never the official figure
+  // why a unit the plan could award got no award (UnitResult.awardReason); below_floor serves too
+  | "award_rank_no_prize" // hg-165 districts: only the ranks with a prize (1–3) are awarded
+  | "award_places_taken" // the quota's places went to better-ranked units (or are held for a tie)
+  | "award_group_full" // hg-165: the commune's district already has its 2 communes
+  | "award_tie_pending" // tied across the places left: not awarded automatically, the council decides
+  | "award_waits_for_tie" // np-236: the district places wait until the council settles a provincial tie
+  | "award_no_group" // hg-165: a commune with no district cannot be checked against the 2-per-district limit
+  | "award_group_not_in_table" // hg-165: a commune whose district has no row in the table
+  | "award_data_flag" // not ranked: its figures could not be scored (the finding is the cause)
+  | "award_condition_not_met" // ls-170: the award's conditions are not all met (the causes say which)
+  | "condition_target_not_met" // a cause: a target of the condition below its target
+  | "condition_target_missing" // a cause: a target of the condition with no value
+  | "condition_no_solution"; // a cause: ls-170's "has a solution" not recorded as yes
 
 /** A finding about one input of one unit; front ends map `input` to a sheet column. */
 export interface Finding {
@@ -55,6 +68,20 @@ export interface Finding {
   input?: string;
   /** numbers or words for the message template, e.g. { value: "85", threshold: 0.7 } */
   detail?: Record<string, string | number>;
+}
+
+/**
+ * Why a unit got no award, where the plan has awards to give: a code with the numbers and names for
+ * its message, the plan clause the decision rests on, and for a condition or a data flag the findings
+ * it turned on. Front ends render the words (src/messages awardReasonText) and cite the clause by
+ * the plan's document; the code stays in --json beside the words.
+ */
+export interface AwardReason {
+  code: ReasonCode;
+  detail?: Record<string, string | number>;
+  /** "<seed file> §<section>", as every rule of a plan cites it */
+  source?: string;
+  causes?: Finding[];
 }
 
 /** A cell value as any front end hands it over before coercion. */
@@ -185,6 +212,11 @@ export interface Plan {
   version: string;
   title: string;
   titleEn: string;
+  /**
+   * The plan's document as officials cite it ("KH 165/KH-UBND"): where a person reads, a clause is
+   * shown as "<document> §<section>"; the seed file name is kept for the rules sheet only.
+   */
+  document: string;
   seed: string | null;
   source: string;
   /** scoring model: how scoreTable treats this plan */

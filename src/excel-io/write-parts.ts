@@ -5,7 +5,7 @@
  * The new sheets are written under temporary names, hidden, in blocks of rows, each round trip under
  * PAYLOAD_LIMIT_BYTES. Only the last round trip touches what the user sees: it deletes our old sheets,
  * gives the new ones their names, shows them, and adds what refers to sheets by name (conditional
- * formats, workbook names, the chart). Should any block fail, the temporary sheets are deleted and
+ * formats, workbook names, the chart) and what needs the cells written (merges, row heights). Should any block fail, the temporary sheets are deleted and
  * the workbook is as it was: the user's sheets and our previous results untouched.
  *
  * Formulas in the new sheets name the other new sheets by their temporary names ("'~Quy tắc DVC'!$D$8"):
@@ -20,6 +20,7 @@ import {
   addSheet,
   cellsBytes,
   findLeftovers,
+  queueAfterCells,
   queueCells,
   queueLook,
   queueRemovals,
@@ -137,6 +138,7 @@ async function writeInParts(
       sheets[i].name = r.model.name;
       sheets[i].visibility = "Visible";
       wb.names.getItem(tempMarkerName(r.role)).delete();
+      queueAfterCells(sheets[i], r);
     });
     rendered.forEach((r, i) => queueRules(context, sheets[i], r));
     const show = rendered.findIndex((r) => plan.activate && sameSheetName(plan.activate, r.model.name));

@@ -11,7 +11,7 @@
  * rather than overwrite it.
  */
 import { HIGHLIGHT } from "../workbook/layout";
-import type { CellOut, SheetModel } from "../workbook/types";
+import type { CellOut, PrintSetup, SheetModel } from "../workbook/types";
 import { markerName, type SheetRole } from "../workbook/ownership";
 import { boxAddress, parseAddress, quoteSheet, sameSheetName, sheetOfFormula, type Box } from "./a1";
 import { COMMAND_BYTES, jsonBytes } from "./payload";
@@ -182,10 +182,12 @@ export function renderSheet(s: OwnedSheet, retarget?: (formula: string) => strin
     1 +
     5 * model.conditionalFormats.length +
     (model.names?.length ?? 0) +
-    (chart ? 5 + chart.seriesColors.length : 0);
+    (chart ? 5 + chart.seriesColors.length : 0) +
+    styleCommands(model) +
+    (model.print ? PRINT_COMMANDS : 0);
   const fixedBytes =
     commands * COMMAND_BYTES +
-    jsonBytes([model.name, model.boldRows, model.merges, model.columnWidths, model.conditionalFormats, model.names, chart]) +
+    jsonBytes([model.name, model.boldRows, model.merges, model.columnWidths, model.conditionalFormats, model.names, chart, model.styles, model.print]) +
     jsonBytes(HIGHLIGHT);
   return { ...s, cols, grid, rows, formulas, formats, at, fixedBytes };
 }
@@ -226,15 +228,74 @@ export function queueCells(ws: Excel.Worksheet, r: RenderedSheet, from: number, 
   }
 }
 
-/** Queues the sheet's looks that do not depend on other sheets: bold rows, merges, widths, frozen rows. */
+/** Commands queueLook and queueAfterCells send for the model's styles (one per property set). */
+function styleCommands(model: SheetModel): number {
+  let n = 0;
+  for (const st of model.styles ?? []) n += (st.wrap ? 1 : 0) + (st.center ? 1 : 0) + (st.middle ? 1 : 0) + (st.italic ? 1 : 0);
+  // the rows' autofit (queueAfterCells)
+  return n + (tallRows(model) ? 1 : 0);
+}
+
+/** Commands of queuePrint: paper, orientation, zoom, margins, print area, title rows. */
+const PRINT_COMMANDS = 6;
+
+/**
+ * Queues the sheet's looks that do not depend on other sheets or on its cells: bold rows, widths,
+ * frozen rows, wrapped and centred text, the page setup.
+ */
 export function queueLook(ws: Excel.Worksheet, r: RenderedSheet): void {
   const { model } = r;
   for (const row of model.boldRows ?? []) ws.getRangeByIndexes(row, 0, 1, r.cols).format.font.bold = true;
-  for (const m of model.merges ?? []) ws.getRange(m).merge();
   (model.columnWidths ?? []).forEach((w, j) => {
     if (w > 0) ws.getRangeByIndexes(0, j, 1, 1).format.columnWidth = widthPoints(w);
   });
   if (model.freezeRows) ws.freezePanes.freezeRows(model.freezeRows);
+  for (const st of model.styles ?? []) {
+    const f = ws.getRange(st.range).format;
+    if (st.wrap) f.wrapText = true;
+    if (st.center) f.horizontalAlignment = "Center";
+    if (st.middle) f.verticalAlignment = "Center";
+    if (st.italic) f.font.italic = true;
+  }
+  if (model.print) queuePrint(ws, model.print);
+}
+
+/**
+ * The page setup (ExcelApi 1.9, which every host of the shared runtime has: Microsoft 365, Excel
+ * 2021 and later, Excel for Mac 16.24 and later, Excel on the web). Margins are in inches in the model
+ * as in the file format.
+ */
+function queuePrint(ws: Excel.Worksheet, p: PrintSetup): void {
+  const pl = ws.pageLayout;
+  pl.paperSize = p.paper;
+  pl.orientation = p.landscape ? "Landscape" : "Portrait";
+  // one page wide; 0 pages tall is "as many as the rows need" (fitToHeight="0" in the file)
+  if (p.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (p.margins) pl.setPrintMargins("Inches", p.margins);
+  if (p.printArea) pl.setPrintArea(p.printArea);
+  if (p.printTitleRows) pl.setPrintTitleRows(`$${p.printTitleRows[0] + 1}:$${p.printTitleRows[1] + 1}`);
+}
+
+/** First and last rows the model gives a height of more than one line, or null. */
+function tallRows(model: SheetModel): [number, number] | null {
+  const rows = Object.keys(model.rowHeights ?? {}).map(Number);
+  if (!rows.length) return null;
+  let a = rows[0];
+  let b = rows[0];
+  for (const x of rows) (a = Math.min(a, x)), (b = Math.max(b, x));
+  return [a, b];
+}
+
+/**
+ * Queues what must come after the sheet's cells are written: merges (so that no write of a block of
+ * rows ever lands inside a merged area), and the rows' heights. The model's heights are estimates for the command line,
+ * which cannot measure text; Excel fits the rows of wrapped text to what it draws, in one command.
+ */
+export function queueAfterCells(ws: Excel.Worksheet, r: RenderedSheet): void {
+  const { model } = r;
+  for (const m of model.merges ?? []) ws.getRange(m).merge();
+  const tall = tallRows(model);
+  if (tall) ws.getRangeByIndexes(tall[0], 0, tall[1] - tall[0] + 1, r.cols).format.autofitRows();
 }
 
 /**
@@ -331,6 +392,7 @@ export function queueWrite(
   rendered.forEach((r, i) => {
     queueCells(added[i], r, 0, r.rows);
     queueLook(added[i], r);
+    queueAfterCells(added[i], r);
   });
   rendered.forEach((r, i) => queueRules(context, added[i], r));
   const show = rendered.findIndex((r) => plan.activate && sameSheetName(plan.activate, r.model.name));

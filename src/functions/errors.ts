@@ -76,6 +76,19 @@ export const ERROR_FOR_REASON: Record<ReasonCode, XlErrorCode> = {
   not_applicable: "#N/A",
   invalid_option: "#VALUE!",
   estimate: "#N/A",
+  // why no award: outcomes of a whole table, never a function's error; #N/A (nothing to give) if ever
+  award_rank_no_prize: "#N/A",
+  award_places_taken: "#N/A",
+  award_group_full: "#N/A",
+  award_tie_pending: "#N/A",
+  award_waits_for_tie: "#N/A",
+  award_no_group: "#N/A",
+  award_group_not_in_table: "#N/A",
+  award_data_flag: "#N/A",
+  award_condition_not_met: "#N/A",
+  condition_target_not_met: "#N/A",
+  condition_target_missing: "#N/A",
+  condition_no_solution: "#N/A",
 };
 
 /** Input ids of the plans and of the functions, named in Vietnamese inside messages. */

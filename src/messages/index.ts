@@ -4,8 +4,8 @@
  * Templates use {name} placeholders filled from a finding's detail; an absent detail leaves a
  * sentence that still reads well (the placeholder sentence part is dropped).
  */
-import type { ReasonCode } from "../engine/types";
-import { listPlans } from "../plans";
+import type { AwardReason, ReasonCode } from "../engine/types";
+import { citation, listPlans } from "../plans";
 
 export type Lang = "vi" | "en";
 
@@ -40,8 +40,8 @@ export const MESSAGES: Record<ReasonCode, { vi: string; en: string }> = {
     en: "A ratio must lie between 0 and 100%[: {input}][ (\"{value}\")]; type 0.85 or 85%, not 85.",
   },
   below_floor: {
-    vi: "Không xét thi đua: tỷ lệ hồ sơ trực tuyến[ {ratio}][ dưới {floor}].",
-    en: "Not considered: online dossier ratio[ {ratio}][ below {floor}].",
+    vi: "Không xét thi đua: tỷ lệ hồ sơ trực tuyến[ {ratio}][ dưới {floor}][ ({source})].",
+    en: "Not considered: online dossier ratio[ {ratio}][ below {floor}][ ({source})].",
   },
   missing_communes: {
     vi: "Thiếu tỷ lệ của các xã để tính tỷ lệ kết hợp của huyện[ {group}].",
@@ -99,6 +99,54 @@ export const MESSAGES: Record<ReasonCode, { vi: string; en: string }> = {
     vi: "Ước tính từ các tỷ lệ chính, không phải điểm chính thức của Bộ chỉ số 766.",
     en: "An estimate from headline ratios, not the official QĐ 766 index figure.",
   },
+  award_rank_no_prize: {
+    vi: "Không có giải[: chỉ hạng 1 đến {last} được trao giải][ ({source})].",
+    en: "No prize[: only ranks 1 to {last} are awarded][ ({source})].",
+  },
+  award_places_taken: {
+    vi: "Hết[ {limit}] suất khen[ ({quota})][, suất cuối ở hạng {cutoff}][ ({source})].",
+    en: "All[ {limit}] award places are taken[ ({quota})][, the last at rank {cutoff}][ ({source})].",
+  },
+  award_group_full: {
+    vi: "[{group} đã có {used} xã được khen: {names}; ]không còn suất cho xã của huyện này[, mỗi huyện tối đa {limit} xã][; {held} suất giữ lại chờ Hội đồng thi đua quyết định][ ({source})].",
+    en: "[{group} already has {used} communes awarded: {names}; ]no place is left for its communes[, at most {limit} per district][; {held} places held for the emulation council to decide][ ({source})].",
+  },
+  award_tie_pending: {
+    vi: "Bằng điểm tại ngưỡng khen thưởng[, cùng hạng {rank}][ ({count} đơn vị: {units})]: không tự động khen, để Hội đồng thi đua quyết định[ ({source})].",
+    en: "Tied at the award cut-off[, sharing rank {rank}][ ({count} units: {units})]: not awarded automatically, left to the emulation council[ ({source})].",
+  },
+  award_waits_for_tie: {
+    vi: "Chưa xét các suất còn lại[ ({quota})]: suất khen cấp tỉnh đang chờ Hội đồng thi đua quyết định giữa các đơn vị bằng điểm[ ở hạng {rank}][ ({source})].",
+    en: "The other places are not yet given[ ({quota})]: the provincial place waits for the emulation council to settle a tie[ at rank {rank}][ ({source})].",
+  },
+  award_no_group: {
+    vi: "Chưa đề xuất khen thưởng: xã không ghi huyện nên chưa kiểm tra được giới hạn[ {limit}] xã mỗi huyện[ ({source})].",
+    en: "Not proposed for an award: the commune names no district, so the limit[ of {limit}] per district cannot be checked[ ({source})].",
+  },
+  award_group_not_in_table: {
+    vi: "Chưa đề xuất khen thưởng: huyện ghi ở dòng này[ (\"{group}\")] không có dòng nào trong bảng (có thể ghi sai tên) nên chưa kiểm tra được giới hạn[ {limit}] xã mỗi huyện[ ({source})].",
+    en: "Not proposed for an award: the district this row names[ (\"{group}\")] has no row in the table (perhaps misspelt), so the limit[ of {limit}] per district cannot be checked[ ({source})].",
+  },
+  award_data_flag: {
+    vi: "Không xếp hạng, không xét khen thưởng vì số liệu chưa dùng được.",
+    en: "Not ranked or considered for an award: the figures cannot be used.",
+  },
+  award_condition_not_met: {
+    vi: "Chưa đủ điều kiện khen thưởng[ ({source})].",
+    en: "The award's conditions are not met[ ({source})].",
+  },
+  condition_target_not_met: {
+    vi: "Chưa đạt chỉ tiêu[ \"{indicator}\"][: {value} < {target}][ ({source})].",
+    en: "Target[ \"{indicator}\"] not met[: {value} < {target}][ ({source})].",
+  },
+  condition_target_missing: {
+    vi: "Chưa có số liệu chỉ tiêu[ \"{indicator}\"] nên chưa xét được[ ({source})].",
+    en: "No figure for the target[ \"{indicator}\"], so it cannot be checked[ ({source})].",
+  },
+  condition_no_solution: {
+    vi: "Chưa ghi nhận có giải pháp nâng tỷ lệ[ (ô ghi \"{value}\")].",
+    en: "No solution to raise the ratios is recorded[ (the cell says \"{value}\")].",
+  },
 };
 
 let labels: Map<string, string> | null = null;
@@ -120,7 +168,7 @@ export function inputLabel(id: string): string {
 /**
  * The message of a code. Bracketed parts "[ ... {x} ... ]" are kept only when every placeholder in
  * them has a value, so a message without detail has no dangling "{x}". An input id in {input} is
- * shown as the input's label.
+ * shown as the input's label, a plan's source in {source} as its document and clause.
  */
 export function message(code: ReasonCode, detail?: Record<string, string | number>, lang: Lang = "vi"): string {
   const entry = MESSAGES[code];
@@ -130,7 +178,7 @@ export function message(code: ReasonCode, detail?: Record<string, string | numbe
     let missing = false;
     const out = part.replace(/\{(\w+)\}/g, (_, k: string) => {
       const raw = detail?.[k];
-      const v = k === "input" && typeof raw === "string" ? inputLabel(raw) : raw;
+      const v = typeof raw !== "string" ? raw : k === "input" ? inputLabel(raw) : k === "source" ? citation(raw) : raw;
       if (v === undefined || v === null || v === "") {
         missing = true;
         return "";
@@ -141,4 +189,23 @@ export function message(code: ReasonCode, detail?: Record<string, string | numbe
   };
   const withOptional = template.replace(/\[([^\]]*)\]/g, (_, inner: string) => fill(inner) ?? "");
   return (fill(withOptional) ?? withOptional.replace(/\{\w+\}/g, "")).normalize("NFC");
+}
+
+const awardTexts: Record<Lang, WeakMap<AwardReason, string>> = { vi: new WeakMap(), en: new WeakMap() };
+
+/**
+ * The words of why a unit got no award, its clause cited by the plan's document, then the findings it
+ * turned on: "Huyện Châu Thành đã có 2 xã được khen: Xã A, Xã B; không còn suất cho xã của huyện này, mỗi
+ * huyện tối đa 2 xã (KH 165/KH-UBND §III.2.b)." The units a reason holds for share its object (every
+ * commune after the 7th place, every commune of a full district), so its text is made once per object.
+ */
+export function awardReasonText(r: AwardReason, lang: Lang = "vi"): string {
+  const memo = awardTexts[lang];
+  let text = memo.get(r);
+  if (text === undefined) {
+    const head = message(r.code, r.source !== undefined ? { ...r.detail, source: r.source } : r.detail, lang);
+    text = r.causes && r.causes.length ? [head, ...r.causes.map((c) => message(c.code, c.detail, lang))].join(" ") : head;
+    memo.set(r, text);
+  }
+  return text;
 }

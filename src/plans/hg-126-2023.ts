@@ -25,6 +25,7 @@ const rows = [
 
 export const hg126: Plan = {
   id: "hg-126-2023",
+  document: "KH 126/KH-UBND",
   version: "2023.1",
   title: "Hậu Giang — KH 126/KH-UBND: nâng cao chất lượng cung cấp, sử dụng dịch vụ công trực tuyến năm 2023",
   titleEn: "Hau Giang — plan 126/KH-UBND: quality of online public services, 2023",

@@ -22,6 +22,7 @@ export const HG165_DISTRICTS: { name: string; kind: string; individuals: number 
 
 export const hg165: Plan = {
   id: "hg-165-2023",
+  document: "KH 165/KH-UBND",
   version: "2023.1",
   title: "Hậu Giang — KH 165/KH-UBND: Người dân Hậu Giang nộp dịch vụ công trực tuyến năm 2023",
   titleEn: "Hau Giang — plan 165/KH-UBND: citizens of Hau Giang file online public services, 2023",
@@ -51,7 +52,7 @@ export const hg165: Plan = {
       headers: [
         "Tổng số hồ sơ phát sinh", "Tổng số hồ sơ phát sinh (trực tiếp, trực tuyến)", "Tổng hồ sơ phát sinh",
         "Hồ sơ phát sinh", "Số hồ sơ phát sinh", "HS phát sinh", "Tổng HS phát sinh", "Tổng số hồ sơ", "Tổng số HS",
-        "Tong so ho so phat sinh", "Tong HS phat sinh", "All dossiers",
+        "Tổng số hồ sơ tiếp nhận", "Số hồ sơ tiếp nhận", "Tong so ho so phat sinh", "Tong HS phat sinh", "All dossiers",
       ],
     },
     {

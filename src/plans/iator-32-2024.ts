@@ -17,6 +17,7 @@ const TARGETS: (TargetDef & { headers: string[] })[] = [
 
 export const iator32: Plan = {
   id: "iator-32-2024",
+  document: "KH 32/KH-UBND",
   version: "2024.1",
   title: "Xã Ia Tơr — KH 32/KH-UBND: Chiến dịch cao điểm 100 ngày đêm \"Nâng cao hiệu quả sử dụng dịch vụ công\"",
   titleEn: "Ia Tor commune — plan 32/KH-UBND: 100-day campaign on the use of public services",

@@ -52,3 +52,24 @@ export function findPlan(id: string): Plan | null {
 export function listPlans(): Plan[] {
   return [...REGISTRY.values()];
 }
+
+const DOCUMENT_BY_SEED = new Map([...REGISTRY.values()].filter((p) => p.seed !== null).map((p) => [p.seed as string, p.document]));
+
+/**
+ * A plan's clause as a person reads it: "000_e8cf8ffdb6dfbfb5.txt §III.2.b" → "KH 165/KH-UBND §III.2.b",
+ * by the document of the plan whose seed file it names; "PLANS.md §QĐ 766/QĐ-TTg" (a decision that is
+ * not among the seeds) → "QĐ 766/QĐ-TTg". Sources joined by "; " are cited one by one. The seed file
+ * name itself belongs on the rules sheet only, beside the plan it records.
+ */
+export function citation(source: string): string {
+  return source
+    .split("; ")
+    .map((part) => {
+      const m = /^(\S+) §(.+)$/.exec(part.trim());
+      if (!m) return part;
+      const doc = DOCUMENT_BY_SEED.get(m[1]);
+      if (doc !== undefined) return `${doc} §${m[2]}`;
+      return m[1] === "PLANS.md" ? m[2] : part;
+    })
+    .join("; ");
+}

@@ -7,6 +7,7 @@ const S = (section: string) => `${SEED} §${section}`;
 
 export const ls170: Plan = {
   id: "ls-170-2023",
+  document: "KH 170/KH-UBND",
   version: "2023.1",
   title: "Lạng Sơn — KH 170/KH-UBND: đợt thi đua cao điểm 100 ngày số hóa và giải quyết TTHC trên môi trường điện tử",
   titleEn: "Lang Son — plan 170/KH-UBND: 100-day peak on digitisation and online handling of procedures",

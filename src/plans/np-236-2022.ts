@@ -15,6 +15,7 @@ const CRITERIA = [
 
 export const np236: Plan = {
   id: "np-236-2022",
+  document: "KH 236/KH-UBND",
   version: "2022.1",
   title: "Huyện Ninh Phước — KH 236/KH-UBND: nâng cao chất lượng giải quyết TTHC, dịch vụ công trực tuyến và dịch vụ bưu chính công ích",
   titleEn: "Ninh Phuoc district — plan 236/KH-UBND: quality of procedures, online public services and public postal service",

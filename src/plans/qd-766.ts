@@ -8,6 +8,7 @@ const P = "PLANS.md §QĐ 766/QĐ-TTg";
 
 export const qd766: Plan = {
   id: "qd-766",
+  document: "QĐ 766/QĐ-TTg",
   version: "2022.1",
   title: "Bộ chỉ số phục vụ người dân, doanh nghiệp (QĐ 766/QĐ-TTg) — điểm tối đa các nhóm",
   titleEn: "National service index (QĐ 766/QĐ-TTg) — group maxima",

@@ -30,6 +30,8 @@ export function planProblems(plan: Plan): string[] {
   need(typeof plan.version === "string" && plan.version.length > 0, "thiếu version");
   need(typeof plan.title === "string" && plan.title.length > 0, "thiếu title");
   need(plan.seed === null || /^\d{3}_[0-9a-f]{16}\.txt$/.test(plan.seed), "seed không hợp lệ");
+  // the document is what a person reads in place of the seed file: never a file name or a "§" clause
+  need(typeof plan.document === "string" && plan.document.trim().length > 0 && !/\.txt\b|§/.test(plan.document), "document không hợp lệ");
   cite(plan.source, "plan");
   need(Array.isArray(plan.levels) && plan.levels.length > 0 && plan.levels.every((l) => LEVELS.includes(l)), "levels không hợp lệ");
   if (plan.period) {

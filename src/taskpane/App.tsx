@@ -20,12 +20,12 @@ import {
 } from "@fluentui/react-components";
 import { formatNumberVi, type Level } from "../engine";
 import { getPlan, listPlans } from "../plans";
-import { columnLetter, mapColumns, type Problem } from "../workbook";
+import { AWARD_REASON_HEADER, columnLetter, mapColumns, type Problem } from "../workbook";
 import { listTables, selectCell } from "../excel-io/read";
 import { loadMapping, saveMapping, type SettingsLike } from "../excel-io/settings";
 import { WorkflowError, type ExcelRunner, type SourceSpec } from "../excel-io/types";
 import { MappingWorkflowError, previewMapping, runJob, type JobStep, type MappingPreview } from "../workflow/job";
-import { skippedLines, type JobSummary } from "../workflow/summary";
+import { skippedLines, withheldGroups, type JobSummary } from "../workflow/summary";
 import { stringsFor, type Lang } from "./strings";
 
 const useStyles = makeStyles({
@@ -79,6 +79,9 @@ function isoDate(d: Date): string {
 }
 
 const MAX_PROBLEMS_SHOWN = 50;
+/** reasons for no award listed in the pane, and the units named under each; the results sheet has them all */
+const MAX_WITHHELD_SHOWN = 30;
+const MAX_UNITS_NAMED = 5;
 
 export function App({ run, settings, lang, today = new Date() }: AppProps) {
   const s = stringsFor(lang);
@@ -151,7 +154,7 @@ export function App({ run, settings, lang, today = new Date() }: AppProps) {
   const onReadTable = async () => {
     setFailure(null);
     try {
-      const p = await previewMapping(run, { planId, source: source(), overrides });
+      const p = await previewMapping(run, { planId, source: source(), overrides, level: level || undefined });
       setPreview(p);
       remember(p.source);
     } catch (e) {
@@ -163,7 +166,7 @@ export function App({ run, settings, lang, today = new Date() }: AppProps) {
     if (!preview) return;
     const next = { ...overrides, [input]: overrideFor(preview, Number(index)) };
     setOverrides(next);
-    setPreview({ ...preview, mapping: mapColumns(plan, preview.view, next) });
+    setPreview({ ...preview, mapping: mapColumns(plan, preview.view, next, 0, { level: level || undefined }) });
   };
 
   const onRun = async (chosen: Record<string, string> = overrides) => {
@@ -193,7 +196,7 @@ export function App({ run, settings, lang, today = new Date() }: AppProps) {
       if (e?.column !== null && e?.column !== undefined) next[d.input] = overrideFor(preview, e.column - preview.firstCol);
     }
     setOverrides(next);
-    setPreview({ ...preview, mapping: mapColumns(plan, preview.view, next) });
+    setPreview({ ...preview, mapping: mapColumns(plan, preview.view, next, 0, { level: level || undefined }) });
     void onRun(next);
   };
   const doubts = preview?.mapping.doubts.length ?? 0;
@@ -328,7 +331,7 @@ function progressValue(step: JobStep): number {
   return { read: 0.15, score: 0.45, check: 0.7, write: 0.85, done: 1 }[step];
 }
 
-function Summary({ summary, lang, onProblem }: { summary: JobSummary & { chartOmitted: boolean }; lang: Lang; onProblem: (p: Problem) => void }) {
+export function Summary({ summary, lang, onProblem }: { summary: JobSummary & { chartOmitted: boolean }; lang: Lang; onProblem: (p: Problem) => void }) {
   const s = stringsFor(lang);
   const styles = useStyles();
   const ref = React.useRef<HTMLElement>(null);
@@ -339,6 +342,7 @@ function Summary({ summary, lang, onProblem }: { summary: JobSummary & { chartOm
   }, [summary]);
   const levels = (["tinh", "huyen", "xa"] as Level[]).filter((l) => summary.top.some((t) => t.level === l));
   const shown = summary.problems.slice(0, MAX_PROBLEMS_SHOWN);
+  const withheld = React.useMemo(() => withheldGroups(summary.withheld, lang), [summary, lang]);
   return (
     <section ref={ref} className={styles.section} aria-label={s.outcome}>
       <MessageBar intent="success" layout="multiline">
@@ -378,6 +382,23 @@ function Summary({ summary, lang, onProblem }: { summary: JobSummary & { chartOm
         </div>
       ))}
       {summary.chartOmitted && <Caption1>{s.chartOmitted}</Caption1>}
+
+      {withheld.length > 0 && (
+        // the question officials are asked most: why a unit did not get the award
+        <>
+          <Divider />
+          <Subtitle2 as="h2">{s.withheld(summary.withheld.length)}</Subtitle2>
+          <ul className={styles.list} aria-label={s.withheld(summary.withheld.length)}>
+            {withheld.slice(0, MAX_WITHHELD_SHOWN).map((g, i) => (
+              <li key={i} className={styles.problem}>
+                <Text weight="semibold">{s.withheldUnits(g.units.slice(0, MAX_UNITS_NAMED), g.units.length - MAX_UNITS_NAMED)}</Text>
+                <Caption1>{g.text}</Caption1>
+              </li>
+            ))}
+          </ul>
+          {withheld.length > MAX_WITHHELD_SHOWN && <Caption1>{s.moreWithheld(withheld.length - MAX_WITHHELD_SHOWN, AWARD_REASON_HEADER)}</Caption1>}
+        </>
+      )}
 
       <Divider />
       <Subtitle2 as="h2">{s.problems(summary.problems.length)}</Subtitle2>

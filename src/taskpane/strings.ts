@@ -44,7 +44,10 @@ const vi = {
   chartOmitted: "Quá nhiều đơn vị để vẽ biểu đồ cột; xem trang kết quả.",
   unexpected: "Có lỗi khi làm việc với Excel",
   unexpectedHint: "Thử lại; nếu vẫn lỗi, lưu sổ, đóng rồi mở lại ngăn DVC Thi đua.",
-  moreProblems: (n: number) => `… và ${n} dòng khác (xem cột “Ghi chú” ở trang kết quả).`,
+  moreProblems: (n: number) => `… và ${n} dòng khác (xem cột “Lý do” ở trang kết quả).`,
+  withheld: (n: number) => `Chưa được khen thưởng (${n})`,
+  withheldUnits: (names: string[], more: number) => names.join(", ") + (more > 0 ? ` và ${more} đơn vị khác` : ""),
+  moreWithheld: (n: number, column: string) => `… và ${n} lý do khác (xem cột “${column}” ở trang kết quả).`,
 };
 
 export type Strings = typeof vi;
@@ -93,6 +96,9 @@ const en: Strings = {
   unexpected: "Something went wrong talking to Excel",
   unexpectedHint: "Try again; if it persists, save, then close and reopen the DVC Thi đua pane.",
   moreProblems: (n: number) => `… and ${n} more (see the results sheet).`,
+  withheld: (n: number) => `Not awarded (${n})`,
+  withheldUnits: (names: string[], more: number) => names.join(", ") + (more > 0 ? ` and ${more} more` : ""),
+  moreWithheld: (n: number, column: string) => `… and ${n} more reasons (see the “${column}” column of the results sheet).`,
 };
 
 export function stringsFor(lang: Lang): Strings {

@@ -25,7 +25,7 @@ export interface ColumnProfile {
   bigWhole: number;
   /** share of the filled cells written as percents ("85,5%") */
   percentText: number;
-  /** share of the filled cells that are text (not numbers) */
+  /** share of the filled cells that are words (not numbers, dates, yes/no or error values) */
   text: number;
   /** distinct texts ÷ texts */
   distinct: number;
@@ -42,6 +42,7 @@ export interface ColumnProfile {
 }
 
 const DATE_TEXT = /^\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2})\s*$/;
+const ERROR_TEXT = /^\s*#(N\/A|VALUE!|DIV\/0!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)\s*$/i;
 const DISTRICT_PREFIX = /^(huyen|thi xa|thanh pho|quan|tp|tx)\b/;
 
 function numberOf(v: CellInput): number {
@@ -97,13 +98,22 @@ export function profileColumn(cells: CellInput[], rows: number[]): ColumnProfile
       dates++;
       return;
     }
+    // an error value typed or exported as text (a CSV's "#N/A") is no evidence either
+    if (ERROR_TEXT.test(s)) {
+      filled--;
+      return;
+    }
+    // yes/no words are their own kind, not names
+    const yn = parseYesNo(s);
+    if (yn === true || yn === false) {
+      yesNo++;
+      return;
+    }
     text++;
     const k = normalizeKey(s);
     // Ia Bang and Ia Băng are two communes: names are told apart with their diacritics
     texts.add(s.trim().toLowerCase());
     if (parseLevel(s).ok) levelWords++;
-    const yn = parseYesNo(s);
-    if (yn === true || yn === false) yesNo++;
     if (DISTRICT_PREFIX.test(k)) district++;
   });
   const share = (x: number, of: number) => (of ? x / of : 0);
@@ -135,14 +145,21 @@ export type ContentKind = "unit" | "group" | "level" | "count" | "ratio" | "date
  */
 export function contentFit(p: ColumnProfile, kind: ContentKind): number {
   if (p.filled === 0) return 0.7;
+  // a few cells say little: one "abc" in a one-row table is a bad figure, not a column of names
+  const certainty = p.filled / (p.filled + 2);
+  return 1 - (1 - rawFit(p, kind)) * certainty;
+}
+
+function rawFit(p: ColumnProfile, kind: ContentKind): number {
   switch (kind) {
     case "count":
-      if (p.numeric < 0.5) return 0.1;
+      // a column of words is not a count; booleans and error values among counts are bad figures
+      if (p.text > 0.5) return 0.1;
       // fractions within 0–1, or percents: a ratio column beside its counts
       if (p.percentText > 0.5 || (p.unit > 0.8 && p.whole < 0.5)) return 0.15;
       return 1;
     case "ratio":
-      if (p.numeric < 0.5) return 0.1;
+      if (p.text > 0.5) return 0.1;
       // whole numbers in the hundreds and thousands are counts (whole percents typed as 85 are the
       // ratio's column still: the engine flags them)
       if (p.bigWhole > 0.6) return 0.2;

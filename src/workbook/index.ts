@@ -14,8 +14,9 @@ export { scoreSheet, mapSheet, checkMapping, mappingProblemText, headerTexts, Wo
 export type { ScoreSheetOptions, SheetMapping } from "./score";
 export {
   layoutResults, layoutRules, resultOrder, RESULTS_SHEET, RULES_SHEET, STATUS_LABELS, HIGHLIGHT, RESULTS_HEADER_ROW, stamp, criterionKey,
+  AWARD_REASON_HEADER,
 } from "./layout";
 export type { ResultsOptions, RulesOptions } from "./layout";
-export { toJsonRows } from "./json";
+export { jsonAwardReason, toJsonRows } from "./json";
 export * from "./ownership";
-export type { JsonUnit } from "./json";
+export type { JsonAwardReason, JsonUnit } from "./json";

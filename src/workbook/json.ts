@@ -1,5 +1,7 @@
 /** The --json shape: one object per unit, stable ASCII keys, numbers unrounded. */
-import type { UnitResult } from "../engine";
+import { awardReasonText, message } from "../engine";
+import type { AwardReason, Finding, ReasonCode, UnitResult } from "../engine";
+import { citation } from "../plans";
 import type { ScoredSheet } from "./types";
 import { resultOrder } from "./layout";
 
@@ -15,7 +17,41 @@ export type JsonUnit = Pick<
   ratios: Record<string, number | null>;
   /** sheet row the unit came from */
   row: number | null;
+  /** why no award (null when awarded, or when the plan gives none): the code beside its words */
+  awardReason: JsonAwardReason | null;
 };
+
+/** A reason's code, its Vietnamese text, its clause as "KH 165/KH-UBND §III.2.b", and its parts. */
+export interface JsonAwardReason {
+  code: ReasonCode;
+  text: string;
+  source?: string;
+  detail?: Record<string, string | number>;
+  causes?: { code: ReasonCode; text: string; input?: string; source?: string; detail?: Record<string, string | number> }[];
+}
+
+/** The detail without its clause (given apart, cited for people), or undefined when nothing is left. */
+function splitSource(detail: Record<string, string | number> | undefined): { detail?: Record<string, string | number>; source?: string } {
+  if (!detail) return {};
+  const { source, ...rest } = detail;
+  const out: { detail?: Record<string, string | number>; source?: string } = {};
+  if (Object.keys(rest).length) out.detail = rest;
+  if (typeof source === "string") out.source = citation(source);
+  return out;
+}
+
+export function jsonAwardReason(r: AwardReason | null): JsonAwardReason | null {
+  if (!r) return null;
+  const out: JsonAwardReason = { code: r.code, text: awardReasonText(r) };
+  if (r.source !== undefined) out.source = citation(r.source);
+  if (r.detail) out.detail = r.detail;
+  if (r.causes?.length) {
+    out.causes = r.causes.map((c: Finding) => ({
+      code: c.code, text: message(c.code, c.detail), ...(c.input !== undefined ? { input: c.input } : {}), ...splitSource(c.detail),
+    }));
+  }
+  return out;
+}
 
 export function toJsonRows(scored: ScoredSheet): JsonUnit[] {
   const rowOf = new Map(scored.read.sources.map((s) => [s.key, s.row]));
@@ -36,5 +72,6 @@ export function toJsonRows(scored: ScoredSheet): JsonUnit[] {
     points: Object.fromEntries(u.criteria.map((c) => [c.id, c.points])),
     ratios: Object.fromEntries(u.criteria.map((c) => [c.id, c.ratio])),
     row: rowOf.get(u.key) ?? null,
+    awardReason: jsonAwardReason(u.awardReason),
   }));
 }

@@ -4,16 +4,19 @@
  * The results' conditional formatting, and with `formulas` the points and totals, read the cutoffs
  * from the rules sheet, so an official can change a cutoff in the file and see the effect.
  */
-import { dateText, formatNumberVi, normalizeKey, THRESHOLD_TOLERANCE } from "../engine";
+import { awardReasonText, dateText, formatNumberVi, normalizeKey, THRESHOLD_TOLERANCE } from "../engine";
 import type { CellInput, Level, Plan, RatioCriterion, Status, UnitResult } from "../engine";
 import { FORMULA_VALUE_TEXT, fillFormulaText } from "../messages/formula-values";
 import { absRef, cellRef, columnLetter } from "./a1";
 import { formulaInput, formulaValueCells, quotedContent, readingText, rowNoteText, shownInputs, whyText } from "./formula-inputs";
 import type { FormulaValueCell } from "./formula-inputs";
 import { LEVEL_LABELS } from "./read";
-import type { CellOut, ConditionalRule, RulesLayout, ScoredSheet, SheetModel } from "./types";
+import { LINE_POINTS, wrappedLines } from "./text-lines";
+import type { CellOut, CellStyle, ConditionalRule, RulesLayout, ScoredSheet, SheetModel } from "./types";
 
 export const RESULTS_SHEET = "Kết quả DVC";
+/** The results sheet's column that says why a unit got no award. */
+export const AWARD_REASON_HEADER = "Lý do không được khen thưởng";
 export const RULES_SHEET = "Quy tắc DVC";
 
 export const STATUS_LABELS: Record<Status, string> = {
@@ -22,6 +25,36 @@ export const STATUS_LABELS: Record<Status, string> = {
   no_data: "Không có dữ liệu",
   invalid_input: "Số liệu lỗi",
 };
+
+/**
+ * The results' number formats, in Excel's invariant format codes: in a code "." is the decimal point
+ * and "," the thousands separator, and Excel (LibreOffice too) shows them with the separators of the
+ * reader's regional settings. On a Vietnamese system (vi-VN) "#,##0" shows 20.000.000, "0.00" shows
+ * 91,60 and "0.00%" 95,62%, as official tables write them; an English system shows 20,000,000 and
+ * 91.60. No code can choose the separators itself, so the file follows the reader's system, as every
+ * number in Excel does.
+ */
+export const NUMBER_FORMATS = { count: "#,##0", money: "#,##0", points: "0.00", percent: "0.00%" } as const;
+
+/** The signature block printed under the results table. */
+export const SIGNATURE = {
+  preparer: "Người lập biểu",
+  preparerHint: "(Ký, ghi rõ họ tên)",
+  head: "Thủ trưởng đơn vị",
+  headHint: "(Ký, ghi rõ họ tên, đóng dấu)",
+  /** the place is the signing office's, which no plan names: left dotted, to be written by hand */
+  place: "…………………",
+} as const;
+
+/**
+ * "ngày 05 tháng 02 năm 2026", in local time of the machine that scored. NĐ 30/2020/NĐ-CP, Phụ lục I
+ * (địa danh và thời gian ban hành văn bản): a day below 10 and the months 1 and 2 take a leading 0.
+ */
+export function dateLineVi(d: Date): string {
+  const day = d.getDate();
+  const month = d.getMonth() + 1;
+  return `ngày ${day < 10 ? "0" + day : day} tháng ${month <= 2 ? "0" + month : month} năm ${d.getFullYear()}`;
+}
 
 /** Excel's own "light red fill, dark red text" and "yellow fill, dark yellow text". */
 export const HIGHLIGHT = {
@@ -67,7 +100,7 @@ export function layoutRules(plan: Plan, opts: RulesOptions): RulesLayout {
     return cells.length - 1;
   };
   push([`Quy tắc chấm điểm — ${plan.title}`], true);
-  push(["Kế hoạch", plan.id, "Phiên bản", plan.version, "Văn bản nguồn", plan.seed ?? "", plan.source]);
+  push(["Kế hoạch", plan.id, "Phiên bản", plan.version, "Văn bản nguồn", plan.document, plan.seed ?? "", plan.source]);
   push(["Thời điểm chấm", stamp(opts.now), "Nguồn số liệu", opts.scored ? opts.scored.sheet : ""]);
   push([
     "Các ô ngưỡng và điểm tối đa dưới đây có thể sửa: định dạng màu của trang \"" + RESULTS_SHEET +
@@ -249,6 +282,15 @@ interface Col {
   header: string;
   width: number;
   format?: string;
+  /** long text (names, reasons, awards): wraps in its narrow column rather than running over the next */
+  wrap?: boolean;
+  /** a count input: "#,##0" on the rows that hold a whole number (see countFormats) */
+  counts?: boolean;
+  /**
+   * short text or a rank, centred: right-aligned figures against the next column's left-aligned text
+   * read as one ("1 UBND tỉnh", "50,00%Chưa đạt")
+   */
+  center?: boolean;
   /** value mode */
   value: (u: UnitResult, row: number) => CellOut;
 }
@@ -273,16 +315,20 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
   const at = (id: string, row: number) => cellRef(row, colIndex.get(id)!);
   const absCol = (id: string, row: number) => `$${columnLetter(colIndex.get(id)!)}${row + 1}`;
 
-  add("stt", { header: "STT", width: 5, value: (_u, r) => r - first + 1 });
-  add("unit", { header: "Đơn vị", width: 28, value: (u) => u.key });
-  add("level", { header: "Cấp", width: 8, value: (u) => LEVEL_LABELS[u.level] });
-  add("group", { header: "Huyện", width: 16, value: (u) => u.group ?? "" });
+  // widths: the printed page holds every column but the explanation on A4 landscape; headers wrap, so
+  // a column is as wide as its figures ("20.000.000", "100,00%"), and long text wraps
+  add("stt", { header: "STT", width: 4, value: (_u, r) => r - first + 1 });
+  add("unit", { header: "Đơn vị", width: 18, wrap: true, value: (u) => u.key });
+  add("level", { header: "Cấp", width: 6, value: (u) => LEVEL_LABELS[u.level] });
+  add("group", { header: "Huyện", width: 12, wrap: true, value: (u) => u.group ?? "" });
   /** unit key → the notes of its input cells written as values (the explanation column, further right, shows them) */
   const valueNotes = new Map<string, string[]>();
   for (const d of mapped) {
     add(`in:${d.id}`, {
       header: d.label,
-      width: 14,
+      // a count needs its every digit ("9.999.999" fits in 9); a ratio in General rounds itself to the width
+      width: d.kind === "count" ? 9 : 8,
+      counts: d.kind === "count",
       value: (u, row) => {
         const src = srcByKey.get(u.key);
         if (!src) return null;
@@ -341,7 +387,7 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
     void numId;
     if (cr.combine) {
       add(`own:${cr.id}`, {
-        header: `Tỷ lệ ${short} của đơn vị`, width: 14, format: "0.00%",
+        header: `Tỷ lệ ${short} của đơn vị`, width: 8, format: NUMBER_FORMATS.percent,
         value: (u, row) => {
           const c = critOf(u, cr.id);
           const v = c ? (c.ownRatio !== undefined ? c.ownRatio : c.ratio) : null;
@@ -350,7 +396,7 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
         },
       });
       add(`mean:${cr.id}`, {
-        header: `Bình quân tỷ lệ các xã`, width: 14, format: "0.00%",
+        header: `Bình quân tỷ lệ các xã`, width: 8, format: NUMBER_FORMATS.percent,
         value: (u) => {
           const c = critOf(u, cr.id);
           if (!def(u)?.combineWithCommunes) return null;
@@ -367,7 +413,7 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
       });
     }
     add(`ratio:${cr.id}`, {
-      header: cr.combine ? `Tỷ lệ ${short} tính điểm` : `Tỷ lệ ${short}`, width: 14, format: "0.00%",
+      header: cr.combine ? `Tỷ lệ ${short} tính điểm` : `Tỷ lệ ${short}`, width: 8, format: NUMBER_FORMATS.percent,
       value: (u, row) => {
         const c = critOf(u, cr.id);
         // a district with no commune ratio to combine with has no ratio for points (the engine keeps
@@ -387,7 +433,7 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
       },
     });
     add(`points:${cr.id}`, {
-      header: `Điểm ${short}`, width: 11, format: "0.00",
+      header: `Điểm ${short}`, width: 7, format: NUMBER_FORMATS.points,
       value: (u, row) => {
         const c = critOf(u, cr.id);
         const v = c?.points ?? null;
@@ -408,7 +454,7 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
 
   if (crits.length) {
     add("total", {
-      header: "Tổng điểm", width: 11, format: "0.00",
+      header: "Tổng điểm", width: 7, format: NUMBER_FORMATS.points,
       value: (u, row) => {
         const v = u.total;
         if (!opts.formulas) return v;
@@ -433,10 +479,10 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
     const t = plan.targets.find((x) => x.id === id)!;
     const has = scored.outcome.units.some((u) => critOf(u, id));
     if (!has) continue;
-    add(`tval:${id}`, { header: `${t.code ? t.code + " " : ""}${t.label}`, width: 14, format: "0.00%", value: (u) => critOf(u, id)?.ratio ?? null });
-    add(`ttarget:${id}`, { header: "Chỉ tiêu", width: 10, format: "0.00%", value: (u) => { const t = critOf(u, id)?.threshold; return t !== undefined && Number.isFinite(t) ? t : null; } });
+    add(`tval:${id}`, { header: `${t.code ? t.code + " " : ""}${t.label}`, width: 9, format: NUMBER_FORMATS.percent, value: (u) => critOf(u, id)?.ratio ?? null });
+    add(`ttarget:${id}`, { header: "Chỉ tiêu", width: 8, format: NUMBER_FORMATS.percent, value: (u) => { const t = critOf(u, id)?.threshold; return t !== undefined && Number.isFinite(t) ? t : null; } });
     add(`tmet:${id}`, {
-      header: "Đạt?", width: 9,
+      header: "Đạt?", width: 8, center: true,
       value: (u) => {
         const c = critOf(u, id);
         if (!c) return null;
@@ -447,17 +493,18 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
     });
   }
 
-  add("status", { header: "Trạng thái", width: 14, value: (u) => STATUS_LABELS[u.status] });
-  add("reason", { header: "Lý do", width: 40, value: (u) => u.message });
-  add("code", { header: "Mã trạng thái", width: 14, value: (u) => u.status });
-  add("rank", { header: "Hạng", width: 7, value: (u) => u.rank });
-  add("award", { header: "Khen thưởng", width: 30, value: (u) => u.award ?? "" });
-  if (plan.awards.some((a) => a.prize)) add("prize", { header: "Tiền thưởng (đồng)", width: 14, format: "#,##0", value: (u) => u.prize });
-  if (plan.awards.some((a) => a.bonusPoints)) add("bonus", { header: "Điểm cộng thi đua", width: 10, value: (u) => u.bonusPoints });
+  add("status", { header: "Trạng thái", width: 10, wrap: true, value: (u) => STATUS_LABELS[u.status] });
+  add("reason", { header: "Lý do", width: 20, wrap: true, value: (u) => u.message });
+  add("rank", { header: "Hạng", width: 5, center: true, value: (u) => u.rank });
+  add("award", { header: "Khen thưởng", width: 18, wrap: true, value: (u) => u.award ?? "" });
+  // why a unit got no award, in words with the plan's clause; the codes are in --json only
+  if (plan.awards.length) add("awardReason", { header: AWARD_REASON_HEADER, width: 24, wrap: true, value: (u) => (u.awardReason ? awardReasonText(u.awardReason) : "") });
+  if (plan.awards.some((a) => a.prize)) add("prize", { header: "Tiền thưởng (đồng)", width: 11, format: NUMBER_FORMATS.money, value: (u) => u.prize });
+  if (plan.awards.some((a) => a.bonusPoints)) add("bonus", { header: "Điểm cộng thi đua", width: 7, value: (u) => u.bonusPoints });
   const indiv = plan.quotas.find((q) => q.subject === "individual" && q.scope === "per_group");
   if (indiv) {
     add("indiv", {
-      header: "Số cá nhân được xét", width: 10,
+      header: "Số cá nhân được xét", width: 7,
       value: (u) => {
         if (u.level !== indiv.level) return null;
         const hit = Object.entries(indiv.byGroup ?? {}).find(([g]) => norm(g) === norm(u.key) || norm(stripPrefix(u.key)) === norm(g));
@@ -465,6 +512,9 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
       },
     });
   }
+  // the print area ends before the explanation (long sentences, one per unit): it stays beside its row
+  // on screen, where filtering and sorting keep it with the unit, and is left off paper
+  const printCols = cols.length;
   add("explain", {
     header: "Giải thích", width: 70,
     value: (u) => {
@@ -476,7 +526,7 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
   const cells: CellOut[][] = [];
   cells.push([`Kết quả chấm điểm — ${plan.title}`]);
   cells.push([
-    `Kế hoạch ${plan.id} (phiên bản ${plan.version}); số liệu: trang "${scored.sheet}"; chấm lúc ${stamp(opts.now)}; ` +
+    `${plan.document} (phiên bản ${plan.version}); số liệu: trang "${scored.sheet}"; chấm lúc ${stamp(opts.now)}; ` +
       `quy tắc, ngưỡng và cách hiểu: trang "${RULES_SHEET}".` +
       (opts.formulas ? " Điểm và tổng điểm là công thức Excel: sửa số liệu hoặc ngưỡng thì điểm tự tính lại; trạng thái, hạng, khen thưởng là giá trị lúc chấm." : ""),
   ]);
@@ -488,13 +538,50 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
   const formats: { range: string; format: string }[] = [];
   cols.forEach((c, i) => {
     if (c.format && units.length) formats.push({ range: `${columnLetter(i)}${first + 1}:${columnLetter(i)}${last + 1}`, format: c.format });
+    if (c.counts) {
+      for (const f of countFormats(cells.slice(first, last + 1).map((r) => r[i]), first)) {
+        formats.push({ range: `${columnLetter(i)}${f.from + 1}:${columnLetter(i)}${f.to + 1}`, format: f.format });
+      }
+    }
   });
+
+  const styles: CellStyle[] = [{ range: `A${RESULTS_HEADER_ROW + 1}:${columnLetter(cols.length - 1)}${RESULTS_HEADER_ROW + 1}`, wrap: true, center: true, middle: true }];
+  cols.forEach((c, i) => {
+    if ((c.wrap || c.center) && units.length) {
+      styles.push({ range: `${columnLetter(i)}${first + 1}:${columnLetter(i)}${last + 1}`, ...(c.wrap ? { wrap: true } : {}), ...(c.center ? { center: true } : {}) });
+    }
+  });
+  const sig = signatureBlock(cells, cols.slice(0, printCols).map((c) => c.width), opts.now);
+  styles.push(...sig.styles);
+
+  // rows as tall as their wrapped text: the header, and units with a long name, reason or award
+  const rowHeights: Record<number, number> = {};
+  const fit = (row: number, lines: number) => {
+    if (lines > 1) rowHeights[row] = lines * LINE_POINTS;
+  };
+  fit(RESULTS_HEADER_ROW, Math.max(...cols.map((c) => wrappedLines(c.header, c.width, true))));
+  // the same texts recur down a column (statuses, awards, districts): each is measured once
+  const wrapped = cols.map((c, i) => ({ c, i, seen: new Map<string, number>() })).filter((x) => x.c.wrap);
+  for (let r = first; r <= last; r++) {
+    let lines = 1;
+    for (const { c, i, seen } of wrapped) {
+      const v = cells[r][i];
+      const text = v !== null && typeof v === "object" ? v.result : v;
+      if (text === null || text === undefined || text === "") continue;
+      const t = String(text);
+      let n = seen.get(t);
+      if (n === undefined) seen.set(t, (n = wrappedLines(t, c.width)));
+      if (n > lines) lines = n;
+    }
+    fit(r, lines);
+  }
 
   // conditional formatting, relative to each range's top-left cell (row `first`)
   const rules: ConditionalRule[] = [];
   if (units.length) {
-    const code = absCol("code", first);
-    const redParts = [`${code}="not_eligible"`, `${code}="invalid_input"`, `${code}="no_data"`];
+    // by the status as the sheet shows it: the codes are not written where a person reads
+    const status = absCol("status", first);
+    const redParts = (["not_eligible", "invalid_input", "no_data"] as const).map((st) => `${status}="${STATUS_LABELS[st]}"`);
     for (const cr of crits) {
       const floorRefs = refsFor(cr, "floor");
       for (const [l, ref] of Object.entries(floorRefs) as [Level, string][]) {
@@ -533,9 +620,85 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
     numberFormats: formats,
     conditionalFormats: rules,
     freezeRows: RESULTS_HEADER_ROW + 1,
-    boldRows: [0, RESULTS_HEADER_ROW],
-    print: { landscape: true, fitToWidth: true },
+    boldRows: [0, RESULTS_HEADER_ROW, sig.boldRow],
+    merges: sig.merges,
+    styles,
+    rowHeights,
+    print: {
+      paper: "A4",
+      landscape: true,
+      fitToWidth: true,
+      printArea: `A1:${columnLetter(printCols - 1)}${sig.lastRow + 1}`,
+      printTitleRows: [RESULTS_HEADER_ROW, RESULTS_HEADER_ROW],
+      // narrow sides (Excel's "Narrow" is 0.25"): the width goes to the type
+      margins: { left: 0.3, right: 0.3, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
   };
+}
+
+/**
+ * "#,##0" over the rows of a count column, but not on a fractional count (written as a number, or as
+ * a formula's cached result): that is an input error the row is flagged for, and the cell must show
+ * the figure as it is (95,5), not rounded to 96.
+ */
+function countFormats(values: CellOut[], first: number): { from: number; to: number; format: string }[] {
+  const out: { from: number; to: number; format: string }[] = [];
+  let start = -1;
+  values.forEach((c, i) => {
+    const v = c !== null && typeof c === "object" ? c.result : c;
+    const fractional = typeof v === "number" && !Number.isInteger(v);
+    if (!fractional && start < 0) start = i;
+    if (fractional && start >= 0) {
+      out.push({ from: first + start, to: first + i - 1, format: NUMBER_FORMATS.count });
+      start = -1;
+    }
+  });
+  if (start >= 0) out.push({ from: first + start, to: first + values.length - 1, format: NUMBER_FORMATS.count });
+  return out;
+}
+
+/** Printed width (in characters) a signature takes at least, for the place and date line. */
+const SIGNATURE_WIDTH = 30;
+
+/**
+ * The signature block under the table, after one blank row so that the table stays a block of its
+ * own (Ctrl+* and the add-in's table finder stop at the blank row): the place and date line over the
+ * head's signature at the right, the preparer's at the left, each centred over a few of the printed
+ * columns. Appends its rows to `cells`.
+ */
+function signatureBlock(cells: CellOut[][], widths: number[], now: Date) {
+  const n = widths.length;
+  let leftEnd = 0;
+  for (let w = widths[0] ?? 0; w < SIGNATURE_WIDTH && leftEnd < n - 1; ) w += widths[++leftEnd];
+  let rightStart = n - 1;
+  for (let w = widths[n - 1] ?? 0; w < SIGNATURE_WIDTH && rightStart > 0; ) w += widths[--rightStart];
+  if (rightStart <= leftEnd) {
+    // a narrow table: the two halves
+    leftEnd = Math.max(0, Math.floor(n / 2) - 1);
+    rightStart = Math.min(n - 1, leftEnd + 1);
+  }
+  cells.push([]);
+  const row = (left: string | null, right: string) => {
+    const r: CellOut[] = new Array(rightStart + 1).fill(null);
+    r[0] = left;
+    r[rightStart] = right;
+    cells.push(r);
+    return cells.length - 1;
+  };
+  const dateRow = row(null, `${SIGNATURE.place}, ${dateLineVi(now)}`);
+  const titleRow = row(SIGNATURE.preparer, SIGNATURE.head);
+  const hintRow = row(SIGNATURE.preparerHint, SIGNATURE.headHint);
+  const span = (r: number, a: number, b: number) => `${columnLetter(a)}${r + 1}:${columnLetter(b)}${r + 1}`;
+  const merges: string[] = [];
+  const styles: CellStyle[] = [];
+  for (const r of [dateRow, titleRow, hintRow]) {
+    for (const [a, b] of r === dateRow ? [[rightStart, n - 1]] : [[0, leftEnd], [rightStart, n - 1]]) {
+      if (b > a) merges.push(span(r, a, b));
+      styles.push({ range: span(r, a, b), center: true, italic: r !== titleRow });
+    }
+  }
+  // room to sign, printed with the block
+  return { merges, styles, boldRow: titleRow, lastRow: hintRow + 4 };
 }
 
 function resultOf(v: CellOut): number | string | boolean | null {

@@ -17,7 +17,7 @@
  * assignment is nearly as good, is reported in `doubts` with its candidates, and front ends score
  * nothing until the user confirms or picks a column (`--map`, or the pane's mapping section).
  */
-import type { CellInput, InputDef, Plan } from "../engine/types";
+import type { CellInput, InputDef, Level, Plan } from "../engine/types";
 import { columnIndex, columnLetter } from "./a1";
 import { contentFit, exceedShare, profileColumn, sampleRows, type ColumnProfile, type ContentKind } from "./column-content";
 import { foldText, headerWords, OBJECT_WORDS, TARGET_WORDS, wordsMatch, type HeaderWords } from "./header-words";
@@ -41,13 +41,13 @@ export const SPECIAL_HEADERS: Record<SpecialField, { label: string; headers: str
     headers: [
       "Đơn vị", "Tên đơn vị", "Đơn vị hành chính", "Tên xã", "Xã, phường, thị trấn", "Tên xã, phường, thị trấn", "Địa phương",
       "Tên địa phương", "Cơ quan, đơn vị", "Tên cơ quan", "Cơ quan", "Sở, ban, ngành", "Tên huyện", "Huyện, thị xã, thành phố",
-      "UBND xã", "Xã", "Phường", "Tên", "Unit", "Name",
+      "UBND xã", "Xã", "Phường", "Tên", "Địa bàn", "Tên tập thể", "Tập thể", "Unit", "Name",
     ],
   },
   group: {
     label: "Huyện (nhóm)",
     headers: [
-      "Huyện", "Thuộc huyện", "Huyện, thị xã, thành phố", "Đơn vị cấp huyện", "Quận huyện", "Trực thuộc", "Địa bàn huyện",
+      "Huyện", "Thuộc huyện", "Huyện, thị xã, thành phố", "Đơn vị cấp huyện", "Quận huyện", "Trực thuộc",
       "District", "Group", "Nhóm", "Cụm",
     ],
   },
@@ -65,6 +65,7 @@ const CONFIDENT = 0.5;
 const DOUBT_MARGIN = 0.12;
 /** What a column holding distinct names is worth as the unit column when its header says nothing. */
 const UNIT_BY_CONTENT = 0.35;
+const UNIT_ONLY_NAMES = 0.6;
 
 /** Evidence factors of the roles header words give (see headerEvidence). */
 const RATIO_FOR_COUNT = 0.25;
@@ -72,6 +73,16 @@ const BOTH_CHANNELS_FOR_ONLINE = 0.2;
 const TARGET_FOR_ACTUAL = 0.35;
 const OTHER_YEAR = 0.4;
 const HIDDEN = 0.7;
+const COUNT_FOR_RATIO = 0.4;
+const POINTS_FOR_RATIO = 0.35;
+const START_DATE = 0.6;
+/** A quarter's or a month's figure beside the cumulative one of the same indicator. */
+const SUB_PERIOD = 0.6;
+/** Columns that are never a plan's figure: notes, signatures, classes, ranks, units of measure. */
+const NOT_FIGURES = new Set(["ghichu", "kyten", "xeploai", "xephang", "tucham", "notes", "note"]);
+
+/** What leaving a required input without a column costs the assignment. */
+const REQUIRED_MISSING = 1;
 /** A numerator column larger than its denominator in most rows: that pairing is upside down. */
 const UPSIDE_DOWN = 0.8;
 
@@ -84,6 +95,10 @@ interface Field {
   wordings: HeaderWords[];
   /** concept words some wording of the field uses (for the role rules) */
   vocabulary: Set<string>;
+  /** the input is a target or plan figure itself (its label says "chỉ tiêu", "kế hoạch") */
+  target: boolean;
+  /** the weighty words of its label ("kích hoạt" for the e-ID accounts), with their weights */
+  core: Map<string, number>;
 }
 
 const SPECIAL_IDS = new Set<string>(["unit", "group", "level"]);
@@ -100,13 +115,21 @@ function field(input: string, label: string, required: boolean, kind: ContentKin
   const wordings = headers.map(headerWords);
   const vocabulary = new Set<string>();
   for (const w of wordings) for (const k of w.words.keys()) vocabulary.add(k);
-  return { input, label, required, kind, headers, wordings, vocabulary };
+  const target = [...headerWords(label).words.keys()].some((w) => TARGET_WORDS.has(w));
+  // the label is the plan's own description of the figure: its weighty words are what it is
+  const core = new Map([...headerWords(label).words].filter(([, weight]) => weight >= 0.5));
+  return { input, label, required, kind, headers, wordings, vocabulary, target, core };
 }
 
-/** The columns to find: unit, group, level (the plan's wordings plus ours), then the plan's figures. */
-export function mappingFields(plan: Plan): Field[] {
+/**
+ * The columns to find: unit, group, level (the plan's wordings plus ours), then the plan's figures.
+ * A table of one level above the communes (`level` given: districts, departments) has no group
+ * column: its units are the groups.
+ */
+export function mappingFields(plan: Plan, level?: Level): Field[] {
   const planDef = (id: string) => plan.inputs.find((d) => d.id === id);
-  const fields: Field[] = (["unit", "group", "level"] as SpecialField[]).map((id) => {
+  const special = (["unit", "group", "level"] as SpecialField[]).filter((id) => !(id === "group" && level && level !== "xa"));
+  const fields: Field[] = special.map((id) => {
     const def = planDef(id);
     const ours = SPECIAL_HEADERS[id];
     return field(id, def?.label ?? ours.label, id === "unit", id, [...(def ? [def.label, ...def.headers] : []), ...ours.headers]);
@@ -123,46 +146,106 @@ export function headerMatchScore(header: string, wording: string): number {
   return Math.round(wordsMatch(headerWords(header), headerWords(wording)) * 1000);
 }
 
-function bestWording(h: HeaderWords, f: Field): number {
+/** How well each word tells one input from the plan's others: 1 + 1/(number of inputs using it). */
+function distinctiveness(fields: Field[]): (word: string) => number {
+  const df = new Map<string, number>();
+  for (const f of fields) for (const w of f.vocabulary) df.set(w, (df.get(w) ?? 0) + 1);
+  return (w) => 1 + 1 / (df.get(w) ?? 1);
+}
+
+function bestWording(h: HeaderWords, f: Field, distinctive?: (word: string) => number): number {
   let best = 0;
-  for (const w of f.wordings) best = Math.max(best, wordsMatch(h, w));
+  for (const w of f.wordings) best = Math.max(best, wordsMatch(h, w, distinctive));
   return best;
 }
 
 /** A scoring function for findTable: does this text look like a header of the plan's columns? */
 export function planHeaderScore(plan: Plan): (text: string) => number {
   const fields = mappingFields(plan);
+  const distinctive = distinctiveness(fields);
   return (text) => {
     const h = headerWords(text);
     let best = 0;
-    for (const f of fields) best = Math.max(best, bestWording(h, f));
+    for (const f of fields) best = Math.max(best, bestWording(h, f, distinctive));
     return best >= CONFIDENT ? best : 0;
   };
 }
 
-/** The headers' words, a "Trong đó: …" sub-header given the nouns of the total to its left. */
-function viewWords(headers: string[]): HeaderWords[] {
-  const out: HeaderWords[] = [];
-  let lastTotal: HeaderWords | null = null;
-  for (const text of headers) {
-    const h = headerWords(text);
-    const folded = foldText(text);
-    if (/^(trong do|trong so|gom|bao gom)\b/.test(folded.replace(/^.*? (?=trong do\b)/, "")) && lastTotal) {
-      // "Tổng số hồ sơ tiếp nhận | Trong đó: nộp trực tuyến": the sub-total counts the same thing
-      const words = new Map(h.words);
-      let total = h.total;
-      for (const [w, weight] of lastTotal.words) {
-        if (OBJECT_WORDS.has(w) && !words.has(w)) {
-          words.set(w, weight);
-          total += weight;
-        }
-      }
-      out.push({ ...h, words, total });
-      continue;
+/** What a bare "Tỷ lệ (%)" does not take from its siblings: their totals, points and ranks are not its meaning. */
+const NOT_INHERITED = new Set(["tong", "so", "diem", "xephang", "xeploai", "soluong"]);
+
+/** Words that only say a figure is a ratio: a "Tỷ lệ (%)" sub-column is the ratio of its group's counts. */
+const RATIO_ONLY = new Set(["tyle"]);
+
+function withWords(h: HeaderWords, from: Iterable<[string, number]>, keep: (w: string) => boolean): HeaderWords {
+  const words = new Map(h.words);
+  let total = h.total;
+  for (const [w, weight] of from) {
+    if (keep(w) && !words.has(w)) {
+      words.set(w, weight);
+      total += weight;
     }
-    if (h.words.size) lastTotal = h;
-    out.push(h);
   }
+  return { ...h, words, total, own: h.own ?? h.words, head: h.head ?? [...words.keys()].find((w) => OBJECT_WORDS.has(w)) ?? null };
+}
+
+/**
+ * A sub-header's words with its group title's (headerTexts joins them "Title — Sub"): the title's
+ * words count half, since a long title ("Hồ sơ trên Hệ thống thông tin giải quyết TTHC tỉnh")
+ * says what the group is about, not which of its columns this is.
+ */
+function groupedWords(text: string): HeaderWords {
+  const parts = text.split(" — ");
+  if (parts.length < 2) return headerWords(text);
+  const sub = headerWords(parts[parts.length - 1]);
+  const title = headerWords(parts.slice(0, -1).join(" "));
+  const words = new Map(sub.words);
+  let total = sub.total;
+  for (const [w, weight] of title.words) {
+    if (words.has(w)) continue;
+    words.set(w, weight / 2);
+    total += weight / 2;
+  }
+  return {
+    words,
+    total,
+    own: sub.words,
+    head: sub.head ?? title.head,
+    years: [...title.years, ...sub.years],
+    dates: [...title.dates, ...sub.dates],
+    ratio: sub.ratio || (title.ratio && !sub.words.has("diem")),
+    code: sub.code ?? title.code,
+    subPeriod: sub.subPeriod || title.subPeriod,
+    wholePeriod: sub.wholePeriod || title.wholePeriod,
+  };
+}
+
+/**
+ * The headers' words, with what a sub-header leaves to its neighbours: a "Trong đó: …" sub-total
+ * borrows the nouns of the total to its left ("Tổng số hồ sơ tiếp nhận | Trong đó: nộp trực
+ * tuyến"), and a bare "Tỷ lệ (%)" under a group title borrows the words of its sibling counts
+ * ("Kết quả giải quyết hồ sơ — Tổng số | Trước hạn, đúng hạn | Tỷ lệ (%)").
+ */
+function viewWords(headers: string[]): HeaderWords[] {
+  const out: HeaderWords[] = headers.map(groupedWords);
+  let lastTotal: HeaderWords | null = null;
+  headers.forEach((text, i) => {
+    const folded = foldText(text.split(" — ").pop() ?? text);
+    if (/^(trong do|trong so|gom|bao gom)\b/.test(folded) && lastTotal) {
+      out[i] = withWords(out[i], lastTotal.words, (w) => OBJECT_WORDS.has(w));
+      return;
+    }
+    if (out[i].words.size) lastTotal = out[i];
+  });
+  headers.forEach((text, i) => {
+    const parts = text.split(" — ");
+    if (parts.length < 2) return;
+    const sub = headerWords(parts[parts.length - 1]);
+    if (!sub.ratio || [...sub.words.keys()].some((w) => !RATIO_ONLY.has(w))) return;
+    const group = parts.slice(0, -1).join(" — ");
+    const siblings = headers.flatMap((t, j) => (j !== i && t.startsWith(group + " — ") ? [...headerWords(t.split(" — ").pop() ?? t).words] : []));
+    out[i] = withWords(out[i], siblings, (w) => !NOT_INHERITED.has(w));
+  });
   return out;
 }
 
@@ -172,7 +255,11 @@ interface Evidence {
   why: string[];
 }
 
-function yearFactor(years: number[], plan: Plan, latestYear: number | null): { factor: number; why?: string } {
+function yearFactor(years: number[], plan: Plan, latestYear: number | null, dates: string[] = []): { factor: number; why?: string } {
+  // "Trước đợt thi đua (đến 19/8/2023)": figures up to a day before the campaign began
+  if (plan.period?.from && dates.length && dates.every((d) => d < (plan.period!.from as string))) {
+    return { factor: OTHER_YEAR, why: `số liệu đến ${dates.map(dateVi).join(", ")}, trước kỳ của kế hoạch` };
+  }
   if (!years.length) return { factor: 1 };
   if (plan.period) {
     const from = Number((plan.period.from ?? plan.period.to).slice(0, 4));
@@ -186,10 +273,63 @@ function yearFactor(years: number[], plan: Plan, latestYear: number | null): { f
     : { factor: 1 };
 }
 
-function headerEvidence(f: Field, h: HeaderWords, plan: Plan, latestYear: number | null): Evidence {
-  let score = bestWording(h, f);
+const dateVi = (iso: string) => iso.split("-").reverse().join("/");
+
+/** Words that name a planned figure whatever else the header says ("Kế hoạch", "Dự kiến"). */
+const PLANNED = new Set(["kehoach", "dukien"]);
+/** Words that mean the figure done beside a planned one ("Thực hiện", "Kết quả", "Đạt"). */
+const DONE = new Set(["thuchien", "ketqua", "dat"]);
+
+/** A header's words without the plan/actual words: two columns with the same rest are a plan/actual pair. */
+function baseKey(h: HeaderWords): string {
+  return [...h.words.keys()].filter((w) => !TARGET_WORDS.has(w) && !DONE.has(w) && w !== "giao").sort().join(" ");
+}
+
+interface Context {
+  plan: Plan;
+  latestYear: number | null;
+  distinctive: (word: string) => number;
+  /** base keys of the columns that hold no plan/target word (the "actual" side of a pair) */
+  actualBases: Set<string>;
+  /** base keys of the columns of the whole period to date ("Lũy kế", "Cả năm") */
+  wholeBases: Set<string>;
+}
+
+function headerEvidence(f: Field, h: HeaderWords, cx: Context): Evidence {
+  let score = bestWording(h, f, cx.distinctive);
   const why: string[] = [];
   if (score === 0) return { score, why };
+  // of two headers that both contain a wording, the one whose every word the input's wordings
+  // explain is it ("… mức 2 đã kích hoạt" beside "… mức 2 đã cấp")
+  // (under a group title, by the sub-header's own words: "— Đã cấp" beside "— Đã kích hoạt")
+  let explained = 0;
+  let own = 0;
+  for (const [w, weight] of h.own ?? h.words) {
+    own += weight;
+    if (f.vocabulary.has(w)) explained += weight;
+  }
+  score *= 0.75 + 0.25 * (own ? explained / own : 1);
+  // and of two, the one holding the words most wordings share
+  let core = 0;
+  let coreTotal = 0;
+  for (const [w, weight] of f.core) {
+    coreTotal += weight;
+    if (h.words.has(w)) core += weight;
+  }
+  if (coreTotal) score *= 0.85 + 0.15 * (core / coreTotal);
+  if (h.words.has("diem") && !f.vocabulary.has("diem")) {
+    score *= POINTS_FOR_RATIO;
+    why.push("cột điểm, không phải tỷ lệ");
+  }
+  if (h.words.has("tucham") && !f.vocabulary.has("tucham")) {
+    score *= POINTS_FOR_RATIO;
+    why.push("điểm tự chấm, không phải điểm được thẩm định");
+  }
+  // a report of one period: "Đến ngày" is the day its figures stand at, "Từ ngày" its first day
+  if (f.kind === "date" && h.words.has("tu") && !h.words.has("den")) {
+    score *= START_DATE;
+    why.push("ngày bắt đầu kỳ, không phải ngày số liệu");
+  }
   if (f.kind === "count" && h.ratio && !f.vocabulary.has("tyle")) {
     score *= RATIO_FOR_COUNT;
     why.push("cột tỷ lệ, không phải số lượng");
@@ -199,13 +339,25 @@ function headerEvidence(f: Field, h: HeaderWords, plan: Plan, latestYear: number
     score *= BOTH_CHANNELS_FOR_ONLINE;
     why.push("tổng cả trực tiếp và trực tuyến");
   }
-  const target = [...h.words.keys()].find((w) => TARGET_WORDS.has(w));
-  if (target && ![...TARGET_WORDS].some((w) => f.vocabulary.has(w))) {
+  // "Số hồ sơ nộp trực tiếp" or "… trực tuyến" is one channel, not the total of "trực tiếp, trực tuyến"
+  if (h.words.has("tructiep") !== h.words.has("tructuyen") && f.vocabulary.has("tructiep") && f.vocabulary.has("tructuyen")) {
+    score *= BOTH_CHANNELS_FOR_ONLINE;
+    why.push("một kênh (trực tiếp hoặc trực tuyến), không phải tổng");
+  }
+  // "Kế hoạch" is always the plan; "Chỉ tiêu" is the plan only beside a column of what was done
+  // (in hg-126's annex "Chỉ tiêu II.2" names the indicator itself)
+  const target = [...h.words.keys()].find((w) => PLANNED.has(w) || (TARGET_WORDS.has(w) && cx.actualBases.has(baseKey(h))));
+  if (target && !f.target) {
     score *= TARGET_FOR_ACTUAL;
     why.push("cột kế hoạch/chỉ tiêu, không phải số thực hiện");
   }
+  // and an assigned target ("Chỉ tiêu giao …") is never a column of what was done
+  if (f.target && ![...h.words.keys()].some((w) => TARGET_WORDS.has(w) || w === "giao")) {
+    score *= TARGET_FOR_ACTUAL;
+    why.push("không phải cột chỉ tiêu được giao");
+  }
   if (f.kind === "count" || f.kind === "ratio" || f.kind === "boolean") {
-    const y = yearFactor(h.years, plan, latestYear);
+    const y = yearFactor(h.years, cx.plan, cx.latestYear, h.dates);
     if (y.why) {
       score *= y.factor;
       why.push(y.why);
@@ -224,21 +376,44 @@ interface Candidate {
 function candidatesOf(plan: Plan, fields: Field[], view: TableView, profiles: ColumnProfile[]): Map<string, Candidate[]> {
   const words = viewWords(view.headers);
   const allYears = words.flatMap((w) => w.years);
-  const latestYear = allYears.length ? Math.max(...allYears) : null;
+  const cx: Context = {
+    plan,
+    latestYear: allYears.length ? Math.max(...allYears) : null,
+    distinctive: distinctiveness(fields),
+    actualBases: new Set(words.filter((h) => ![...h.words.keys()].some((w) => TARGET_WORDS.has(w))).map(baseKey)),
+    wholeBases: new Set(words.filter((h) => h.wholePeriod).map(baseKey)),
+  };
+  const nameColumns = profiles.filter((p) => p.filled >= 2 && contentFit(p, "unit") === 1).length;
+  const unitField = fields.find((f) => f.kind === "unit");
+  const unitHeader = !!unitField && words.some((h) => headerEvidence(unitField, h, cx).score >= CONFIDENT);
   const out = new Map<string, Candidate[]>();
   for (const f of fields) {
     const list: Candidate[] = [];
     view.headers.forEach((text, col) => {
       const h = words[col];
-      const ev = text.trim() ? headerEvidence(f, h, plan, latestYear) : { score: 0, why: [] as string[] };
-      const fit = contentFit(profiles[col], f.kind);
+      const ev = text.trim() ? headerEvidence(f, h, cx) : { score: 0, why: [] as string[] };
+      const p = profiles[col];
+      const fit = contentFit(p, f.kind);
       let score = ev.score * fit;
       const why = [...ev.why];
       if (fit < 0.5 && ev.score >= MIN_CANDIDATE) why.push("nội dung cột không hợp");
-      if (f.kind === "unit" && fit === 1 && profiles[col].filled >= 2 && score < UNIT_BY_CONTENT) {
-        // the unit column is the one of distinct names, however its header is worded
-        score = UNIT_BY_CONTENT;
-        why.push("nhận theo nội dung (tên không trùng nhau)");
+      // a ratio input in a column that neither says "tỷ lệ" nor holds ratios: the count beside it
+      if (f.kind === "ratio" && f.vocabulary.has("tyle") && !h.ratio && p.filled > 0 && !(p.percentText > 0.5 || p.unit > 0.8)) {
+        score *= COUNT_FOR_RATIO;
+        why.push("cột số lượng, không phải tỷ lệ");
+      }
+      if (f.kind === "unit" && fit === 1 && p.filled >= 2) {
+        // the unit column is the one of distinct names, however its header is worded; the only
+        // such column of the table is it
+        const floor = nameColumns === 1 && !unitHeader ? UNIT_ONLY_NAMES : UNIT_BY_CONTENT;
+        if (score < floor) {
+          score = floor;
+          why.push("nhận theo nội dung (cột tên không trùng nhau)");
+        }
+      }
+      if (h.subPeriod && cx.wholeBases.has(baseKey(h))) {
+        score *= SUB_PERIOD;
+        why.push("số liệu một phần của kỳ (quý, tháng), có cột lũy kế");
       }
       if (view.hidden?.[col]) {
         score *= HIDDEN;
@@ -248,6 +423,18 @@ function candidatesOf(plan: Plan, fields: Field[], view: TableView, profiles: Co
     });
     list.sort((a, b) => b.score - a.score || a.col - b.col);
     out.set(f.input, list);
+  }
+  return out;
+}
+
+/** Every input's candidate columns with their evidence, best first (what the mapper weighed; for messages and tests). */
+export function mappingCandidates(plan: Plan, view: TableView): Record<string, { column: number; score: number; why: string[] }[]> {
+  const fields = mappingFields(plan);
+  const rows = sampleRows(Math.max(0, ...view.columns.map((c) => c.length)));
+  const profiles = view.headers.map((_, c) => profileColumn(view.columns[c] ?? [], rows));
+  const out: Record<string, { column: number; score: number; why: string[] }[]> = {};
+  for (const [input, list] of candidatesOf(plan, fields, view, profiles)) {
+    out[input] = list.map((c) => ({ column: c.col + view.firstCol, score: round2(c.score), why: c.why }));
   }
   return out;
 }
@@ -270,6 +457,10 @@ interface Assignment {
 }
 
 function pairPenalty(p: Assignment, a: number, b: number, colA: number, colB: number): number {
+  // the relation tells two columns apart only where the headers could be either: when the
+  // headers already say which is which, bad figures must not move a column
+  const either = p.options[b].some((c) => c.col === colA) || p.options[a].some((c) => c.col === colB);
+  if (!either) return 0;
   const { share, rows } = exceedShare(p.profiles[colA], p.profiles[colB]);
   if (rows >= 2 && share > 0.5) return -UPSIDE_DOWN;
   return share > 0 ? -0.05 : 0;
@@ -322,7 +513,9 @@ function solve(p: Assignment, avoid?: { field: number; col: number }): Solution 
       used.delete(c.col);
       cols[i] = null;
     }
-    visit(k + 1, total);
+    // leaving a required input without a column is the worst outcome: any column for it first
+    // (not the unit's: a table without a column of names has no units, whatever else it holds)
+    visit(k + 1, total - (p.fields[i].required && p.fields[i].kind !== "unit" ? REQUIRED_MISSING : 0));
   };
   visit(0, fixedTotal);
   return best;
@@ -335,14 +528,21 @@ export function headersOnly(headers: string[], firstCol = 0): TableView {
 
 /**
  * @param view the table's headers and contents (tableView in table.ts), or just its headers
+ * @param opts.level the level of every row, when the user gave it (`--level`, the pane's level)
  * @param overrides input id → header text or column letter (from `--map input=Header` or the task
  *   pane); an override is a command: one that names no column of the table is reported in
  *   badOverrides and the front ends stop.
  * Columns in the result are sheet columns (view.firstCol + index).
  */
-export function mapColumns(plan: Plan, view: TableView | string[], overrides: Record<string, string> = {}, firstCol = 0): ColumnMapping {
+export function mapColumns(
+  plan: Plan,
+  view: TableView | string[],
+  overrides: Record<string, string> = {},
+  firstCol = 0,
+  opts: { level?: Level } = {},
+): ColumnMapping {
   const v = Array.isArray(view) ? headersOnly(view, firstCol) : view;
-  const fields = mappingFields(plan);
+  const fields = mappingFields(plan, opts.level);
   const byInput = new Map(fields.map((f, i) => [f.input, i]));
   const fixed = new Map<number, number>();
   const badOverrides: ColumnMapping["badOverrides"] = [];
@@ -369,7 +569,16 @@ export function mapColumns(plan: Plan, view: TableView | string[], overrides: Re
   const profiles = v.headers.map((_, c) => profileColumn(v.columns[c] ?? [], rows));
   const cands = candidatesOf(plan, fields, v, profiles);
   const fixedCols = new Set(fixed.values());
-  const options = fields.map((f, i) => (fixed.has(i) ? [] : (cands.get(f.input) ?? []).filter((c) => !fixedCols.has(c.col))));
+  // an optional figure is taken only on good evidence; a poor match is named as possible, not used
+  const weakOptional = new Map<number, number>();
+  const options = fields.map((f, i) => {
+    if (fixed.has(i)) return [];
+    const all = (cands.get(f.input) ?? []).filter((c) => !fixedCols.has(c.col));
+    if (f.required) return all;
+    const good = all.filter((c) => c.score >= CONFIDENT);
+    if (!good.length && all.length) weakOptional.set(i, all[0].col);
+    return good;
+  });
   const pairs = orderedPairs(plan)
     .map(([a, b]) => [byInput.get(a), byInput.get(b)] as [number | undefined, number | undefined])
     .filter((x): x is [number, number] => x[0] !== undefined && x[1] !== undefined);
@@ -377,22 +586,18 @@ export function mapColumns(plan: Plan, view: TableView | string[], overrides: Re
   const best = solve(problem);
 
   // doubt: the best column is weak, or keeping the input off it costs little
+  const words = viewWords(v.headers);
   const doubts: MappingDoubt[] = [];
   const doubtful = new Set<number>();
-  const weakOptional = new Map<number, number>();
   fields.forEach((f, i) => {
     const col = best.cols[i];
     if (col === null || fixed.has(i)) return;
     const mine = options[i].find((c) => c.col === col)!;
     const alt = solve(problem, { field: i, col });
-    const close = best.total - alt.total < DOUBT_MARGIN;
+    const altCol = alt.cols[i];
+    const close = best.total - alt.total < DOUBT_MARGIN && !(altCol !== null && labelDecides(f, words[col], words[altCol]));
     const weak = mine.score < CONFIDENT;
     if (!close && !weak) return;
-    if (!close && !f.required) {
-      // an optional figure found only by a poor match is left out, and the column named as possible
-      weakOptional.set(i, col);
-      return;
-    }
     doubtful.add(i);
     // the candidates: this column, the one the next-best assignment gives it, and its other options
     const seen = new Set<number>();
@@ -409,10 +614,26 @@ export function mapColumns(plan: Plan, view: TableView | string[], overrides: Re
     doubts.push({ input: f.input, label: f.label, why: weak ? "weak" : "close", candidates });
   });
 
+  // a required input with no column: the columns nobody took that hold what it needs are offered
+  const taken = new Set(best.cols.filter((c): c is number => c !== null));
+  fields.forEach((f, i) => {
+    if (!f.required || best.cols[i] !== null || fixed.has(i) || f.kind === "unit") return;
+    const free = v.headers
+      .map((h, c) => ({ column: c + v.firstCol, header: h, score: 0, c }))
+      .filter(
+        ({ c }) =>
+          !taken.has(c) &&
+          words[c].words.size > 0 &&
+          ![...words[c].words.keys()].some((w) => NOT_FIGURES.has(w)) &&
+          profiles[c].filled > 0 &&
+          contentFit(profiles[c], f.kind) >= 0.5,
+      );
+    if (free.length) doubts.push({ input: f.input, label: f.label, why: "weak", candidates: free.map(({ c: _c, ...rest }) => rest) });
+  });
+
   const mapping: Record<string, number> = {};
   const report: MappingEntry[] = [];
   const missing: string[] = [];
-  for (const i of weakOptional.keys()) best.cols[i] = null;
   fields.forEach((f, i) => {
     const col = best.cols[i];
     const chosen = col === null ? undefined : fixed.has(i) ? { col, score: 1, why: [] } : options[i].find((c) => c.col === col);
@@ -431,7 +652,7 @@ export function mapColumns(plan: Plan, view: TableView | string[], overrides: Re
     const note = col !== null && !fixed.has(i) ? choiceNote(options[i], col, chosen?.why ?? [], v) : undefined;
     if (note) entry.note = note;
     const possible = weakOptional.get(i);
-    if (possible !== undefined) {
+    if (possible !== undefined && col === null) {
       entry.note = `không dùng: cột ${columnLetter(possible + v.firstCol)} "${v.headers[possible]}" chỉ gần giống (dùng --map nếu đúng là cột này)`;
     }
     report.push(entry);
@@ -441,6 +662,22 @@ export function mapColumns(plan: Plan, view: TableView | string[], overrides: Re
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * Two close columns told apart by the plan's own label: the chosen one holds a weighty word of the
+ * label that the other lacks, and lacks none the other holds ("… đã kích hoạt" against "… đã cấp"
+ * for "Số tài khoản … đã kích hoạt").
+ */
+function labelDecides(f: Field, chosen: HeaderWords, other: HeaderWords): boolean {
+  let gains = false;
+  for (const w of f.core.keys()) {
+    const a = chosen.words.has(w);
+    const b = other.words.has(w);
+    if (b && !a) return false;
+    if (a && !b) gains = true;
+  }
+  return gains;
+}
 
 /** Why the column chosen and not the runner-up, when a rule (year, plan/actual, hidden) told them apart. */
 function choiceNote(options: Candidate[], col: number, chosenWhy: string[], v: TableView): string | undefined {

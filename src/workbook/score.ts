@@ -68,7 +68,7 @@ export function mapSheet(plan: Plan, grid: CellInput[][], opts: ScoreSheetOption
     );
   }
   const view = tableView(grid, table, opts.hiddenColumns ?? []);
-  const mapping = mapColumns(plan, view, opts.overrides ?? {});
+  const mapping = mapColumns(plan, view, opts.overrides ?? {}, 0, { level: opts.level });
   // a date the user gave (--date, the pane's date box) stands in for a missing date column
   const dateInput = plan.inputs.find((d) => d.kind === "date");
   if (dateInput && opts.date !== undefined && mapping.mapping[dateInput.id] === undefined) {
@@ -78,15 +78,17 @@ export function mapSheet(plan: Plan, grid: CellInput[][], opts: ScoreSheetOption
 }
 
 /** Throws MappingError when the mapping is not one to score by: nothing may be guessed silently. */
-export function checkMapping(plan: Plan, m: SheetMapping, plans: Plan[] = []): void {
+export function checkMapping(plan: Plan, m: SheetMapping, plans: Plan[] = [], sheet = ""): void {
   const { mapping, table, view } = m;
   const others = () => plansForTable(view, plans, plan.id);
   const fail = (kind: MappingError["kind"], otherPlans: string[] = []) => {
-    throw new MappingError(mappingProblemText(plan, kind, mapping, view, otherPlans), kind, mapping, table, view.headers, otherPlans);
+    const text = mappingProblemText(plan, kind, mapping, view, otherPlans);
+    throw new MappingError(sheet ? `Trang "${sheet}": ${text}` : text, kind, mapping, table, view.headers, otherPlans);
   };
   if (mapping.badOverrides.length) fail("bad_override");
   if (mapping.noPlanColumns || (mapping.missing.length && mapping.missing.length >= requiredFigures(plan))) fail("wrong_plan", others());
-  if (mapping.missing.length) fail("missing", others());
+  // a missing column for which the table has unclaimed candidates is a question, not a refusal
+  if (mapping.missing.some((id) => !mapping.doubts.some((d) => d.input === id))) fail("missing", others());
   if (mapping.doubts.length) fail("doubt");
 }
 
@@ -141,7 +143,7 @@ export function mappingProblemText(plan: Plan, kind: MappingError["kind"], mappi
 /** Finds the table, maps it, reads and scores it. Throws WorkbookError when there is no table. */
 export function scoreSheet(plan: Plan, grid: CellInput[][], opts: ScoreSheetOptions): ScoredSheet {
   const sheetMapping = mapSheet(plan, grid, opts);
-  checkMapping(plan, sheetMapping, opts.plans ?? []);
+  checkMapping(plan, sheetMapping, opts.plans ?? [], opts.sheet);
   const { table, mapping } = sheetMapping;
   const headers = sheetMapping.view.headers;
   const dateInput = plan.inputs.find((d) => d.kind === "date");

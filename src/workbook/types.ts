@@ -139,10 +139,42 @@ export interface SheetModel {
   boldRows?: number[];
   /** merged ranges, e.g. "A1:H1" */
   merges?: string[];
-  /** print on landscape pages, one page wide (the results sheet is wide) */
-  print?: { landscape: boolean; fitToWidth: boolean };
+  /** how the sheet prints (the results sheet: A4 landscape, one page wide, the header on every page) */
+  print?: PrintSetup;
+  /** looks of blocks of cells beyond bold rows: wrapped headers and text columns, the signature block */
+  styles?: CellStyle[];
+  /**
+   * 0-based row → height in points, for rows whose wrapped text needs more than one line (estimated,
+   * see text-lines.ts): the command line writes them; the task pane has Excel fit the rows instead
+   */
+  rowHeights?: Record<number, number>;
   /** workbook names this sheet defines: name → absolute reference on this sheet */
   names?: { name: string; ref: string }[];
+}
+
+export interface PrintSetup {
+  paper: "A4";
+  landscape: boolean;
+  /** scaled to one page wide, as many pages tall as the rows need */
+  fitToWidth: boolean;
+  /** A1 range that prints, e.g. "A1:X95"; what lies outside it (the explanation) is on screen only */
+  printArea?: string;
+  /** 0-based first and last rows printed at the top of every page (the header row) */
+  printTitleRows?: [number, number];
+  /** page margins in inches */
+  margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+}
+
+export interface CellStyle {
+  /** A1 range on this sheet */
+  range: string;
+  /** text wraps within the column width (the row grows to fit) */
+  wrap?: boolean;
+  /** centred across the cell (or merged cells) */
+  center?: boolean;
+  /** centred down the cell (a header among headers of more lines) */
+  middle?: boolean;
+  italic?: boolean;
 }
 
 /** The rules sheet plus where each cutoff lives, for the results' formulas and formatting. */

@@ -245,14 +245,14 @@ export function refuseOwnSource(snap: WorkbookSnapshot): void {
 }
 
 /** Reads the table once and returns the column mapping found (for the pane's mapping section). One round trip unless the table is very large. */
-export async function previewMapping(run: ExcelRunner, req: Pick<JobRequest, "planId" | "source" | "overrides">) {
+export async function previewMapping(run: ExcelRunner, req: Pick<JobRequest, "planId" | "source" | "overrides" | "level">) {
   return run(async (context) => {
     const snap = await readSnapshot(context, req.source, async () => void (await context.sync()));
     refuseOwnSource(snap);
     const plan = getPlan(req.planId);
     const table = locateTable(snap, plan);
     const view = tableView(snap.source.grid, table);
-    return previewOf(snap, table, view, mapColumns(plan, view, req.overrides ?? {}), req.source);
+    return previewOf(snap, table, view, mapColumns(plan, view, req.overrides ?? {}, 0, { level: req.level }), req.source);
   });
 }
 

@@ -1,5 +1,7 @@
 /** What the pane shows after a Rank: counts, the top three per level, the problem rows. Pure. */
-import type { Level, Status, UnitResult } from "../engine";
+import { awardReasonText } from "../engine";
+import type { AwardReason, Level, Status, UnitResult } from "../engine";
+import type { Lang } from "../messages";
 import { skippedRowText, type Problem, type ScoredSheet } from "../workbook";
 
 export interface TopUnit {
@@ -19,6 +21,8 @@ export interface JobSummary {
   /** target plans: how many unit × indicator checks met / did not */
   targets?: { met: number; notMet: number };
   problems: Problem[];
+  /** the units the plan could award that got nothing, and why: ranked ones by rank, then the others */
+  withheld: WithheldUnit[];
   /** rows left out on purpose (totals, column numbers, units under a blank row that ends the table) */
   skipped: { row: number; why: string }[];
   /** sheets written */
@@ -27,7 +31,47 @@ export interface JobSummary {
   syncs: number;
 }
 
+export interface WithheldUnit {
+  key: string;
+  level: Level;
+  rank: number | null;
+  reason: AwardReason;
+}
+
 const LEVEL_ORDER: Level[] = ["tinh", "huyen", "xa"];
+
+/** Units with a reason for no award, level by level, best ranked first, unranked ones last. */
+export function withheldUnits(units: UnitResult[]): WithheldUnit[] {
+  const out: WithheldUnit[] = [];
+  for (const level of LEVEL_ORDER) {
+    const at = units.filter((u) => u.level === level && u.awardReason !== null);
+    at.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+    for (const u of at) out.push({ key: u.key, level, rank: u.rank, reason: u.awardReason as AwardReason });
+  }
+  return out;
+}
+
+/** Units that share the words of their reason, in the order the first of them comes. */
+export interface WithheldGroup {
+  units: string[];
+  /** the reason in the pane's language: the words of src/messages, with the plan's clause */
+  text: string;
+}
+
+/**
+ * The withheld units grouped by the words of their reason (every commune after the 7th place reads the
+ * same), so the pane shows a reason once with the units it holds for.
+ */
+export function withheldGroups(withheld: WithheldUnit[], lang: Lang): WithheldGroup[] {
+  const byText = new Map<string, WithheldGroup>();
+  for (const w of withheld) {
+    const text = awardReasonText(w.reason, lang);
+    const g = byText.get(text);
+    if (g) g.units.push(w.key);
+    else byText.set(text, { units: [w.key], text });
+  }
+  return [...byText.values()];
+}
 
 export function topThree(units: UnitResult[]): TopUnit[] {
   const out: TopUnit[] = [];
@@ -59,6 +103,7 @@ export function summarize(scored: ScoredSheet, sheets: string[], syncs: number):
     top: topThree(scored.outcome.units),
     targets: anyTarget ? { met, notMet } : undefined,
     problems: scored.problems,
+    withheld: withheldUnits(scored.outcome.units),
     skipped: scored.read.skipped,
     sheets,
     syncs,

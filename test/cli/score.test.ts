@@ -31,7 +31,9 @@ describe("score on the Hậu Giang sample", () => {
       expect(Object.keys(u)).toEqual(expect.arrayContaining(["unit", "group", "status", "reason", "total", "rank", "award", "points"]));
       expect(Object.keys(u.points as object).sort()).toEqual(["eid_ratio", "online_ratio"]);
     }
-    expect(err).toMatch(/online_dossiers\s+E "Số hồ sơ trực tuyến"/);
+    // each column by the input's name, its id only as the --map key
+    expect(err).toContain('Số hồ sơ TTHC nộp trực tuyến (a): E "Số hồ sơ trực tuyến"  [--map online_dossiers=…]');
+    expect(err).toContain("KH 165/KH-UBND (--plan hg-165-2023)");
     expect(err).toContain("dòng tiêu đề 4");
   });
 
@@ -44,6 +46,20 @@ describe("score on the Hậu Giang sample", () => {
     // the quota bites: some commune ranked above the 7th award winner is left out for its district
     const lastAwardRank = Math.max(...rewarded.map((u) => u.rank as number));
     expect(units.some((u) => u.level === "xa" && !u.award && (u.rank as number) < lastAwardRank)).toBe(true);
+  });
+
+  it("says beside each code why a unit got no award, in words with the plan's clause", () => {
+    for (const u of units) {
+      const r = u.awardReason as { code: string; text: string; source?: string } | null;
+      expect(r === null).toBe(u.award !== null);
+      if (r) {
+        expect(r.code).toMatch(/^[a-z_]+$/);
+        expect(r.text).not.toMatch(/[a-z]+_[a-z]+|\.txt/);
+        expect(r.source).toMatch(/^KH 165\/KH-UBND §/);
+      }
+    }
+    const codes = new Set(units.map((u) => (u.awardReason as { code: string } | null)?.code));
+    expect([...codes].sort()).toEqual([undefined, "award_group_full", "award_places_taken", "award_rank_no_prize", "below_floor"].sort());
   });
 
   it("gives the districts' three prizes", () => {

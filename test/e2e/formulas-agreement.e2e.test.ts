@@ -179,8 +179,13 @@ test("after LibreOffice recalculates, every computed results cell of --formulas 
       mismatches.push(`${s.c.id}: headers ${JSON.stringify(csv[RESULTS_HEADER_ROW])}, values mode ${JSON.stringify(header)}`);
       continue;
     }
-    const rows = grid.length - RESULTS_HEADER_ROW - 1;
-    const csvRows = csv.slice(RESULTS_HEADER_ROW + 1).filter((r) => r.some((f) => f !== ""));
+    // the table: the rows under the header up to the first empty one (the signature block follows it)
+    const tableEnd = (g: unknown[][]) => {
+      const i = g.findIndex((row, k) => k > RESULTS_HEADER_ROW && !row.some((f) => f !== null && f !== undefined && f !== ""));
+      return i < 0 ? g.length : i;
+    };
+    const rows = tableEnd(grid) - RESULTS_HEADER_ROW - 1;
+    const csvRows = csv.slice(RESULTS_HEADER_ROW + 1, tableEnd(csv));
     if (csvRows.length !== rows) mismatches.push(`${s.c.id}: ${csvRows.length} rows, values mode ${rows}`);
     for (let r = 0; r < Math.min(rows, csvRows.length); r++) {
       const v = grid[RESULTS_HEADER_ROW + 1 + r];

@@ -21,7 +21,11 @@ interface JsonUnit {
   rank: number | null;
   prize: number | null;
   points: Record<string, number | null>;
+  awardReason: { code: string; text: string } | null;
 }
+
+/** The results sheet's status words (STATUS_LABELS): the sheet shows no status code. */
+const STATUS_WORDS: Record<string, string> = { scored: "Đã chấm", not_eligible: "Không xét", no_data: "Không có dữ liệu", invalid_input: "Số liệu lỗi" };
 
 function score(args: string[]): JsonUnit[] {
   const out = execFileSync("node", [BIN, "score", ...args, "--json", "-q"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
@@ -79,7 +83,9 @@ test("values: every sheet LibreOffice reads equals the input and the engine's re
     expectNumber(r["Điểm hồ sơ trực tuyến"], u.points.online_ratio, `${u.unit} online points`);
     expectNumber(r["Điểm định danh mức 2"], u.points.eid_ratio, `${u.unit} e-ID points`);
     expectNumber(r["Hạng"], u.rank, `${u.unit} rank`);
-    expect(r["Mã trạng thái"]).toBe(u.status);
+    expect(r["Trạng thái"]).toBe(STATUS_WORDS[u.status]);
+    // why no award, in the words --json gives beside its code
+    expect(r["Lý do không được khen thưởng"]).toBe(u.awardReason?.text ?? "");
   }
   // the three district prizes
   const prizes = units.filter((u) => u.prize !== null).map((u) => Number(rows.get(u.unit)!["Tiền thưởng (đồng)"]));
@@ -168,15 +174,25 @@ test("conditional formatting shows: red and amber on the right rows of the rende
     ...colourBands(page, red).map(([t, b]) => ({ colour: "red", t, b })),
     ...colourBands(page, amber).map(([t, b]) => ({ colour: "amber", t, b })),
   ].sort((x, y) => x.t - y.t);
-  // top to bottom: Huyện A amber, Xã 1 plain, Xã 2 + Xã 4 amber (adjacent rows: one band two rows
-  // high, printed pages have no gridlines), Xã 3 red
+  // top to bottom: Huyện A amber, Xã 1 plain, Xã 2 + Xã 4 amber (adjacent rows: one band as high as
+  // both, printed pages have no gridlines), Xã 3 red
   expect(bands.map((x) => x.colour)).toEqual(["amber", "amber", "red"]);
   const h = (i: number) => bands[i].b - bands[i].t + 1;
-  const row = h(0);
-  expect(row).toBeGreaterThan(3);
-  expect(Math.abs(h(1) - 2 * row)).toBeLessThanOrEqual(3);
-  expect(Math.abs(h(2) - row)).toBeLessThanOrEqual(3);
+  // rows are as tall as their wrapped award or reason: the file's row heights, scaled as the first band
+  const results = check.getWorksheet(RESULTS)!;
+  const unitRow = (u: string) => {
+    let at = 0;
+    results.eachRow((row, r) => {
+      if (row.getCell(2).value === u) at = r;
+    });
+    expect(at).toBeGreaterThan(0);
+    return results.getRow(at).height || 15;
+  };
+  const px = h(0) / unitRow("Huyện A");
+  expect(h(0)).toBeGreaterThan(3);
+  expect(Math.abs(h(1) - (unitRow("Xã 2") + unitRow("Xã 4")) * px)).toBeLessThanOrEqual(3);
+  expect(Math.abs(h(2) - unitRow("Xã 3") * px)).toBeLessThanOrEqual(3);
   // one plain row (Xã 1) between the district and Xã 2; the red row right after Xã 4
-  expect(Math.abs(bands[1].t - bands[0].b - 1 - row)).toBeLessThanOrEqual(3);
+  expect(Math.abs(bands[1].t - bands[0].b - 1 - unitRow("Xã 1") * px)).toBeLessThanOrEqual(3);
   expect(bands[2].t - bands[1].b).toBeLessThanOrEqual(3);
 });

@@ -60,8 +60,10 @@ test("rank an hg-165 table from the pane", async () => {
   const mapping = page.getByRole("region", { name: "Cột dữ liệu" });
   await mapping.waitFor();
   // the mapping found by header is shown, one dropdown per input
-  await expect(mapping.getByLabel(/Số hồ sơ TTHC nộp trực tuyến/).inputValue()).resolves.toBe("Số hồ sơ trực tuyến");
-  await expect(mapping.getByLabel(/Tổng số người dân có căn cước/).inputValue()).resolves.toBe("Số người có CCCD");
+  // (each option names its column and header: "E — Số hồ sơ trực tuyến")
+  const chosen = (label: RegExp) => mapping.getByLabel(label).locator("option:checked").textContent();
+  await expect(chosen(/Số hồ sơ TTHC nộp trực tuyến/)).resolves.toMatch(/^[A-Z]+ — Số hồ sơ trực tuyến$/);
+  await expect(chosen(/Tổng số người dân có căn cước/)).resolves.toMatch(/^[A-Z]+ — Số người có CCCD$/);
 
   const syncsBefore = await wbEval<number>("window.__wb.syncCount");
   await page.getByRole("button", { name: "Xếp hạng" }).click();

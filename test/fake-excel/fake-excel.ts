@@ -28,6 +28,10 @@
  * `values`, `formulas` and `numberFormat` take a 2-D array of the range's size, or one value for every
  * cell ("Update all cells in a range", https://learn.microsoft.com/office/dev/add-ins/excel/performance#update-all-cells-in-a-range:
  * "specify a single value instead of an array of values"); an array of another size is refused.
+ * Formats other than bold and column widths (wrap, alignment, italic) and the rows' autofit are
+ * recorded per range, in the order they ran. `worksheet.pageLayout` (ExcelApi 1.9) records what
+ * was set, with Excel's checks of the values (an orientation or paper size Excel does not know, margins
+ * in an unknown unit, print title "rows" that are not whole rows).
  */
 
 export type FakeScalar = string | number | boolean;
@@ -67,6 +71,22 @@ export interface FakeSheet {
   merges: string[];
   frozenRows: number;
   charts: FakeChart[];
+  /** format properties set on ranges besides bold and widths: [address, property, value], in order */
+  rangeFormats: [string, string, unknown][];
+  /** ranges whose rows Excel was asked to fit to their contents */
+  autofitRows: string[];
+  pageLayout: FakePageLayout;
+}
+/** What was set through `worksheet.pageLayout`; margins in points, as Excel keeps them. */
+export interface FakePageLayout {
+  paperSize?: string;
+  orientation?: string;
+  zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  margins?: { left?: number; right?: number; top?: number; bottom?: number; header?: number; footer?: number };
+  /** absolute address on the sheet, e.g. "$A$1:$W$95" */
+  printArea?: string;
+  /** whole rows, e.g. "$4:$4" */
+  printTitleRows?: string;
 }
 export interface FakeName {
   name: string;
@@ -245,6 +265,9 @@ export class FakeWorkbook {
       merges: [],
       frozenRows: 0,
       charts: [],
+      rangeFormats: [],
+      autofitRows: [],
+      pageLayout: {},
     };
     this.sheets.push(s);
     if (!this.activeSheetId) this.activeSheetId = s.id;
@@ -655,10 +678,12 @@ export class FakeWorksheet extends Proxy {
   private resolve: () => FakeSheet;
   charts: FakeChartCollection;
   freezePanes: { freezeRows: (n: number) => void };
+  pageLayout: FakePageLayoutProxy;
   constructor(ctx: FakeRequestContext, resolve: () => FakeSheet, path: unknown[] = []) {
     super(ctx, path);
     this.resolve = resolve;
     this.charts = new FakeChartCollection(ctx, resolve, path);
+    this.pageLayout = new FakePageLayoutProxy(ctx, resolve, [path, "pageLayout"]);
     this.freezePanes = {
       freezeRows: (n: number) =>
         ctx.q(() => {
@@ -722,19 +747,119 @@ export class FakeWorksheet extends Proxy {
   }
 }
 
+const PAPER_TYPES = ["Letter", "LetterSmall", "Tabloid", "Ledger", "Legal", "Statement", "Executive", "A3", "A4", "A4Small", "A5", "B4", "B5"];
+const H_ALIGN = ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"];
+const V_ALIGN = ["Top", "Center", "Bottom", "Justify", "Distributed"];
+const INVALID = () => new FakeExcelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+
+/** `worksheet.pageLayout` (ExcelApi 1.9): write-only here, each setting checked as Excel checks it. */
+export class FakePageLayoutProxy {
+  constructor(
+    private ctx: FakeRequestContext,
+    private resolve: () => FakeSheet,
+    private path: unknown[],
+  ) {}
+  private set(prop: string, v: unknown, f: (p: FakePageLayout, s: FakeSheet) => void): void {
+    this.ctx.q(() => {
+      const s = this.resolve();
+      f(s.pageLayout, s);
+    }, [prop, this.path, v]);
+  }
+  set paperSize(v: string) {
+    this.set("paperSize", v, (p) => {
+      if (!PAPER_TYPES.includes(v)) throw INVALID();
+      p.paperSize = v;
+    });
+  }
+  set orientation(v: string) {
+    this.set("orientation", v, (p) => {
+      if (v !== "Portrait" && v !== "Landscape") throw INVALID();
+      p.orientation = v;
+    });
+  }
+  /** set as a whole object, as the API asks (`x.zoom = {...}`, not `x.zoom.scale = ...`) */
+  set zoom(v: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }) {
+    this.set("zoom", v, (p) => {
+      const bad = (n: number | undefined, lo: number, hi: number) => n !== undefined && (!Number.isInteger(n) || n < lo || n > hi);
+      if (typeof v !== "object" || v === null || bad(v.scale, 10, 400) || bad(v.horizontalFitToPages, 0, 32767) || bad(v.verticalFitToPages, 0, 32767))
+        throw INVALID();
+      p.zoom = { ...v };
+    });
+  }
+  get zoom(): never {
+    throw NOT_LOADED("pageLayout/zoom");
+  }
+  setPrintMargins(unit: string, m: { left?: number; right?: number; top?: number; bottom?: number; header?: number; footer?: number }): void {
+    this.set("setPrintMargins", [unit, m], (p) => {
+      const k = unit === "Points" ? 1 : unit === "Inches" ? 72 : unit === "Centimeters" ? 72 / 2.54 : NaN;
+      if (!Number.isFinite(k)) throw INVALID();
+      const out = { ...(p.margins ?? {}) };
+      for (const side of ["left", "right", "top", "bottom", "header", "footer"] as const) {
+        const x = m[side];
+        if (x === undefined) continue;
+        if (typeof x !== "number" || !(x >= 0)) throw INVALID();
+        out[side] = x * k;
+      }
+      p.margins = out;
+    });
+  }
+  setPrintArea(area: string | FakeRange): void {
+    this.set("setPrintArea", typeof area === "string" ? area : area.path, (p, s) => {
+      p.printArea = boxAddress(boxOn(s, area), true);
+    });
+  }
+  setPrintTitleRows(rows: string | FakeRange): void {
+    this.set("setPrintTitleRows", typeof rows === "string" ? rows : rows.path, (p, s) => {
+      let b: Box;
+      if (typeof rows === "string") {
+        const m = /^(?:(.+)!)?\$?(\d+):\$?(\d+)$/.exec(rows.trim());
+        // only whole rows repeat at the top of a page
+        if (!m) throw INVALID();
+        if (m[1] !== undefined && parseAddress(m[1] + "!A1").sheet?.toLowerCase() !== s.name.toLowerCase()) throw INVALID();
+        const r0 = Number(m[2]) - 1;
+        const r1 = Number(m[3]) - 1;
+        if (r0 < 0 || r1 < r0 || r1 >= MAX_ROWS) throw INVALID();
+        b = { r0, c0: 0, rows: r1 - r0 + 1, cols: MAX_COLS };
+      } else b = boxOn(s, rows);
+      p.printTitleRows = `$${b.r0 + 1}:$${b.r0 + b.rows}`;
+    });
+  }
+}
+
+/** The block an address or a range names, which must be on sheet `s`. */
+function boxOn(s: FakeSheet, a: string | FakeRange): Box {
+  if (typeof a !== "string") {
+    const { s: on, b } = (a as any).resolve() as { s: FakeSheet; b: Box };
+    if (on !== s) throw INVALID();
+    return b;
+  }
+  const parsed = parseAddress(a);
+  if (parsed.sheet !== null && parsed.sheet.toLowerCase() !== s.name.toLowerCase()) throw INVALID();
+  return parsed.box;
+}
+
 export class FakeRange extends Proxy {
   private resolve: () => { s: FakeSheet; b: Box };
   conditionalFormats: FakeConditionalFormatCollection;
   format: {
-    font: { bold: boolean };
+    font: { bold: boolean; italic: boolean };
     columnWidth: number;
     wrapText: boolean;
+    horizontalAlignment: string;
+    verticalAlignment: string;
     autofitColumns: () => void;
+    autofitRows: () => void;
   };
   constructor(ctx: FakeRequestContext, resolve: () => { s: FakeSheet; b: Box }, path: unknown[] = []) {
     super(ctx, path);
     this.resolve = resolve;
     this.conditionalFormats = new FakeConditionalFormatCollection(ctx, resolve, path);
+    const record = (prop: string, v: unknown, check?: () => void) =>
+      ctx.q(() => {
+        check?.();
+        const { s, b } = resolve();
+        s.rangeFormats.push([boxAddress(b), prop, v]);
+      }, ["format/" + prop, path, v]);
     this.format = {
       font: {
         set bold(v: boolean) {
@@ -745,6 +870,12 @@ export class FakeRange extends Proxy {
         },
         get bold(): boolean {
           throw NOT_LOADED("format/font/bold");
+        },
+        set italic(v: boolean) {
+          record("font/italic", v);
+        },
+        get italic(): boolean {
+          throw NOT_LOADED("format/font/italic");
         },
       },
       set columnWidth(w: number) {
@@ -757,13 +888,35 @@ export class FakeRange extends Proxy {
         throw NOT_LOADED("format/columnWidth");
       },
       set wrapText(v: boolean) {
-        ctx.q(() => void resolve(), ["format/wrapText", path, v]);
+        record("wrapText", v);
       },
       get wrapText(): boolean {
         throw NOT_LOADED("format/wrapText");
       },
+      set horizontalAlignment(v: string) {
+        record("horizontalAlignment", v, () => {
+          if (!H_ALIGN.includes(v)) throw INVALID();
+        });
+      },
+      get horizontalAlignment(): string {
+        throw NOT_LOADED("format/horizontalAlignment");
+      },
+      set verticalAlignment(v: string) {
+        record("verticalAlignment", v, () => {
+          if (!V_ALIGN.includes(v)) throw INVALID();
+        });
+      },
+      get verticalAlignment(): string {
+        throw NOT_LOADED("format/verticalAlignment");
+      },
       autofitColumns() {
         ctx.q(() => void resolve(), ["format/autofitColumns", path]);
+      },
+      autofitRows() {
+        ctx.q(() => {
+          const { s, b } = resolve();
+          s.autofitRows.push(boxAddress(b));
+        }, ["format/autofitRows", path]);
       },
     };
   }

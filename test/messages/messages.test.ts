@@ -1,4 +1,4 @@
-import { message, MESSAGES } from "../../src/messages";
+import { awardReasonText, message, MESSAGES } from "../../src/messages";
 
 // The full list of reason codes, typed out from src/engine/types.ts so a code added there without
 // a message shows up here as well as in the compiler.
@@ -7,6 +7,9 @@ const CODES = [
   "percent_out_of_range", "below_floor", "missing_communes", "unknown_group", "unknown_level", "unknown_indicator", "unknown_plan",
   "invalid_date", "before_campaign", "tie_unresolved", "tie_needs_account_data", "target_met", "target_not_met", "not_applicable",
   "invalid_option", "estimate",
+  "award_rank_no_prize", "award_places_taken", "award_group_full", "award_tie_pending", "award_waits_for_tie", "award_no_group",
+  "award_group_not_in_table", "award_data_flag", "award_condition_not_met", "condition_target_not_met", "condition_target_missing",
+  "condition_no_solution",
 ] as const;
 
 describe("messages", () => {
@@ -35,6 +38,19 @@ describe("messages", () => {
   });
   it("Vietnamese texts carry diacritics", () => {
     for (const c of CODES) expect(MESSAGES[c].vi).toMatch(/[àáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ]/i);
+  });
+  it("a plan's source is cited by the plan's document and clause, never by its seed file", () => {
+    expect(message("below_floor", { ratio: "65,00%", floor: "70%", source: "000_e8cf8ffdb6dfbfb5.txt §III.2.b" })).toBe(
+      "Không xét thi đua: tỷ lệ hồ sơ trực tuyến 65,00% dưới 70% (KH 165/KH-UBND §III.2.b).",
+    );
+    expect(message("award_places_taken", { limit: 7, cutoff: 9, source: "000_e8cf8ffdb6dfbfb5.txt §IV.2.b" }, "en")).toBe(
+      "All 7 award places are taken, the last at rank 9 (KH 165/KH-UBND §IV.2.b).",
+    );
+  });
+  it("a reason for no award: its words, then the findings it turned on", () => {
+    const r = { code: "award_data_flag" as const, causes: [{ code: "zero_denominator" as const, input: "all_dossiers", detail: { input: "all_dossiers" } }] };
+    expect(awardReasonText(r)).toBe(`${message("award_data_flag")} ${message("zero_denominator", { input: "all_dossiers" })}`);
+    expect(awardReasonText(r, "en")).toMatch(/^Not ranked or considered for an award: the figures cannot be used\. Denominator b is zero/);
   });
   it("unknown code throws", () => expect(() => message("nope" as never)).toThrow());
 });

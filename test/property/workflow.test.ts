@@ -9,7 +9,8 @@ import { runJob, type JobRequest } from "../../src/workflow/job";
 import { WorkflowError, type ExcelRunner } from "../../src/excel-io/types";
 import { getPlan } from "../../src/plans";
 import { CHART_SHEET } from "../../src/workflow/chart";
-import { RESULTS_HEADER_ROW, RESULTS_SHEET, RULES_SHEET, scoreSheet, WorkbookError, type ScoredSheet } from "../../src/workbook";
+import { AWARD_REASON_HEADER, RESULTS_HEADER_ROW, RESULTS_SHEET, RULES_SHEET, scoreSheet, STATUS_LABELS, WorkbookError, type ScoredSheet } from "../../src/workbook";
+import { awardReasonText } from "../../src/engine";
 import { genTable, hostileCell, placeAt, runs, tableRows, type GenTable, type SheetCell } from "./gen";
 import { checkOutcome } from "./invariants";
 
@@ -52,7 +53,10 @@ function state(wb: FakeWorkbook, only?: (name: string) => boolean) {
     cells: Object.fromEntries(Object.entries(wb.snapshot()).filter(([n]) => keep(n))) as Record<string, Record<string, FakeCell>>,
     layout: wb.sheets
       .filter((s) => keep(s.name))
-      .map((s) => ({ name: s.name, visibility: s.visibility, widths: [...s.columnWidths], bold: s.boldRanges, merges: s.merges, frozen: s.frozenRows, charts: s.charts })),
+      .map((s) => ({
+        name: s.name, visibility: s.visibility, widths: [...s.columnWidths], bold: s.boldRanges, merges: s.merges, frozen: s.frozenRows, charts: s.charts,
+        formats: s.rangeFormats, autofitRows: s.autofitRows, pageLayout: s.pageLayout,
+      })),
     formats: wb.conditionalFormats.filter((c) => keep(nameOf(c.sheet))).map((c) => ({ ...c, sheet: nameOf(c.sheet) })),
     names: wb.names.filter((n) => keep(nameOf(n.sheetId))).map((n) => ({ name: n.name, sheet: nameOf(n.sheetId), address: n.address })),
   };
@@ -179,7 +183,7 @@ describe("Rank (runJob) on the fake Excel over random tables", () => {
 });
 
 const COLS = {
-  unit: "Đơn vị", group: "Huyện", code: "Mã trạng thái", rank: "Hạng", award: "Khen thưởng", total: "Tổng điểm",
+  unit: "Đơn vị", group: "Huyện", status: "Trạng thái", rank: "Hạng", award: "Khen thưởng", awardReason: AWARD_REASON_HEADER, total: "Tổng điểm",
   online: "Điểm hồ sơ trực tuyến", eid: "Điểm định danh mức 2", prize: "Tiền thưởng (đồng)", bonus: "Điểm cộng thi đua",
 } as const;
 type Key = keyof typeof COLS;
@@ -191,7 +195,9 @@ function readResults(wb: FakeWorkbook): Record<string, Record<Key, unknown>> {
   const at = Object.fromEntries(Object.entries(COLS).map(([k, h]) => [k, header.indexOf(h)])) as Record<Key, number>;
   for (const [k, c] of Object.entries(at)) if (c < 0) throw new Error(`results sheet without a "${COLS[k as Key]}" column`);
   const out: Record<string, Record<Key, unknown>> = {};
-  for (const row of grid.slice(RESULTS_HEADER_ROW + 1)) {
+  // the table is the block under the header; the signature block comes after a blank row
+  const end = grid.findIndex((row, i) => i > RESULTS_HEADER_ROW && row.every((v) => v === ""));
+  for (const row of grid.slice(RESULTS_HEADER_ROW + 1, end < 0 ? undefined : end)) {
     const rec = Object.fromEntries(Object.keys(COLS).map((k) => [k, row[at[k as Key]]])) as Record<Key, unknown>;
     out[String(rec.unit)] = rec;
   }
@@ -205,7 +211,8 @@ function expectedResults(s: ScoredSheet): Record<string, Record<Key, unknown>> {
   for (const u of s.outcome.units) {
     const pts = (id: string) => blank(u.criteria.find((c) => c.id === id)?.points);
     out[u.key] = {
-      unit: u.key, group: blank(u.group), code: u.status, rank: blank(u.rank), award: blank(u.award), total: blank(u.total),
+      unit: u.key, group: blank(u.group), status: STATUS_LABELS[u.status], rank: blank(u.rank), award: blank(u.award),
+      awardReason: u.awardReason ? awardReasonText(u.awardReason) : "", total: blank(u.total),
       online: pts("online_ratio"), eid: pts("eid_ratio"), prize: blank(u.prize), bonus: blank(u.bonusPoints),
     };
   }

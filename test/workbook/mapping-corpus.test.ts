@@ -7,7 +7,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { CellInput } from "../../src/engine";
+import type { CellInput, Level } from "../../src/engine";
 import { getPlan, listPlans } from "../../src/plans";
 import { checkMapping, columnIndex, findTable, mapColumns, MappingError, planHeaderScore, plansForTable, tableView } from "../../src/workbook";
 
@@ -38,7 +38,8 @@ function judge(c: Case): Verdict {
   const table = findTable(c.rows, planHeaderScore(plan));
   if (!table) return c.wrongPlan ? { kind: "right" } : { kind: "doubtful", detail: "no table found (the run stops and says so)" };
   const view = tableView(c.rows, table, (c.hiddenColumns ?? []).map(columnIndex));
-  const m = mapColumns(plan, view);
+  // the level a user gives for a table of one level (--level, the pane's level)
+  const m = mapColumns(plan, view, {}, 0, { level: c.level as Level | undefined });
   const letter = (input: string) => {
     const col = m.mapping[input];
     return col === undefined ? null : String.fromCharCode(65 + col);

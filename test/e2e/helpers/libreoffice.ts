@@ -12,11 +12,15 @@ function has(cmd: string): boolean {
   return spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
 }
 
-/** Installs libreoffice-calc and poppler-utils with apt when missing (CI installs them beforehand). */
+/**
+ * Installs libreoffice-calc, poppler-utils and Carlito (Calibri's metrics, so that LibreOffice lays out
+ * the workbook's Calibri text as Excel does) with apt when missing (CI installs them beforehand).
+ */
 export function ensureLibreOffice(): void {
   const need: string[] = [];
   if (!has("soffice")) need.push("libreoffice-calc");
   if (!has("pdftoppm")) need.push("poppler-utils");
+  if (spawnSync("sh", ["-c", "fc-list | grep -qi carlito"]).status !== 0) need.push("fonts-crosextra-carlito");
   if (!need.length) return;
   const sudo = process.getuid && process.getuid() === 0 ? "" : "sudo ";
   execFileSync("sh", ["-c", `${sudo}apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${sudo}apt-get install -y -qq --no-install-recommends ${need.join(" ")}`], {
@@ -28,8 +32,11 @@ export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** A fresh LibreOffice user profile that recalculates every formula of an .xlsx when it is loaded. */
-export function recalcProfile(prefix = "lo-profile-"): string {
+/**
+ * A fresh LibreOffice user profile that recalculates every formula of an .xlsx when it is loaded;
+ * `locale` (e.g. "vi-VN") sets the locale numbers are shown in, as a reader's system would.
+ */
+export function recalcProfile(prefix = "lo-profile-", locale?: string): string {
   const dir = tempDir(prefix);
   fs.mkdirSync(path.join(dir, "user"), { recursive: true });
   fs.writeFileSync(
@@ -37,14 +44,14 @@ export function recalcProfile(prefix = "lo-profile-"): string {
     `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
+${locale ? `<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>\n` : ""}</oor:items>
 `,
   );
   return dir;
 }
 
-function soffice(args: string[], outDir: string, timeout = 120_000): void {
-  const prof = recalcProfile();
+function soffice(args: string[], outDir: string, timeout = 120_000, locale?: string): void {
+  const prof = recalcProfile("lo-profile-", locale);
   try {
     execFileSync("soffice", [`-env:UserInstallation=file://${prof}`, "--headless", "--norestore", ...args, "--outdir", outDir], {
       stdio: "pipe",
@@ -123,11 +130,17 @@ export interface Image {
   data: Buffer;
 }
 
+/** The workbook printed to PDF by LibreOffice (every sheet, each with its own page setup), in a new folder. */
+export function printToPdf(xlsx: string, locale?: string): string {
+  const out = tempDir("lo-pdf-");
+  soffice(["--convert-to", "pdf", xlsx], out, undefined, locale);
+  return path.join(out, path.basename(xlsx, path.extname(xlsx)) + ".pdf");
+}
+
 /** Renders every page of the workbook (PDF by LibreOffice, then pdftoppm) to images. */
 export function renderPages(xlsx: string, dpi = 100): Image[] {
-  const out = tempDir("lo-pdf-");
-  soffice(["--convert-to", "pdf", xlsx], out);
-  const pdf = path.join(out, path.basename(xlsx, path.extname(xlsx)) + ".pdf");
+  const pdf = printToPdf(xlsx);
+  const out = path.dirname(pdf);
   // PNG is what one looks at; the test reads the same pages as binary PPM (no PNG decoder needed)
   execFileSync("pdftoppm", ["-png", "-r", String(dpi), pdf, path.join(out, "page")]);
   execFileSync("pdftoppm", ["-r", String(dpi), pdf, path.join(out, "raw")]);
