@@ -19,7 +19,7 @@ import { execFile } from "child_process";
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { RESULTS_HEADER_ROW, RESULTS_SHEET, RULES_SHEET } from "../../src/workbook";
+import { RESULTS_HEADER_ROW, RESULTS_SHEET, RULES_SHEET, STATUS_LABELS } from "../../src/workbook";
 import { comparePackages, readParts, relsOf, indexParts, type Parts } from "./helpers/package";
 import { ensureLibreOffice, exportCsvAllSheetsMany, tempDir } from "./helpers/libreoffice";
 
@@ -294,7 +294,8 @@ describe.each(labels)("%s", (label) => {
         num(u.unit, "rank", r[col("Hạng")], u.rank);
         num(u.unit, "prize", r[col("Tiền thưởng (đồng)")], u.prize);
         for (const [id, h] of Object.entries(POINT_COLUMNS)) num(u.unit, id, r[col(h)], u.points[id] ?? null);
-        if (r[col("Mã trạng thái")] !== u.status) wrong.push(`${u.unit} status: LibreOffice "${r[col("Mã trạng thái")]}", --json ${u.status}`);
+        const status = STATUS_LABELS[u.status as keyof typeof STATUS_LABELS];
+        if (r[col("Trạng thái")] !== status) wrong.push(`${u.unit} status: LibreOffice "${r[col("Trạng thái")]}", --json ${u.status} ("${status}")`);
       }
       if (rows.size !== c.units!.length) wrong.push(`${rows.size} unit rows, --json has ${c.units!.length}`);
       if (wrong.length) throw new Error(wrong.join("\n"));
