@@ -12,6 +12,9 @@ command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 fc-list 2>/dev/null | grep -qi carlito || need+=(fonts-crosextra-carlito)
+# workbooks as Python's openpyxl/pandas write them (absolute relationship targets), for the reader's tests
+# (Debian's python3: the one apt installs openpyxl for, whatever python3 comes first on PATH)
+/usr/bin/python3 -c "import openpyxl" >/dev/null 2>&1 || need+=(python3-openpyxl)
 if ((${#need[@]})); then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "setup: installing ${need[*]}" >&2

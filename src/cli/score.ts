@@ -19,12 +19,12 @@ import type { ScoredSheet } from "../workbook";
 import type { Io } from "./calc";
 import { rowRuns } from "../workbook/read";
 import { chartSheet } from "../workflow/chart";
+import { InputFileError, readInput, findSheet, sheetsInSearchOrder } from "./read";
+import type { InputBook } from "./read";
 import { checkOutput, copyKindOf, OutputError, writeScoredCopy, type OurSheet } from "./write";
-import { InputFileError, readInput } from "./xlsx";
-import type { InputBook } from "./xlsx";
 
 export const SCORE_USAGE = `Cách dùng / Usage:
-  dvc-thidua score <tệp.xlsx|tệp.csv> --plan <mã> [--level xa|huyen|tinh] [--sheet TÊN] [-o kết-quả.xlsx]
+  dvc-thidua score <tệp.xlsx|.xlsm|.xls|.ods|.csv> --plan <mã> [--level xa|huyen|tinh] [--sheet TÊN] [-o kết-quả.xlsx]
                    [--json] [--formulas] [--map đầu_vào=Tiêu đề cột ...] [--date dd/mm/yyyy] [--encoding windows-1258]
 
   --plan       mã kế hoạch (${"hg-165, hg-126, ls-170, iator-32, np-236"}; đủ phần đầu của mã)
@@ -135,6 +135,16 @@ function inputCopyKind(input: string) {
 /** Rows above which progress lines are printed. */
 const PROGRESS_ROWS = 2000;
 
+/**
+ * The largest table scored. Reading is bounded (a full sheet of 1,048,576 rows takes ~0.4 GB), but
+ * scoring keeps about 1.3 KB for each unit: 500,000 units were read, scored and printed as JSON in
+ * 1.2 GB at most, a million in 2.6 GB, more than the 2 GB a command must stay within (and than
+ * Node's own heap limit on a machine with 8 GB). A larger table is refused before scoring starts.
+ * A real campaign has at most some thousands of units; a table this long is most often a column
+ * filled down to the sheet's last row.
+ */
+export const MAX_UNITS = 500_000;
+
 export interface ScoreRun {
   code: number;
   /** the columns could not be used as mapped: nothing was scored */
@@ -158,19 +168,33 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
   // the output is checked before anything is read: -o onto the input is refused, whatever its spelling
   const output = !a.json || a.output ? a.output ?? defaultOutput(a.input) : undefined;
   if (output) checkOutput(a.input, output, inputCopyKind(a.input));
-  const book = await readInput(a.input, { encoding: a.encoding });
-  const own = new Set([RESULTS_SHEET, RULES_SHEET]);
-  const candidates = book.sheets.filter((s) => !own.has(s.name));
+  const book = await readInput(a.input, { encoding: a.encoding, sheet: a.sheet });
+  const own = new Set([RESULTS_SHEET, RULES_SHEET, ...book.ownSheets.map((s) => s.name)]);
+  const candidates = sheetsInSearchOrder(book, book.sheets.filter((s) => !own.has(s.name)));
   let sheet = candidates[0];
   if (a.sheet) {
-    const found = book.sheets.find((s) => s.name === a.sheet) ?? book.sheets.find((s) => s.name.toLowerCase() === a.sheet!.toLowerCase());
+    const name = findSheet(book.sheets.map((s) => s.name), a.sheet);
+    const found = book.sheets.find((s) => s.name === name);
     if (!found) throw new WorkbookError(`Không có trang "${a.sheet}"; các trang: ${book.sheets.map((s) => s.name).join(", ")}.`);
     sheet = found;
   } else {
+    // the table's sheet: the active one if it holds it, else the first visible one that does; a
+    // hidden sheet only when no visible one holds the table (and the command says so below)
     const hint = planHeaderScore(a.plan);
     sheet = candidates.find((s) => findTable(s.grid, hint)) ?? candidates[0];
   }
   if (!sheet) throw new WorkbookError("Sổ làm việc không có trang số liệu.");
+  if (sheet.state !== "visible") {
+    note(`Trang "${sheet.name}" đang ẩn${a.sheet ? "" : " (không trang nào đang hiện có bảng số liệu)"}: vẫn chấm bảng của trang này.`);
+  }
+  const region = findTable(sheet.grid, planHeaderScore(a.plan));
+  if (region && region.lastRow - region.headerRow > MAX_UNITS) {
+    throw new WorkbookError(
+      `Bảng của trang "${sheet.name}" có ${formatNumberVi(region.lastRow - region.headerRow, 0)} dòng dưới dòng tiêu đề (đến dòng ${region.lastRow + 1}), ` +
+        `nhiều hơn ${formatNumberVi(MAX_UNITS, 0)} dòng mà dòng lệnh chấm được trong 2 GB bộ nhớ; chưa chấm. ` +
+        `Hãy xóa các dòng thừa ở cuối bảng (ví dụ một cột công thức kéo xuống hết trang), hoặc chia bảng thành nhiều tệp.`,
+    );
+  }
   const big = sheet.grid.length > PROGRESS_ROWS;
   if (big) note(`Đã đọc ${formatNumberVi(sheet.grid.length, 0)} dòng của trang "${sheet.name}" (${Date.now() - t0} ms); đang chấm…`);
 
@@ -224,7 +248,7 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
     if (chart) sheets.push({ role: "chart", model: chart.model, chart: chart.chart });
     for (const line of (await writeScoredCopy(book, sheets, output)).notes) note(line);
   }
-  if (a.json) io.out(JSON.stringify(toJsonRows(scored), null, 2) + "\n");
+  if (a.json) printJson(toJsonRows(scored), io);
   const byStatus = (s: string) => units.filter((u) => u.status === s).length;
   note(
     `Đã chấm ${units.length} đơn vị: ${byStatus("scored")} có điểm, ${byStatus("not_eligible")} không xét, ` +
@@ -232,6 +256,22 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
       (output ? `; đã ghi "${output}"` : "") + ` (${Date.now() - t0} ms).`,
   );
   return { code: 0, scored, output, book };
+}
+
+/**
+ * JSON.stringify(rows, null, 2), one unit at a time: the text of a million units is half a gigabyte,
+ * more than one string should hold.
+ */
+function printJson(rows: unknown[], io: Io): void {
+  if (!rows.length) {
+    io.out("[]\n");
+    return;
+  }
+  const CHUNK = 1000;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const part = rows.slice(i, i + CHUNK).map((r) => "  " + JSON.stringify(r, null, 2).replace(/\n/g, "\n  "));
+    io.out((i === 0 ? "[\n" : ",\n") + part.join(",\n") + (i + CHUNK >= rows.length ? "\n]\n" : ""));
+  }
 }
 
 /** The columns used, as the mapper chose them, on stderr (so that --json stays clean). */

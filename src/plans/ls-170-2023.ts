@@ -18,13 +18,13 @@ export const ls170: Plan = {
   levels: ["tinh", "huyen", "xa"],
   inputs: [
     ...UNIT_INPUTS,
-    { id: "so_hoa", label: "Tỷ lệ số hóa hồ sơ, giấy tờ, kết quả giải quyết TTHC", kind: "ratio", required: false, headers: ["Tỷ lệ số hóa", "Số hóa hồ sơ", "Tỷ lệ số hóa hồ sơ, giấy tờ, kết quả", "Tỷ lệ số hoá", "Ty le so hoa", "So hoa"] },
-    { id: "dvc_co_ho_so", label: "Tỷ lệ dịch vụ công phát sinh hồ sơ trực tuyến", kind: "ratio", required: false, headers: ["Tỷ lệ DVC phát sinh hồ sơ trực tuyến", "DVC có hồ sơ trực tuyến", "Tỷ lệ dịch vụ công có phát sinh hồ sơ", "Ty le DVC phat sinh ho so"] },
-    { id: "ho_so_truc_tuyen", label: "Tỷ lệ hồ sơ tiếp nhận, xử lý trực tuyến", kind: "ratio", required: false, headers: ["Tỷ lệ hồ sơ trực tuyến", "Tỷ lệ hồ sơ tiếp nhận, xử lý trực tuyến", "Tỷ lệ HS trực tuyến", "Ty le ho so truc tuyen"] },
+    { id: "so_hoa", label: "Tỷ lệ số hóa hồ sơ, giấy tờ, kết quả giải quyết TTHC", kind: "ratio", required: true, headers: ["Tỷ lệ số hóa", "Số hóa hồ sơ", "Tỷ lệ số hóa hồ sơ, giấy tờ, kết quả", "Tỷ lệ số hoá", "Ty le so hoa", "So hoa"] },
+    { id: "dvc_co_ho_so", label: "Tỷ lệ dịch vụ công phát sinh hồ sơ trực tuyến", kind: "ratio", required: true, headers: ["Tỷ lệ DVC phát sinh hồ sơ trực tuyến", "DVC có hồ sơ trực tuyến", "Tỷ lệ dịch vụ công có phát sinh hồ sơ", "Ty le DVC phat sinh ho so"] },
+    { id: "ho_so_truc_tuyen", label: "Tỷ lệ hồ sơ tiếp nhận, xử lý trực tuyến", kind: "ratio", required: true, headers: ["Tỷ lệ hồ sơ trực tuyến", "Tỷ lệ hồ sơ tiếp nhận, xử lý trực tuyến", "Tỷ lệ HS trực tuyến", "Ty le ho so truc tuyen"] },
     { id: "he_thong", label: "Tỷ lệ hồ sơ tiếp nhận, cập nhật, giải quyết và trả kết quả trên Hệ thống của tỉnh", kind: "ratio", required: false, headers: ["Tỷ lệ hồ sơ trên Hệ thống", "Hồ sơ xử lý trên Hệ thống thông tin giải quyết TTHC", "Ty le ho so tren he thong"] },
-    { id: "assigned_dvc_co_ho_so", label: "Chỉ tiêu giao theo QĐ 533 — DVC phát sinh hồ sơ trực tuyến", kind: "ratio", required: false, headers: ["Chỉ tiêu giao DVC phát sinh hồ sơ", "Chỉ tiêu QĐ 533 DVC có hồ sơ", "Chi tieu giao DVC phat sinh ho so"] },
-    { id: "assigned_ho_so_truc_tuyen", label: "Chỉ tiêu giao theo QĐ 533 — hồ sơ trực tuyến", kind: "ratio", required: false, headers: ["Chỉ tiêu giao hồ sơ trực tuyến", "Chỉ tiêu QĐ 533 hồ sơ trực tuyến", "Chi tieu giao ho so truc tuyen"] },
-    { id: "giai_phap", label: "Có giải pháp nâng tỷ lệ (có/không)", kind: "boolean", required: false, headers: ["Có giải pháp", "Giải pháp", "Có giải pháp tăng tỷ lệ", "Co giai phap"] },
+    { id: "assigned_dvc_co_ho_so", label: "Chỉ tiêu giao theo QĐ 533 — DVC phát sinh hồ sơ trực tuyến", kind: "ratio", required: true, headers: ["Chỉ tiêu giao DVC phát sinh hồ sơ", "Chỉ tiêu QĐ 533 DVC có hồ sơ", "Chi tieu giao DVC phat sinh ho so"] },
+    { id: "assigned_ho_so_truc_tuyen", label: "Chỉ tiêu giao theo QĐ 533 — hồ sơ trực tuyến", kind: "ratio", required: true, headers: ["Chỉ tiêu giao hồ sơ trực tuyến", "Chỉ tiêu QĐ 533 hồ sơ trực tuyến", "Chi tieu giao ho so truc tuyen"] },
+    { id: "giai_phap", label: "Có giải pháp nâng tỷ lệ (có/không)", kind: "boolean", required: true, headers: ["Có giải pháp", "Giải pháp", "Có giải pháp tăng tỷ lệ", "Co giai phap"] },
   ],
   readings: [
     ...commonReadings(S("II")),
@@ -58,6 +58,14 @@ export const ls170: Plan = {
       text: {
         vi: "Tập thể được đề nghị Bằng khen khi đạt và vượt chỉ tiêu 1 (số hóa) và 2 (DVC phát sinh hồ sơ trực tuyến và hồ sơ trực tuyến) và có giải pháp (có/không do người dùng ghi).",
         en: "A collective is proposed for the certificate when it meets targets 1 (digitisation) and 2 (services with online dossiers and online dossiers) and has a solution (a yes/no the user records).",
+      },
+      source: S("V.2.b"),
+    },
+    {
+      id: "ls170_required_columns",
+      text: {
+        vi: "Vì khen thưởng dựa vào chỉ tiêu 1, 2 và giải pháp, bảng phải có đủ các cột: tỷ lệ số hóa, tỷ lệ DVC phát sinh hồ sơ trực tuyến, tỷ lệ hồ sơ trực tuyến, hai chỉ tiêu được giao theo QĐ 533 và cột có/không giải pháp; thiếu một cột thì không chấm (chỉ tiêu 3 — hệ thống của tỉnh — không bắt buộc).",
+        en: "Since the award rests on targets 1 and 2 and the solution, the table must have every column they need: digitisation, services with online dossiers, online dossiers, the two targets assigned by QĐ 533 and the yes/no solution column; without one nothing is scored (target 3, the province's system, is optional).",
       },
       source: S("V.2.b"),
     },

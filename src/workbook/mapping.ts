@@ -625,6 +625,9 @@ export function mapColumns(
           !taken.has(c) &&
           words[c].words.size > 0 &&
           ![...words[c].words.keys()].some((w) => NOT_FIGURES.has(w)) &&
+          // a ratio is no count, and points are no ratio
+          !(f.kind === "count" && words[c].ratio) &&
+          !(f.kind === "ratio" && words[c].words.has("diem")) &&
           profiles[c].filled > 0 &&
           contentFit(profiles[c], f.kind) >= 0.5,
       );
@@ -703,17 +706,19 @@ function overrideColumn(v: TableView, header: string): number {
 }
 
 /**
- * The built-in plans whose columns this table does have (every required input mapped, at least one
- * figure), best first: what to tell a user who picked the wrong plan for a table.
+ * The built-in plans whose columns this table does have (most of their figures), best first: what
+ * to tell a user who picked the wrong plan for a table.
  */
 export function plansForTable(view: TableView, plans: Plan[], except?: string): string[] {
   const fits: { id: string; n: number }[] = [];
   for (const p of plans) {
     if (p.id === except) continue;
     const m = mapColumns(p, view);
-    if (m.missing.length || m.noPlanColumns) continue;
+    if (m.noPlanColumns || m.missing.includes("unit")) continue;
+    // the table holds its figures: at least two of them, and at least half of the required ones
     const n = m.report.filter((e) => !SPECIAL_IDS.has(e.input) && e.column !== null && !e.doubtful).length;
-    if (n) fits.push({ id: p.id, n });
+    const required = p.inputs.filter((d) => d.required && !SPECIAL_IDS.has(d.id)).length;
+    if (n >= 2 && m.missing.length <= required / 2) fits.push({ id: p.id, n });
   }
   fits.sort((a, b) => b.n - a.n);
   return fits.map((f) => f.id);

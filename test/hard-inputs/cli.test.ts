@@ -140,7 +140,7 @@ describe.each(allCases().map((c) => [c.id, c] as const))("%s", (_id, c) => {
 });
 
 test("the runner's data sheet name is the command line's", () => {
-  // the CSV sheet's name is part of every message about a CSV file: keep the runner in step with src/cli/xlsx.ts
-  expect(require("../../src/cli/xlsx").CSV_SHEET).toBe(CSV_SHEET);
+  // the CSV sheet's name is part of every message about a CSV file: keep the runner in step with src/cli/read
+  expect(require("../../src/cli/read").CSV_SHEET).toBe(CSV_SHEET);
   expect(baseOf(allCases()[0]).plan).toBe("hg-165-2023");
 });

@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import * as iconv from "iconv-lite";
 import { isoDate, plainOf, windows1258, type BuiltSheet, type HardCase, type Tagged } from "./cases";
 
-/** The sheet a CSV becomes (src/cli/xlsx.ts CSV_SHEET). */
+/** The sheet a CSV becomes (src/cli/read CSV_SHEET). */
 export const CSV_SHEET = "Số liệu";
 
 function xlsxValue(v: Tagged): ExcelJS.CellValue {

@@ -1,5 +1,5 @@
 /**
- * A table written to a file and read back through the command line's reader (src/cli/xlsx.ts, via
+ * A table written to a file and read back through the command line's reader (src/cli/read, via
  * runScore) scores exactly as the same table scored in memory — for .xlsx written with exceljs and
  * for CSV — and the scored workbook keeps the user's sheet as it was.
  */
@@ -11,7 +11,7 @@ import fc from "fast-check";
 import type { CellInput, Status } from "../../src/engine";
 import { getPlan } from "../../src/plans";
 import { parseScoreArgs, runScore, type ScoreRun } from "../../src/cli/score";
-import { CSV_SHEET, readInput } from "../../src/cli/xlsx";
+import { CSV_SHEET, readInput } from "../../src/cli/read";
 import { AWARD_REASON_HEADER, RESULTS_HEADER_ROW, RESULTS_SHEET, scoreSheet, STATUS_LABELS, toJsonRows, WorkbookError, type ScoredSheet } from "../../src/workbook";
 import { genTable, placeAt, runs, tableRows, type SheetCell } from "./gen";
 

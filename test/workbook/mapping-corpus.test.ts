@@ -68,14 +68,15 @@ function judge(c: Case): Verdict {
   const unsure: string[] = [];
   for (const [input, want] of Object.entries(c.expect)) {
     const got = letter(input);
-    if (got === want && !doubts.has(input)) continue;
+    // nothing where nothing is expected is right, even when the mapper offers unclaimed columns for it
+    if (got === want && (want === null || !doubts.has(input))) continue;
     const line = `${input}: want ${want ?? "none"}, got ${got ?? "none"}${doubts.has(input) ? " (doubt)" : ""}`;
     if (doubts.has(input) || (got === null && m.missing.includes(input))) unsure.push(line);
     else wrong.push(line);
   }
   // a doubt the case expects is the right answer
   const expected = new Set(c.doubt ?? []);
-  const unexpectedDoubts = [...doubts].filter((d) => !expected.has(d) && !(d in c.expect && letter(d) === c.expect[d] && false));
+  const unexpectedDoubts = [...doubts].filter((d) => !expected.has(d) && !(c.expect[d] === null && letter(d) === null));
   if (wrong.length) return { kind: "wrong", detail: wrong.join("; ") };
   if (expected.size) {
     const missed = [...expected].filter((d) => !doubts.has(d));

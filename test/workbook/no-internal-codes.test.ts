@@ -10,7 +10,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { MESSAGES, type CellInput } from "../../src/engine";
 import { listPlans, getPlan } from "../../src/plans";
 import { layoutResults, layoutRules, scoreSheet, WorkbookError, type CellOut, type ScoredSheet } from "../../src/workbook";
-import { readInput } from "../../src/cli/xlsx";
+import { readInput } from "../../src/cli/read";
 import { Summary } from "../../src/taskpane/App";
 import { summarize } from "../../src/workflow/summary";
 import { allCases, buildSheets, isoDate, planOf, plainOf } from "../hard-inputs/cases";

@@ -3,7 +3,7 @@
  * outside the print area, Vietnamese number formats, the signature block under the table. The layout is checked on the three bundled samples, whose plans give different columns.
  */
 import * as path from "path";
-import { readInput } from "../../src/cli/xlsx";
+import { readInput } from "../../src/cli/read";
 import type { CellInput } from "../../src/engine";
 import { getPlan } from "../../src/plans";
 import { columnIndex, columnLetter, layoutResults, layoutRules, RESULTS_HEADER_ROW, scoreSheet, type SheetModel } from "../../src/workbook";

@@ -7,6 +7,7 @@ import { runJob, type JobRequest } from "../../src/workflow/job";
 import type { ExcelRunner } from "../../src/excel-io/types";
 import { RESULTS_SHEET } from "../../src/workbook";
 import type { UnitResult } from "../../src/engine";
+import { failure } from "./failure";
 
 function book(rows: (FakeScalar | null)[][]) {
   const wb = new FakeWorkbook();
@@ -56,9 +57,10 @@ test("hg-126-2023: commune targets, exactly at a target meets it (Annex I)", asy
 test("ls-170-2023: assigned targets come from a column, plus 5 points (§II.2)", async () => {
   const { unit } = await runTargets(
     [
-      ["Đơn vị", "Tỷ lệ hồ sơ trực tuyến", "Chỉ tiêu giao hồ sơ trực tuyến", "Tỷ lệ số hóa"],
-      ["Xã Mai Pha", 0.45, 0.4, 0.55],
-      ["Xã Hoàng Đồng", 0.44, 0.4, 0.5],
+      // every column the award rests on (§V.2.b) is required
+      ["Đơn vị", "Tỷ lệ hồ sơ trực tuyến", "Chỉ tiêu giao hồ sơ trực tuyến", "Tỷ lệ số hóa", "Tỷ lệ DVC phát sinh hồ sơ trực tuyến", "Chỉ tiêu giao DVC phát sinh hồ sơ", "Có giải pháp"],
+      ["Xã Mai Pha", 0.45, 0.4, 0.55, 0.9, 0.8, "có"],
+      ["Xã Hoàng Đồng", 0.44, 0.4, 0.5, 0.9, 0.8, "không"],
     ],
     { planId: "ls-170-2023", level: "xa" },
   );
@@ -67,6 +69,20 @@ test("ls-170-2023: assigned targets come from a column, plus 5 points (§II.2)",
   expect(check(unit("Xã Hoàng Đồng"), "ho_so_truc_tuyen")).toBe("target_not_met");
   expect(check(unit("Xã Mai Pha"), "so_hoa")).toBe("target_met");
   expect(check(unit("Xã Hoàng Đồng"), "so_hoa")).toBe("target_not_met");
+});
+
+test("ls-170-2023: a table without a column the award rests on is not checked, and the column is named", async () => {
+  const wb = new FakeWorkbook();
+  wb.setValues("Chỉ tiêu", "A1", [
+    ["Đơn vị", "Tỷ lệ hồ sơ trực tuyến", "Chỉ tiêu giao hồ sơ trực tuyến", "Tỷ lệ DVC phát sinh hồ sơ trực tuyến", "Chỉ tiêu giao DVC phát sinh hồ sơ", "Có giải pháp"],
+    ["Xã Mai Pha", 0.45, 0.4, 0.9, 0.8, "có"],
+  ]);
+  wb.select("Chỉ tiêu", "A2");
+  const excel = createFakeExcel(wb);
+  const e = await failure(runJob(excel.run.bind(excel) as unknown as ExcelRunner, { planId: "ls-170-2023", source: { kind: "selection" }, level: "xa" }));
+  expect(e.code).toBe("missing_column");
+  expect(e.message).toMatch(/số hóa/);
+  expect(wb.sheets).toHaveLength(1);
 });
 
 test("iator-32-2024: the date picked chooses the milestone in force (§III.1)", async () => {
