@@ -216,12 +216,6 @@ const TERMS: [string, string][] = [
   ["ghi chu", "ghichu"],
   ["xep loai", "xeploai"],
   ["xep hang", "xephang"],
-  ["tu cham", "tucham"],
-  ["thoi diem", "ngay"],
-  ["cong an", "congan"],
-  ["so lieu", "solieu"],
-  ["thong tin", "thongtin"],
-  ["danh gia", "danhgia"],
   ["ky ten", "kyten"],
   // English: "online services" after its words were translated
   ["tructuyen dich vu", "dvc tructuyen"],

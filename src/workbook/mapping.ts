@@ -655,7 +655,7 @@ export function mapColumns(
     const note = col !== null && !fixed.has(i) ? choiceNote(options[i], col, chosen?.why ?? [], v) : undefined;
     if (note) entry.note = note;
     const possible = weakOptional.get(i);
-    if (possible !== undefined && col === null) {
+    if (possible !== undefined && col === null && !best.cols.includes(possible)) {
       entry.note = `không dùng: cột ${columnLetter(possible + v.firstCol)} "${v.headers[possible]}" chỉ gần giống (dùng --map nếu đúng là cột này)`;
     }
     report.push(entry);
