@@ -22,6 +22,7 @@ import { chartSheet } from "../workflow/chart";
 import { InputFileError, readInput, findSheet, sheetsInSearchOrder } from "./read";
 import type { InputBook } from "./read";
 import { checkOutput, copyKindOf, OutputError, writeScoredCopy, type OurSheet } from "./write";
+import { PhaseTimes, timingsWanted } from "./timings";
 
 export const SCORE_USAGE = `Cách dùng / Usage:
   dvc-thidua score <tệp.xlsx|.xlsm|.xls|.ods|.csv> --plan <mã> [--level xa|huyen|tinh] [--sheet TÊN] [-o kết-quả.xlsx]
@@ -162,6 +163,8 @@ function today(): string {
 /** The whole command, returning what it did (the demo and the tests use this). */
 export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<ScoreRun> {
   const t0 = Date.now();
+  const times = new PhaseTimes();
+  times.end("start");
   const note = (s: string) => {
     if (!a.quiet) io.err(s + "\n");
   };
@@ -169,6 +172,7 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
   const output = !a.json || a.output ? a.output ?? defaultOutput(a.input) : undefined;
   if (output) checkOutput(a.input, output, inputCopyKind(a.input));
   const book = await readInput(a.input, { encoding: a.encoding, sheet: a.sheet });
+  times.end("read");
   const own = new Set([RESULTS_SHEET, RULES_SHEET, ...book.ownSheets.map((s) => s.name)]);
   const candidates = sheetsInSearchOrder(book, book.sheets.filter((s) => !own.has(s.name)));
   let sheet = candidates[0];
@@ -212,6 +216,7 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
     // an override naming no column is a wrong command line; the rest is a table that cannot be scored as it is
     return { code: e.kind === "bad_override" ? 2 : 1, book, refused: e };
   }
+  times.end("score");
   if (big) note(`Đã chấm ${formatNumberVi(scored.outcome.units.length, 0)} đơn vị (${Date.now() - t0} ms); đang ghi…`);
 
   // what was mapped, on stderr so that --json stays clean
@@ -246,15 +251,21 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
     const hasTotals = a.plan.kind !== "targets" && units.some((u) => u.total !== null);
     const chart = hasTotals ? chartSheet(units) : null;
     if (chart) sheets.push({ role: "chart", model: chart.model, chart: chart.chart });
+    times.end("layout");
     for (const line of (await writeScoredCopy(book, sheets, output)).notes) note(line);
+    times.end("write");
   }
-  if (a.json) printJson(toJsonRows(scored), io);
+  if (a.json) {
+    printJson(toJsonRows(scored), io);
+    times.end("json");
+  }
   const byStatus = (s: string) => units.filter((u) => u.status === s).length;
   note(
     `Đã chấm ${units.length} đơn vị: ${byStatus("scored")} có điểm, ${byStatus("not_eligible")} không xét, ` +
       `${byStatus("no_data")} không có dữ liệu, ${byStatus("invalid_input")} số liệu lỗi` +
       (output ? `; đã ghi "${output}"` : "") + ` (${Date.now() - t0} ms).`,
   );
+  if (timingsWanted()) io.err(times.line());
   return { code: 0, scored, output, book };
 }
 
