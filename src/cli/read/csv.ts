@@ -3,10 +3,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import * as iconv from "iconv-lite";
 import type { CellInput } from "../../engine";
 import { READ_MESSAGES as M } from "./messages";
-import { InputFileError, type InputBook } from "./types";
-
-/** Name of the data sheet created from a CSV file. */
-export const CSV_SHEET = "Số liệu";
+import { CSV_SHEET, InputFileError, type InputBook } from "./types";
 
 /** UTF-16 without a byte-order mark: ASCII letters leave a zero byte beside each of them. */
 function looksUtf16(bytes: Buffer): boolean {

@@ -22,6 +22,9 @@ export interface InputSheet {
   unread?: true;
 }
 
+/** Name of the data sheet created from a CSV file. */
+export const CSV_SHEET = "Số liệu";
+
 export type InputKind = "xlsx" | "xlsm" | "xls" | "ods" | "csv";
 
 export interface InputBook {
