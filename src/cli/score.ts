@@ -15,7 +15,7 @@ import {
   findTable, layoutResults, layoutRules, MappingError, planHeaderScore, RESULTS_SHEET, RULES_SHEET, scoreSheet, skippedRowText, toJsonRows,
   WorkbookError,
 } from "../workbook";
-import type { ScoredSheet } from "../workbook";
+import type { ScoredSheet, TableRegion } from "../workbook";
 import type { Io } from "./calc";
 import { rowRuns } from "../workbook/read";
 import { chartSheet } from "../workflow/chart";
@@ -176,22 +176,30 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
   const own = new Set([RESULTS_SHEET, RULES_SHEET, ...book.ownSheets.map((s) => s.name)]);
   const candidates = sheetsInSearchOrder(book, book.sheets.filter((s) => !own.has(s.name)));
   let sheet = candidates[0];
+  // the table is looked for once on each sheet, and the one found is the one scored
+  const hint = planHeaderScore(a.plan);
+  let region: TableRegion | null = null;
   if (a.sheet) {
     const name = findSheet(book.sheets.map((s) => s.name), a.sheet);
     const found = book.sheets.find((s) => s.name === name);
     if (!found) throw new WorkbookError(`Không có trang "${a.sheet}"; các trang: ${book.sheets.map((s) => s.name).join(", ")}.`);
     sheet = found;
+    region = findTable(sheet.grid, hint);
   } else {
     // the table's sheet: the active one if it holds it, else the first visible one that does; a
     // hidden sheet only when no visible one holds the table (and the command says so below)
-    const hint = planHeaderScore(a.plan);
-    sheet = candidates.find((s) => findTable(s.grid, hint)) ?? candidates[0];
+    for (const s of candidates) {
+      region = findTable(s.grid, hint);
+      if (region) {
+        sheet = s;
+        break;
+      }
+    }
   }
   if (!sheet) throw new WorkbookError("Sổ làm việc không có trang số liệu.");
   if (sheet.state !== "visible") {
     note(`Trang "${sheet.name}" đang ẩn${a.sheet ? "" : " (không trang nào đang hiện có bảng số liệu)"}: vẫn chấm bảng của trang này.`);
   }
-  const region = findTable(sheet.grid, planHeaderScore(a.plan));
   if (region && region.lastRow - region.headerRow > MAX_UNITS) {
     throw new WorkbookError(
       `Bảng của trang "${sheet.name}" có ${formatNumberVi(region.lastRow - region.headerRow, 0)} dòng dưới dòng tiêu đề (đến dòng ${region.lastRow + 1}), ` +
@@ -207,7 +215,7 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
   let scored: ScoredSheet;
   try {
     scored = scoreSheet(a.plan, sheet.grid, {
-      sheet: sheet.name, level: a.level, overrides: a.map, date, engine, hiddenColumns: sheet.hiddenColumns, plans: listPlans(),
+      sheet: sheet.name, level: a.level, overrides: a.map, date, engine, hiddenColumns: sheet.hiddenColumns, plans: listPlans(), table: region ?? undefined,
     });
   } catch (e) {
     if (!(e instanceof MappingError)) throw e;
