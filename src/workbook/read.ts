@@ -239,7 +239,9 @@ export function readUnits(
     }
     // two communes may share a name in different districts: the key must still be unique
     let key = u.name;
-    const twin = firstRowOf.get(`${exactKey(u.name)}|${group === undefined ? "" : normalizeKey(group)}`);
+    const exactName = exactKey(u.name);
+    const nameInGroup = `${exactName}|${group === undefined ? "" : normalizeKey(group)}`;
+    const twin = firstRowOf.get(nameInGroup);
     if (twin !== undefined) {
       // the same name in the same district is a row typed twice: it would count twice in the
       // district's mean and could take two places, so it is named (both rows are still scored)
@@ -248,11 +250,18 @@ export function readUnits(
         unit: u.name, code: "invalid_input",
         message: `Tên đơn vị trùng với dòng ${twin + 1}${group ? ` (cùng ${group})` : ""}: kiểm tra lại, có thể một dòng bị nhập hai lần; cả hai dòng vẫn được chấm.`,
       });
-    } else firstRowOf.set(`${exactKey(u.name)}|${group === undefined ? "" : normalizeKey(group)}`, u.r);
-    if (usedKeys.has(exactKey(key)) && group) key = `${u.name} (${group})`;
+    } else firstRowOf.set(nameInGroup, u.r);
+    let exact = exactName;
+    if (usedKeys.has(exact) && group) {
+      key = `${u.name} (${group})`;
+      exact = exactKey(key);
+    }
     let n = 2;
-    while (usedKeys.has(exactKey(key))) key = `${u.name} (${n++})`;
-    usedKeys.add(exactKey(key));
+    while (usedKeys.has(exact)) {
+      key = `${u.name} (${n++})`;
+      exact = exactKey(key);
+    }
+    usedKeys.add(exact);
 
     const values: Record<string, CellInput> = {};
     const cells: Record<string, string> = {};
