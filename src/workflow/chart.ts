@@ -25,10 +25,11 @@ export function seriesOf(u: UnitResult): 0 | 1 | 2 {
 }
 
 export function chartSheet(units: UnitResult[]): { model: SheetModel; chart: ChartSpec } | null {
-  const withTotals = resultOrder(units).filter((u) => u.total !== null || u.status !== "scored");
+  // counted before they are sorted: a table too long for a chart is not sorted for nothing
+  const withTotals = units.filter((u) => u.total !== null || u.status !== "scored");
   if (withTotals.length === 0 || withTotals.length > CHART_MAX_UNITS) return null;
   const cells: CellOut[][] = [["Đơn vị", ...SERIES.map((s) => s.header)]];
-  for (const u of withTotals) {
+  for (const u of resultOrder(withTotals)) {
     const row: CellOut[] = [u.key, null, null, null];
     // a unit not considered has no total to draw; it still gets its row (an empty bar) so it is listed
     row[1 + seriesOf(u)] = u.total;
