@@ -4,11 +4,14 @@
  * opening the officials' formula workbook, recalculating every formula and saving it. Both are process
  * wall times, medians of several runs after one untimed warm-up run each (file cache, LibreOffice's
  * profile). Afterwards LibreOffice's results are read back and compared with the command line's, unit
- * by unit, so the ratio compares two tools that computed the same thing.
+ * by unit, so the ratio compares two tools that computed the same thing. The command line's runs also
+ * report where their time went (DVC_TIMINGS=1, src/cli/timings.ts): start-up, read, score, layout and
+ * write, each shown with its share of the end-to-end time.
  */
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
+import { TIMINGS_ENV, TIMINGS_PREFIX, type Phase } from "../src/cli/timings";
 import { RESULTS_SHEET } from "../src/workbook";
 import { tempDir } from "../test/e2e/helpers/libreoffice";
 import { hg165Units, PLAN } from "./data";
@@ -26,12 +29,40 @@ export interface CliVsLoFigures {
   handBytes: number;
   cliMs: number[];
   cliMedianMs: number;
+  /** the command line's phases, in the order they run, then what the phases leave of the process's time */
+  cliPhases: CliPhase[];
   libreOfficeMs: number[];
   libreOfficeMedianMs: number;
   /** LibreOffice's median over the command line's */
   ratio: number;
   libreOfficeVersion: string;
   check: RecalcCheck;
+}
+
+export interface CliPhase {
+  /** a phase of src/cli/timings.ts, or "rest": the process's time outside them (spawning it, its exit) */
+  phase: Phase | "rest";
+  ms: number[];
+  medianMs: number;
+  /** median over the command line's median end-to-end time */
+  share: number;
+}
+
+/** The phases a run of `score` reports, in the order they run (--json is not asked for). */
+const PHASES: Phase[] = ["start", "read", "score", "layout", "write"];
+
+/** The phase timings the command line printed on stderr. */
+function phaseTimes(stderr: string): Partial<Record<Phase, number>> {
+  const line = stderr.split("\n").find((l) => l.startsWith(TIMINGS_PREFIX));
+  if (!line) throw new Error(`the command line printed no "${TIMINGS_PREFIX.trim()}" line with ${TIMINGS_ENV}=1:\n${stderr}`);
+  return JSON.parse(line.slice(TIMINGS_PREFIX.length)) as Partial<Record<Phase, number>>;
+}
+
+function cliPhases(runs: { ms: number; phases: Partial<Record<Phase, number>> }[], cliMedianMs: number): CliPhase[] {
+  const of = (phase: CliPhase["phase"], ms: number[]): CliPhase => ({ phase, ms, medianMs: median(ms), share: median(ms) / cliMedianMs });
+  const out = PHASES.map((p) => of(p, runs.map((r) => r.phases[p] ?? 0)));
+  out.push(of("rest", runs.map((r) => r.ms - PHASES.reduce((sum, p) => sum + (r.phases[p] ?? 0), 0))));
+  return out;
 }
 
 /** Why the two tools cannot be compared, if they cannot: LibreOffice did not calculate, or got other results. */
@@ -153,7 +184,8 @@ export async function benchCliVsLibreOffice(units: number, runs: number, log: (s
     await writeHandWorkbook(data, hand);
 
     const cliOut = path.join(dir, "ket-qua.xlsx");
-    const cli = () => runOk(process.execPath, [BIN, "score", input, "--plan", PLAN, "--output", cliOut, "--quiet"], { cwd: ROOT });
+    const cli = () =>
+      runOk(process.execPath, [BIN, "score", input, "--plan", PLAN, "--output", cliOut, "--quiet"], { cwd: ROOT, env: { ...process.env, [TIMINGS_ENV]: "1" } });
     const lo = sofficeWithRecalcProfile();
     const loOut = path.join(dir, "lo");
     fs.mkdirSync(loOut);
@@ -163,17 +195,19 @@ export async function benchCliVsLibreOffice(units: number, runs: number, log: (s
       await cli();
       await libreOffice();
       // alternate the two so that a burst of load elsewhere on the machine does not fall on one tool only
-      const cliMs: number[] = [];
+      const cliRuns: { ms: number; phases: Partial<Record<Phase, number>> }[] = [];
       const loMs: number[] = [];
       for (let i = 0; i < runs; i++) {
         log(`cli vs LibreOffice: run ${i + 1}/${runs}`);
         fs.rmSync(cliOut, { force: true });
-        cliMs.push((await cli()).ms);
+        const run = await cli();
+        cliRuns.push({ ms: run.ms, phases: phaseTimes(run.stderr) });
         fs.rmSync(path.join(loOut, path.basename(hand)), { force: true });
         loMs.push((await libreOffice()).ms);
       }
       log("cli vs LibreOffice: reading both results back");
       const check = compare(await readCliResults(cliOut), await readHandResults(path.join(loOut, path.basename(hand))));
+      const cliMs = cliRuns.map((r) => r.ms);
       const cliMedianMs = median(cliMs);
       const libreOfficeMedianMs = median(loMs);
       return {
@@ -183,6 +217,7 @@ export async function benchCliVsLibreOffice(units: number, runs: number, log: (s
         handBytes: fs.statSync(hand).size,
         cliMs,
         cliMedianMs,
+        cliPhases: cliPhases(cliRuns, cliMedianMs),
         libreOfficeMs: loMs,
         libreOfficeMedianMs,
         ratio: libreOfficeMedianMs / cliMedianMs,

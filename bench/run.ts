@@ -9,7 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { buildProduction, bundleSizes, firstRender, type BundleFile, type FirstRender } from "./bundles";
-import { benchCliVsLibreOffice, recalcProblems, type CliVsLoFigures } from "./cli-vs-lo";
+import { benchCliVsLibreOffice, recalcProblems, type CliPhase, type CliVsLoFigures } from "./cli-vs-lo";
 import { benchEngine, type EngineResult } from "./engine";
 import { benchFakeRank, type FakeRankResult } from "./fake-rank";
 import { machine, machineLine, type Machine } from "./machine";
@@ -55,6 +55,16 @@ function bytes(n: number): string {
   return `${n} B`;
 }
 
+const PHASE_NAMES: Record<CliPhase["phase"], string> = {
+  start: "start-up (Node, modules)",
+  read: "read the .xlsx",
+  score: "find, map and score the table",
+  layout: "lay out our sheets",
+  write: "write the copy",
+  json: "print JSON",
+  rest: "process start and exit",
+};
+
 function table(r: Report): string {
   const rows: string[][] = [];
   // problems first: a figure beside one of these is not to be quoted
@@ -94,6 +104,12 @@ function table(r: Report): string {
   const c = r.cliVsLibreOffice;
   if (c) {
     rows.push([`CLI: dvc-thidua score, ${int(c.units)}-unit .xlsx end to end (process wall time)`, `${c.runs} runs`, ms(c.cliMedianMs), `input ${bytes(c.inputBytes)}`]);
+    rows.push([
+      "CLI: where its time goes (medians of each phase; share of the end-to-end median)",
+      `${c.runs} runs`,
+      "",
+      c.cliPhases.map((p) => `${PHASE_NAMES[p.phase]} ${ms(p.medianMs)} (${(p.share * 100).toFixed(0)}%)`).join("; "),
+    ]);
     rows.push([
       "LibreOffice headless: open the same table as hand formulas, recalculate, save .xlsx",
       `${c.runs} runs`,
