@@ -233,3 +233,28 @@ describe("the add-in's own sheets in a workbook scored again", () => {
     expect(fs.existsSync(output)).toBe(false);
   });
 });
+
+describe("phase timings for the bench", () => {
+  const timings = (err: string) => err.split("\n").filter((l) => l.startsWith("DVC_TIMINGS "));
+  afterEach(() => {
+    delete process.env.DVC_TIMINGS;
+  });
+
+  it("prints one line of phases, in the order they ran, with DVC_TIMINGS=1 and only then", async () => {
+    const output = path.join(dir, "timed.xlsx");
+    const plain = await run([SAMPLE, "--plan", "hg-165", "-o", output, "--quiet"]);
+    expect(plain.code).toBe(0);
+    expect(timings(plain.err)).toEqual([]);
+
+    process.env.DVC_TIMINGS = "1";
+    const timed = await run([SAMPLE, "--plan", "hg-165", "-o", output, "--quiet", "--json"]);
+    expect(timed.code).toBe(0);
+    const lines = timings(timed.err);
+    expect(lines).toHaveLength(1);
+    const phases = JSON.parse(lines[0].slice("DVC_TIMINGS ".length)) as Record<string, number>;
+    expect(Object.keys(phases)).toEqual(["start", "read", "score", "layout", "write", "json"]);
+    for (const ms of Object.values(phases)) expect(ms).toBeGreaterThanOrEqual(0);
+    // the JSON on stdout stays clean
+    expect(JSON.parse(timed.out)).toHaveLength(83);
+  });
+});
