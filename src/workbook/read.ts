@@ -126,7 +126,9 @@ export function readUnits(
     });
 
   // first pass: the rows that are units
-  const unitRows: { r: number; name: string }[] = [];
+  // each unit row with its district cell's text, read once
+  const unitRows: { r: number; name: string; group: string }[] = [];
+  const groupOf = (r: number) => (m.group !== undefined ? textOf((grid[r] ?? [])[m.group]) : "");
   const rowBlank = (row: CellInput[]) => {
     for (let c = table.firstCol; c <= table.lastCol; c++) if (!isBlank(row[c])) return false;
     return true;
@@ -161,7 +163,7 @@ export function readUnits(
       if (m.unit !== undefined) problem(r, m.unit, undefined, "missing_input", { input: "Đơn vị" });
       continue;
     }
-    unitRows.push({ r, name });
+    unitRows.push({ r, name, group: groupOf(r) });
   }
   const below = rowsBelowGap(grid, table, m, plan);
   if (below.length) {
@@ -188,8 +190,7 @@ export function readUnits(
     return l;
   };
   // levels: a level column, else --level, else inferred from the district column
-  const groupOf = (r: number) => (m.group !== undefined ? textOf((grid[r] ?? [])[m.group]) : "");
-  const groupNames = new Set(unitRows.map((u) => normalizeKey(groupOf(u.r))).filter(Boolean));
+  const groupNames = new Set(unitRows.map((u) => normalizeKey(u.group)).filter(Boolean));
   const levels = new Map<number, Level | null>();
   for (const u of unitRows) {
     let level: Level | null = null;
@@ -204,7 +205,7 @@ export function readUnits(
     } else if (m.group !== undefined) {
       // Reading: without a level column, a row named in the district column of other rows is a
       // district, and a row with a district is a commune.
-      const g = normalizeKey(groupOf(u.r));
+      const g = normalizeKey(u.group);
       if (groupNames.has(normalizeKey(u.name)) && (!g || g === normalizeKey(u.name))) level = "huyen";
       else if (g) level = "xa";
     }
@@ -234,7 +235,7 @@ export function readUnits(
     let group: string | undefined;
     if (level === "huyen") group = u.name;
     else if (m.group !== undefined) {
-      const g = groupOf(u.r).normalize("NFC");
+      const g = u.group.normalize("NFC");
       if (g) group = resolveGroup(g) ?? g;
     }
     // two communes may share a name in different districts: the key must still be unique
