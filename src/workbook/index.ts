@@ -19,4 +19,5 @@ export {
 export type { ResultsOptions, RulesOptions } from "./layout";
 export { jsonAwardReason, toJsonRows } from "./json";
 export * from "./ownership";
+export { EXCEL_CELL_MAX, fitCellText, fitSheetTexts, isWritableText } from "./cell-text";
 export type { JsonAwardReason, JsonUnit } from "./json";
