@@ -8,7 +8,7 @@
  * settings stay as they were: our formulas carry their results, nothing needs recalculating on load.
  */
 import * as path from "path";
-import { columnLetter, markerName, markerRef, quoteSheet, sameSheetName, sheetOfRef, WorkbookError, type SheetRole } from "../../workbook";
+import { columnLetter, markerName, markerRef, nameKey, quoteSheet, sameSheetName, sheetOfRef, WorkbookError, type SheetRole } from "../../workbook";
 import { fillCopyText, SCORED_COPY_TEXT as T } from "../../messages/scored-copy";
 import { chartXml, drawingXml } from "./chart";
 import {
@@ -155,9 +155,9 @@ export async function writePackage(pkg: Package, sheets: OurSheet[], out: ZipWri
     if (i >= 0 && !own.has(i)) throw new WorkbookError(fillCopyText(T.notOurSheet, { sheet: old[i].name }));
   }
   // names our sheets define: ours to replace if they point at one of our sheets, or at nothing
-  const modelNames = new Set(sheets.flatMap((s) => (s.model.names ?? []).map((n) => n.name.toLowerCase())));
+  const modelNames = new Set(sheets.flatMap((s) => (s.model.names ?? []).map((n) => nameKey(n.name))));
   for (const n of names) {
-    if (n.local !== null || !modelNames.has(n.name.toLowerCase())) continue;
+    if (n.local !== null || !modelNames.has(nameKey(n.name))) continue;
     const target = sheetOfRef(n.text);
     const i = sheetIndex(target);
     if (i >= 0 && !own.has(i)) throw new WorkbookError(fillCopyText(T.notOurName, { name: n.name, sheet: old[i].name }));
@@ -305,7 +305,7 @@ export async function writePackage(pkg: Package, sheets: OurSheet[], out: ZipWri
   const dropName = (n: NameEntry): boolean => {
     if (n.local !== null) return own.has(n.local);
     if (MARKER.test(n.name)) return true;
-    return modelNames.has(n.name.toLowerCase());
+    return modelNames.has(nameKey(n.name));
   };
   for (const n of names) {
     if (dropName(n)) wbEdits.remove(n.node);
