@@ -5,6 +5,7 @@
  * per cell ("Excel specifications and limits") would give a workbook Excel refuses to open or repairs.
  * The user's own cells are never changed: this is applied to our sheet models only.
  */
+import { formatNumberVi } from "../engine";
 import { CELL_TEXT, fillCellText } from "../messages/cell-text";
 import { cellRef } from "./a1";
 import type { CellOut, SheetModel } from "./types";
@@ -59,7 +60,7 @@ export function fitSheetTexts(model: SheetModel): string[] {
     const f = fitCellText(s);
     const cell = cellRef(r, c);
     if (f.replaced) notes.push(fillCellText(CELL_TEXT.xml, { sheet: model.name, cell }));
-    if (f.cutFrom !== null) notes.push(fillCellText(CELL_TEXT.long, { sheet: model.name, cell, length: f.cutFrom, max: EXCEL_CELL_MAX }));
+    if (f.cutFrom !== null) notes.push(fillCellText(CELL_TEXT.long, { sheet: model.name, cell, length: formatNumberVi(f.cutFrom, 0), max: formatNumberVi(EXCEL_CELL_MAX, 0) }));
     return f.text;
   };
   model.cells.forEach((row, r) => {
