@@ -21,6 +21,10 @@ export const SCORED_COPY_TEXT = {
   notOurName:
     'Tên "{name}" đã được dùng trong sổ (trỏ tới trang "{sheet}"), nên không tạo lại được. ' +
     'Xoá hoặc đổi tên "{name}" trong Name Manager (Công thức → Quản lý tên), rồi chạy lại.',
+  notesWouldBeLost:
+    'Trang "{sheet}" do DVC Thi đua ghi lần trước có ghi chú của người dùng ở {cells} (ô được nhập ở cột không có ' +
+    "tiêu đề của trang kết quả, hoặc chú thích): chấm lại sẽ thay cả trang và làm mất các ghi chú đó, nên chưa ghi gì. " +
+    "Hãy chuyển các ghi chú sang một trang khác của sổ (hoặc xoá nếu không cần), rồi chạy lại.",
   brokenPackage: 'Tệp "{file}" bị hỏng, không đọc được gói .xlsx của nó ({detail}).',
   markerComment: "DVC Thi đua: trang do phần bổ trợ ghi ra",
 } as const;
