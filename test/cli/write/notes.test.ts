@@ -24,22 +24,20 @@ async function run(args: string[]) {
 }
 
 /** The first scored copy, opened and saved again by exceljs after `edit` (as a user's Excel would save it). */
-async function resaved(name: string, edit: (ws: ExcelJS.Worksheet) => void): Promise<{ input: string; lastCol: number }> {
+async function resaved(name: string, edit: (ws: ExcelJS.Worksheet) => void): Promise<string> {
   const first = file(`${name}-first.xlsx`);
   expect((await run([SAMPLE, "--plan", "hg-165", "--quiet", "-o", first])).code).toBe(0);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(first);
-  const ws = wb.getWorksheet(RESULTS_SHEET)!;
-  const lastCol = ws.getRow(4).cellCount;
-  edit(ws);
+  edit(wb.getWorksheet(RESULTS_SHEET)!);
   const input = file(`${name}.xlsx`);
   await wb.xlsx.writeFile(input);
-  return { input, lastCol };
+  return input;
 }
 
 describe("notes on our old results sheet", () => {
   it("a re-run of a workbook saved again without notes replaces our sheets as before", async () => {
-    const { input } = await resaved("plain", () => undefined);
+    const input = await resaved("plain", () => undefined);
     const out = file("plain-out.xlsx");
     const r = await run([input, "--plan", "hg-165", "--quiet", "-o", out]);
     expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: "" });
@@ -48,7 +46,7 @@ describe("notes on our old results sheet", () => {
 
   it("a value typed beside the table and a comment stop the run, naming both cells; nothing is written", async () => {
     let typed = "";
-    const { input } = await resaved("noted", (ws) => {
+    const input = await resaved("noted", (ws) => {
       const lastCol = ws.getRow(4).cellCount;
       const cell = ws.getRow(6).getCell(lastCol + 2);
       cell.value = "Đã gọi điện nhắc xã bổ sung số liệu";
