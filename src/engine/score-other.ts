@@ -117,8 +117,14 @@ export function scoreOtherTable(plan: Plan, rows: UnitRow[], opts: Record<string
         const allMet = need.every((id) => checks.some((c) => c.indicator === id && c.met === true));
         const sol = parseYesNo(row.values.giai_phap);
         if (sol === undefined) fs.push({ code: "invalid_input", input: "giai_phap", detail: { input: "giai_phap", value: String(row.values.giai_phap) } });
+        // the column is required: a blank is a missing figure, never "không" (it may be yes), so the
+        // award waits for it rather than being refused on it
+        const blank = sol === null;
+        const missing: Finding | undefined = blank ? { code: "missing_input", input: "giai_phap", detail: { input: "giai_phap" } } : undefined;
+        if (missing) fs.push(missing);
         if (allMet && sol === true) Object.assign(u, { award: award.label, awardCode: award.code });
-        else u.awardReason = unmetCondition(plan, award, need, checks, sol === true ? null : row.values.giai_phap);
+        else if (allMet && missing) u.awardReason = { code: "award_data_flag", causes: [missing] };
+        else u.awardReason = unmetCondition(plan, award, need, checks, sol === true || blank ? null : row.values.giai_phap);
       } else if (award) u.awardReason = unrankedReason(u);
       return u;
     });

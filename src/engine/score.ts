@@ -84,8 +84,46 @@ export function scoreTable(planId: string, rows: UnitRow[], opts?: Record<string
     const f: Finding = { code: "unknown_plan", detail: { value: planId } };
     return { planId, units: [], findings: [f], quotas: [] };
   }
-  if (plan.kind !== "ratio_points") return scoreOtherTable(plan, rows, opts ?? {});
-  return scoreHg165Table(plan, rows, opts?.explain !== false);
+  const out = plan.kind !== "ratio_points" ? scoreOtherTable(plan, rows, opts ?? {}) : scoreHg165Table(plan, rows, opts?.explain !== false);
+  return holdAwardsForDuplicates(plan, rows, out);
+}
+
+/**
+ * Reading duplicate_units: a unit (its name and its district) on two rows would count twice in its
+ * district's mean and could take two places, and which row is the right one is not ours to choose;
+ * each duplicate row is named (with the row it repeats), and no unit of the table is awarded while
+ * one remains, since every place below the duplicate's depends on it.
+ */
+function holdAwardsForDuplicates(plan: Plan, rows: UnitRow[], out: TableOutcome): TableOutcome {
+  // Ia Băng and Ia Bang are two communes: the name is compared exactly (case and NFC aside), the district by its key
+  const seen = new Map<string, string>();
+  const dups: { key: string; first: string; name: string }[] = [];
+  for (const r of rows) {
+    const name = r.name ?? r.key;
+    const k = `${name.normalize("NFC").trim().toLowerCase()}|${r.group === undefined ? "" : normalizeKey(r.group)}`;
+    const first = seen.get(k);
+    if (first === undefined) seen.set(k, r.key);
+    else dups.push({ key: r.key, first, name });
+  }
+  if (!dups.length) return out;
+  const byKey = new Map(out.units.map((u) => [u.key, u]));
+  for (const d of dups) {
+    const f: Finding = { code: "duplicate_unit", detail: { unit: d.name, first: d.first } };
+    const u = byKey.get(d.key);
+    if (u) pushFinding(u, f);
+    out.findings.push({ ...f, key: d.key });
+  }
+  const reason = withSource({ code: "award_duplicates", detail: { units: nameList([...new Set(dups.map((d) => d.name))]) } }, readingSource(plan, "duplicate_units"));
+  for (const u of out.units) {
+    // units the plan gives nothing to (no award, no reason) stay as they are
+    if (u.award === null && u.awardReason === null) continue;
+    Object.assign(u, { award: null, awardCode: null, prize: null, bonusPoints: null, awardReason: reason });
+  }
+  for (const q of out.quotas) {
+    q.used = 0;
+    delete q.pending;
+  }
+  return out;
 }
 
 /**

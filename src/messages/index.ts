@@ -99,6 +99,10 @@ export const MESSAGES: Record<ReasonCode, { vi: string; en: string }> = {
     vi: "Ước tính từ các tỷ lệ chính, không phải điểm chính thức của Bộ chỉ số 766.",
     en: "An estimate from headline ratios, not the official QĐ 766 index figure.",
   },
+  duplicate_unit: {
+    vi: "Đơn vị trùng[: \"{unit}\"] có hai dòng[ (trùng với {first})]: có thể một dòng bị nhập hai lần; không đơn vị nào được khen thưởng khi còn dòng trùng.",
+    en: "Duplicate unit[: \"{unit}\"] on two rows[ (same as {first})]: a row may have been entered twice; no unit is awarded while duplicates remain.",
+  },
   award_rank_no_prize: {
     vi: "Không có giải[: chỉ hạng 1 đến {last} được trao giải][ ({source})].",
     en: "No prize[: only ranks 1 to {last} are awarded][ ({source})].",
@@ -126,6 +130,10 @@ export const MESSAGES: Record<ReasonCode, { vi: string; en: string }> = {
   award_group_not_in_table: {
     vi: "Chưa đề xuất khen thưởng: huyện ghi ở dòng này[ (\"{group}\")] không có dòng nào trong bảng (có thể ghi sai tên) nên chưa kiểm tra được giới hạn[ {limit}] xã mỗi huyện[ ({source})].",
     en: "Not proposed for an award: the district this row names[ (\"{group}\")] has no row in the table (perhaps misspelt), so the limit[ of {limit}] per district cannot be checked[ ({source})].",
+  },
+  award_duplicates: {
+    vi: "Chưa xét khen thưởng: bảng có đơn vị trùng dòng[ ({units})]; sửa dòng trùng rồi chấm lại[ ({source})].",
+    en: "No award is given yet: the table has units on two rows[ ({units})]; fix the duplicates and score again[ ({source})].",
   },
   award_data_flag: {
     vi: "Không xếp hạng, không xét khen thưởng vì số liệu chưa dùng được.",

@@ -59,5 +59,14 @@ export function commonReadings(source: string): Reading[] {
       },
       source,
     },
+    {
+      // PLANS.md ranks and awards each unit once; which of two rows is right is not for the tool to choose
+      id: "duplicate_units",
+      text: {
+        vi: "Một đơn vị (cùng tên, cùng huyện) có hai dòng là lỗi số liệu: cả hai dòng được nêu, và không đơn vị nào được khen thưởng khi còn dòng trùng (một đơn vị không được xếp hạng, khen thưởng hai lần).",
+        en: "A unit (same name, same district) on two rows is a data error: both rows are named, and no unit is awarded while a duplicate remains (a unit is never ranked or awarded twice).",
+      },
+      source,
+    },
   ];
 }
