@@ -217,11 +217,20 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
   let hasAccounts = false;
   const readTieBreak = (i: number, level: Level, values: Record<string, CellInput>, accounts: CellInput) => {
     if (!tb || !tieBreak || !tb.levels.includes(level) || !isScored(cols, i)) return;
-    const acc = countOrNull(accounts, tb.input, tieBreakFindings.get(level), keys[i]);
+    const sink = tieBreakFindings.get(level) as TableFinding[];
+    const before = sink.length;
+    const acc = countOrNull(accounts, tb.input, sink, keys[i]);
     const per = acc === null ? null : countOrNull(values[tb.per], tb.per);
+    // reading hg165_tiebreak_checked: more filing accounts than online dossiers (500 for 95) cannot be
+    // "distinct accounts that filed them": a data error, flagged on the cell and not used to break a tie
+    const over = acc !== null && per !== null && acc > per;
+    if (over) sink.push({ code: "numerator_exceeds_denominator", input: tb.input, detail: { a: acc, b: per }, key: keys[i] });
+    if (sink.length > before) tieBreakReported.add(i);
     // NaN: no tie-break value, which rankPositions reads as "cannot break the tie"
-    tieBreak[i] = acc !== null && per !== null && per > 0 ? acc / per : NaN;
+    tieBreak[i] = acc !== null && per !== null && per > 0 && !over ? acc / per : NaN;
   };
+  /** units whose tie-break cell already has a finding (not a count, a > b) */
+  const tieBreakReported = new Set<number>();
 
   // communes first (their ratios feed their district's combined ratio), in the one pass over the rows;
   // communes mostly follow one another district by district, so the last district cell's tally is kept at hand
@@ -320,6 +329,10 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
       const i = idx[k];
       rank[i] = ranks.rank[k];
       if (ranks.tied[k] === 1) tie[i] = tiebreak && (!hasAccounts || Number.isNaN(tiebreak[k])) ? TIE_NEEDS_ACCOUNTS : TIE_UNRESOLVED;
+      // a blank tie-break cell matters only where it keeps a tie: that cell is named (blanks elsewhere are not)
+      if (tb && tie[i] === TIE_NEEDS_ACCOUNTS && hasAccounts && !tieBreakReported.has(i) && isBlank(rows[i].values[tb.input] as CellInput)) {
+        lr.tieBreakFindings.push({ code: "missing_input", input: tb.input, detail: { input: tb.input }, key: keys[i] });
+      }
     }
     // rank order, input order within a rank
     const order = orderByRank(idx, rank);
