@@ -100,7 +100,8 @@ function holdAwardsForDuplicates(plan: Plan, rows: UnitRow[], out: TableOutcome)
   const dups: { key: string; first: string; name: string }[] = [];
   for (const r of rows) {
     const name = r.name ?? r.key;
-    const k = `${name.normalize("NFC").trim().toLowerCase()}|${r.group === undefined ? "" : normalizeKey(r.group)}`;
+    // a district and a commune of one name are two units
+    const k = `${r.level}|${name.normalize("NFC").trim().toLowerCase()}|${r.group === undefined ? "" : normalizeKey(r.group)}`;
     const first = seen.get(k);
     if (first === undefined) seen.set(k, r.key);
     else dups.push({ key: r.key, first, name });

@@ -32,6 +32,7 @@ export type ReasonCode =
   | "zero_denominator" // b = 0: no data, never a silent 0
   | "numerator_exceeds_denominator" // a > b: flagged, ratio capped at 100% for points
   | "percent_out_of_range" // a ratio above 100% or below 0, e.g. 85 typed for 85%
+  | "percent_ambiguous" // a bare 1 in a column of whole percents (85, 92, 1, 77): 1% or 100%?
   | "below_floor" // commune online ratio < 70%: not considered (hg-165 §III.2.b)
   | "missing_communes" // a district without commune ratios for the combined ratio
   | "unknown_group" // a commune whose district is blank or not in the table

@@ -61,6 +61,7 @@ export const ERROR_FOR_REASON: Record<ReasonCode, XlErrorCode> = {
   zero_denominator: "#N/A",
   numerator_exceeds_denominator: "#VALUE!",
   percent_out_of_range: "#VALUE!",
+  percent_ambiguous: "#VALUE!",
   below_floor: "#N/A",
   missing_communes: "#N/A",
   unknown_group: "#N/A",

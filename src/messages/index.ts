@@ -39,6 +39,10 @@ export const MESSAGES: Record<ReasonCode, { vi: string; en: string }> = {
     vi: "Tỷ lệ phải nằm trong khoảng 0–100%[: {input}][ (\"{value}\")]; nhập 0,85 hoặc 85%, không nhập 85.",
     en: "A ratio must lie between 0 and 100%[: {input}][ (\"{value}\")]; type 0.85 or 85%, not 85.",
   },
+  percent_ambiguous: {
+    vi: "Giá trị 1 không rõ là 1% hay 100%[ ({input})]: các ô khác của cột là phần trăm nhập dạng số nguyên[ (như {value})]; ghi rõ \"1%\" hoặc \"100%\".",
+    en: "The value 1 may be 1% or 100%[ ({input})]: the column's other cells are whole percents[ (such as {value})]; write \"1%\" or \"100%\".",
+  },
   below_floor: {
     vi: "Không xét thi đua: tỷ lệ hồ sơ trực tuyến[ {ratio}][ dưới {floor}][ ({source})].",
     en: "Not considered: online dossier ratio[ {ratio}][ below {floor}][ ({source})].",

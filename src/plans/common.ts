@@ -60,6 +60,14 @@ export function commonReadings(source: string): Reading[] {
       source,
     },
     {
+      id: "percent_ambiguous_one",
+      text: {
+        vi: "Trong một cột tỷ lệ mà ô khác ghi phần trăm dạng số nguyên (85, 92, 77: chính các ô đó là ngoài 0–100%), ô ghi 1 có thể là 1% hoặc 100%: được đánh dấu và không dùng, không đoán.",
+        en: "In a ratio column whose other cells hold whole percents (85, 92, 77: themselves out of 0–100%), a cell holding 1 may be 1% or 100%: it is flagged and not used, never guessed.",
+      },
+      source,
+    },
+    {
       // PLANS.md ranks and awards each unit once; which of two rows is right is not for the tool to choose
       id: "duplicate_units",
       text: {
