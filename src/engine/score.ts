@@ -4,7 +4,7 @@ import { message } from "../messages";
 import { allocate, type Allocation } from "./allocate";
 import { nameList, readingSource, tieReasons, unrankedReason, withSource } from "./award-reasons";
 import { isBlank, parseCount, parsePercent } from "./coerce";
-import { cachedKey as normalizeKey } from "./keys";
+import { cachedKey as normalizeKey, DISTRICT_KIND, expandPrefix } from "./keys";
 import type { QuotaUse, TableOutcome, UnitOutcome, UnitResult, UnitRow } from "./outcomes";
 import { rankPositions } from "./rank";
 import {
@@ -75,7 +75,7 @@ export function prizeForRank(planId: string, rank: number): { award: string; awa
 
 /** District names match the quota table without their prefix: "Huyện Phụng Hiệp", "TP. Ngã Bảy". */
 export function districtQuotaKey(name: string): string {
-  return normalizeKey(name).replace(/^(huyen|thi xa|thanh pho|tp|tx|h)\s+/, "");
+  return expandPrefix(normalizeKey(name)).replace(DISTRICT_KIND, "");
 }
 
 export function scoreTable(planId: string, rows: UnitRow[], opts?: Record<string, unknown>): TableOutcome {
@@ -380,11 +380,15 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
       }
     }
   }
+  const unlisted: TableFinding[] = [];
   const ind = plan.quotas.find((q) => q.id === "individuals_per_district");
   if (ind) {
     const byKey = new Map(Object.entries(ind.byGroup ?? {}).map(([k, v]) => [districtQuotaKey(k), v]));
     for (const name of districtKeys.values()) {
-      quotas.push({ id: ind.id, label: ind.label, limit: byKey.get(districtQuotaKey(name)) ?? ind.limit, used: 0, group: name, source: ind.source });
+      const own = byKey.get(districtQuotaKey(name));
+      quotas.push({ id: ind.id, label: ind.label, limit: own ?? ind.limit, used: 0, group: name, source: ind.source });
+      // the plan lists its districts: a name that is none of them (misspelt, another province) is said, not guessed
+      if (own === undefined && byKey.size) unlisted.push({ code: "unknown_unit", detail: { unit: name, known: Object.keys(ind.byGroup ?? {}).join(", ") }, key: name });
     }
   }
 
@@ -410,7 +414,7 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
     }
     // the table's findings in the order they arise: districts not found, each unit's own, then per level
     // the tie-break cells, the ties and the places held back
-    const findings: TableFinding[] = groupFindings.slice();
+    const findings: TableFinding[] = groupFindings.concat(unlisted);
     for (let i = 0; i < n; i++) {
       const fs = units[i].findings;
       for (let k = 0; k < fs.length; k++) findings.push(withKey(fs[k], keys[i]));

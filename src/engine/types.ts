@@ -36,6 +36,7 @@ export type ReasonCode =
   | "below_floor" // commune online ratio < 70%: not considered (hg-165 §III.2.b)
   | "missing_communes" // a district without commune ratios for the combined ratio
   | "unknown_group" // a commune whose district is blank or not in the table
+  | "unknown_unit" // a unit the plan's own list of units does not name (hg-165's districts)
   | "unknown_level"
   | "unknown_indicator"
   | "unknown_plan"

@@ -65,6 +65,7 @@ export const ERROR_FOR_REASON: Record<ReasonCode, XlErrorCode> = {
   below_floor: "#N/A",
   missing_communes: "#N/A",
   unknown_group: "#N/A",
+  unknown_unit: "#N/A",
   unknown_level: "#VALUE!",
   unknown_indicator: "#VALUE!",
   unknown_plan: "#VALUE!",

@@ -55,6 +55,10 @@ export const MESSAGES: Record<ReasonCode, { vi: string; en: string }> = {
     vi: "Xã không thuộc huyện nào có trong bảng[: \"{group}\"].",
     en: "The commune's district is blank or not in the table[: \"{group}\"].",
   },
+  unknown_unit: {
+    vi: "Tên đơn vị[ \"{unit}\"] không có trong danh sách đơn vị của kế hoạch[ ({known})]: kiểm tra lại tên; hạn mức riêng của kế hoạch không áp dụng được.",
+    en: "The unit[ \"{unit}\"] is not in the plan's list of units[ ({known})]: check the name; the plan's own limits cannot be applied to it.",
+  },
   unknown_level: {
     vi: "Cấp không hợp lệ[: \"{value}\"]; dùng tỉnh, huyện hoặc xã.",
     en: "Unknown level[: \"{value}\"]; use tinh, huyen or xa.",

@@ -60,6 +60,14 @@ export function commonReadings(source: string): Reading[] {
       source,
     },
     {
+      id: "unit_prefixes",
+      text: {
+        vi: "Tên đơn vị và tên huyện được so sánh sau khi viết đủ tiền tố viết tắt: TP. = Thành phố, TX. = Thị xã, H. = Huyện, Q. = Quận, P. = Phường, TT. = Thị trấn, X. = Xã (\"TP. Ngã Bảy\" là Thành phố Ngã Bảy; thị xã Long Mỹ và huyện Long Mỹ vẫn là hai đơn vị); tên không có trong danh sách đơn vị của kế hoạch được nêu ra.",
+        en: "Unit and district names are compared with their abbreviated prefix written out: TP. = Thành phố, TX. = Thị xã, H. = Huyện, Q. = Quận, P. = Phường, TT. = Thị trấn, X. = Xã (\"TP. Ngã Bảy\" is Ngã Bảy city; thị xã Long Mỹ and huyện Long Mỹ stay two units); a name the plan's list of units does not hold is reported.",
+      },
+      source,
+    },
+    {
       id: "percent_ambiguous_one",
       text: {
         vi: "Trong một cột tỷ lệ mà ô khác ghi phần trăm dạng số nguyên (85, 92, 77: chính các ô đó là ngoài 0–100%), ô ghi 1 có thể là 1% hoặc 100%: được đánh dấu và không dùng, không đoán.",

@@ -6,6 +6,7 @@
  */
 import { dateText, isBlank, message, normalizeKey, normalizeKey as normalizeKeyRaw, parseLevel } from "../engine";
 import type { CellInput, Level, UnitRow } from "../engine";
+import { DISTRICT_KIND, expandPrefix } from "../engine/keys";
 import type { Plan } from "../engine/types";
 import { isSpecialInput } from "./mapping";
 import { cellRef, columnLetter } from "./a1";
@@ -50,9 +51,11 @@ function isNumberingRow(row: CellInput[], first: number, last: number): boolean 
  * Commune-to-district matching. Reading: the district column names the district as its row does
  * ("Huyện Châu Thành"); a name without its prefix ("Châu Thành") matches when exactly one district
  * row has that name after dropping "huyện / thị xã / thành phố" (Hậu Giang has both a Long Mỹ town
- * and a Long Mỹ district, so a bare "Long Mỹ" matches neither and is reported).
+ * and a Long Mỹ district, so a bare "Long Mỹ" matches neither and is reported). Names are compared
+ * with their abbreviated prefix written out (reading unit_prefixes: "TP. Ngã Bảy" is "Thành phố Ngã
+ * Bảy", "TX. Long Mỹ" is "Thị xã Long Mỹ" and never "Huyện Long Mỹ").
  */
-const DISTRICT_PREFIX = /^(huyen|thi xa|thanh pho|quan|tp|tx|h)\s+/;
+const DISTRICT_PREFIX = DISTRICT_KIND;
 
 function groupResolver(districts: string[], normalizeKey: (s: string) => string): (name: string) => string | null {
   // keys computed once: a table of 10,000 communes must not normalise every district name per row
@@ -179,7 +182,7 @@ export function readUnits(
   const keys = new Map<string, string>();
   const normalizeKey = (s: string) => {
     let k = keys.get(s);
-    if (k === undefined) keys.set(s, (k = normalizeKeyRaw(s)));
+    if (k === undefined) keys.set(s, (k = expandPrefix(normalizeKeyRaw(s))));
     return k;
   };
   const levels0 = new Map<string, Level | null>();
