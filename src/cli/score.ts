@@ -169,6 +169,7 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
   const output = !a.json || a.output ? a.output ?? defaultOutput(a.input) : undefined;
   if (output) checkOutput(a.input, output, inputCopyKind(a.input));
   const book = await readInput(a.input, { encoding: a.encoding, sheet: a.sheet });
+  for (const line of book.notes ?? []) note(line);
   const own = new Set([RESULTS_SHEET, RULES_SHEET, ...book.ownSheets.map((s) => s.name)]);
   const candidates = sheetsInSearchOrder(book, book.sheets.filter((s) => !own.has(s.name)));
   let sheet = candidates[0];

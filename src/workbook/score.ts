@@ -7,7 +7,7 @@ import type { CellInput, Finding, Plan } from "../engine";
 import { columnLetter } from "./a1";
 import { mapArgument, mapColumns, planHeaderScore, plansForTable, type TableView } from "./mapping";
 import { readUnits } from "./read";
-import { findTable, headerTexts, tableView } from "./table";
+import { findTable, HEADER_SEARCH_ROWS_MAX, headerTexts, tableView } from "./table";
 import type { ColumnMapping, Problem, ScoredSheet, ScoreOptions, TableRegion } from "./types";
 
 export { headerTexts };
@@ -64,7 +64,8 @@ export function mapSheet(plan: Plan, grid: CellInput[][], opts: ScoreSheetOption
   if (!table) {
     throw new WorkbookError(
       `Không tìm thấy bảng số liệu trên trang "${opts.sheet}": cần một dòng tiêu đề có các cột như ` +
-        plan.inputs.filter((d) => d.required).map((d) => `"${d.headers[0] ?? d.label}"`).join(", ") + ".",
+        plan.inputs.filter((d) => d.required).map((d) => `"${d.headers[0] ?? d.label}"`).join(", ") +
+        ` (đã tìm trong ${HEADER_SEARCH_ROWS_MAX} dòng đầu của trang).`,
     );
   }
   const view = tableView(grid, table, opts.hiddenColumns ?? []);

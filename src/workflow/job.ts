@@ -22,6 +22,7 @@ import {
   planHeaderScore,
   scoreSheet,
   tableView,
+  HEADER_SEARCH_ROWS_MAX,
   WorkbookError,
   type ColumnMapping,
   type ScoredSheet,
@@ -104,7 +105,7 @@ export function locateTable(snap: WorkbookSnapshot, plan: ReturnType<typeof getP
           .filter((d) => d.required)
           .map((d) => `"${d.headers[0] ?? d.label}"`)
           .join(", ") +
-        ".",
+        ` (đã tìm trong ${HEADER_SEARCH_ROWS_MAX} dòng đầu của vùng).`,
       {
         where: { sheet },
         hint: "Chọn một ô bất kỳ trong bảng số liệu (hoặc chọn một Excel Table) rồi bấm lại.",

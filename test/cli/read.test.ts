@@ -366,3 +366,55 @@ describe(".ods and .xls", () => {
     expect(book.sheets[0].grid).toEqual([["Đơn vị", "a", "Ngày"], ["Xã A", 90, new Date(Date.UTC(2023, 4, 1))], ["Xã B", { error: "#DIV/0!" }]]);
   });
 });
+
+describe("CSV files that other tools left uneven", () => {
+  const HEADER = "Đơn vị,Cấp,Huyện,Số hồ sơ trực tuyến,Tổng số hồ sơ phát sinh,Số tài khoản định danh mức 2 đã kích hoạt,Số người có CCCD";
+  const ROWS = [
+    "Huyện Châu Thành,Huyện,,900,1000,8500,10000",
+    "Xã Đông Phước,Xã,Huyện Châu Thành,95,100,9000,10000",
+    "Thị trấn Ngã Sáu,Xã,Huyện Châu Thành,80,100,950,1000",
+    "Xã Phú Hữu,Xã,Huyện Châu Thành,90,100,920,1000",
+  ];
+
+  it.each([
+    ["CRLF then LF", ["\r\n", "\n", "\r\n", "\n", "\n"]],
+    ["LF then CRLF", ["\n", "\r\n", "\n", "\r\n", "\r\n"]],
+    ["a lone CR among them", ["\r\n", "\r", "\n", "\r\n", "\n"]],
+  ])("lines ending in mixed ways (%s): every row is its own record", async (_what, ends) => {
+    const text = [HEADER, ...ROWS].map((l, i) => l + ends[i]).join("");
+    const book = await readInput(file("mixed.csv", Buffer.from(text, "utf8")));
+    const grid = book.sheets[0].grid;
+    expect(grid.map((r) => r[0])).toEqual(["Đơn vị", ...ROWS.map((l) => l.split(",")[0])]);
+    expect(grid.map((r) => r.length)).toEqual([7, 7, 7, 7, 7]);
+  });
+
+  it("one bad UTF-8 byte names its line and character, not the whole file", async () => {
+    const good = Buffer.from([HEADER, ROWS[0], ROWS[1]].join("\r\n") + "\r\n", "utf8");
+    const bad = Buffer.concat([good, Buffer.from("Xã Ph", "utf8"), Buffer.from([0xfa]), Buffer.from(" Hữu,Xã,Huyện Châu Thành,90,100,920,1000\r\n", "utf8")]);
+    let err = "";
+    const code = await scoreCommand([file("bad-byte.csv", bad), "--plan", "hg-165", "--json"], { out: () => undefined, err: (s) => (err += s) });
+    expect(code).toBe(2);
+    expect(err).toMatch(/\(0xFA\) ở dòng 4, ký tự thứ 6/);
+  });
+
+  it.each([
+    ["an .xlsx", "xlsx"],
+    ["an .xls", "xls"],
+  ])("%s renamed .csv is read as the workbook it is, and said so", async (_what, kind) => {
+    let wbBytes: Buffer;
+    if (kind === "xlsx") wbBytes = await sampleXlsx();
+    else {
+      const wb = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(hg165Sheet() as unknown[][]), "Số liệu");
+      wbBytes = XLSX.write(wb, { type: "buffer", bookType: "biff8" }) as Buffer;
+    }
+    const f = file("renamed.csv", wbBytes);
+    const book = await readInput(f);
+    expect(book.kind).toBe(kind);
+    expect(book.notes?.join("\n")).toContain(`mang đuôi .csv nhưng thật ra là sổ làm việc .${kind}`);
+    let err = "";
+    const code = await scoreCommand([f, "--plan", "hg-165", "--json"], { out: () => undefined, err: (s) => (err += s) });
+    expect(code).toBe(0);
+    expect(err).not.toMatch(/UTF-8|--encoding/);
+  });
+});

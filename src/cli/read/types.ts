@@ -35,6 +35,8 @@ export interface InputBook {
   package?: Buffer;
   /** sheets the add-in wrote earlier, found by their DVC_THIDUA_<ROLE> names (src/workbook/ownership.ts) */
   ownSheets: { role: string; name: string }[];
+  /** what the reader noticed about the file itself (a workbook under a .csv name), for the user */
+  notes?: string[];
 }
 
 export interface ReadOptions {
