@@ -205,6 +205,7 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
   try {
     scored = scoreSheet(a.plan, sheet.grid, {
       sheet: sheet.name, level: a.level, overrides: a.map, date, engine, hiddenColumns: sheet.hiddenColumns, plans: listPlans(),
+      merges: sheet.merges,
     });
   } catch (e) {
     if (!(e instanceof MappingError)) throw e;

@@ -5,6 +5,7 @@
 export * from "./types";
 export * from "./a1";
 export { findTable, HEADER_SEARCH_ROWS_MAX, isBlank, tableView } from "./table";
+export { spreadMergedNames, type MergedArea } from "./merges";
 export {
   mapColumns, mappingFields, planHeaderScore, headerMatchScore, SPECIAL_HEADERS, isSpecialInput, headersOnly, plansForTable, mapArgument,
 } from "./mapping";

@@ -136,6 +136,7 @@ export function scoreSnapshot(snap: WorkbookSnapshot, req: JobRequest): ScoredSh
       level: req.level,
       date: req.date,
       plans: listPlans(),
+      merges: snap.source.merges,
     });
   } catch (e) {
     if (e instanceof MappingError) {

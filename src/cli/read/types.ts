@@ -3,6 +3,7 @@
  * them), what is hidden, and, for .xlsx/.xlsm, the input's own bytes, which the writer adds to.
  */
 import type { CellInput } from "../../engine";
+import type { MergedArea } from "../../workbook/merges";
 
 export type SheetState = "visible" | "hidden" | "veryHidden";
 
@@ -15,6 +16,8 @@ export interface InputSheet {
   /** 0-based columns hidden in the sheet (a hidden copy of a column weighs less in the mapping) */
   hiddenColumns: number[];
   state: SheetState;
+  /** the sheet's merged areas (0-based, inclusive), so that a name merged down is read in every row of it */
+  merges?: MergedArea[];
   /**
    * true when the sheet's cells were not read because another sheet was asked for (--sheet): its grid
    * is empty though the sheet may not be

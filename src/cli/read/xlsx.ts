@@ -5,7 +5,7 @@
  * adds to the input's own bytes.
  */
 import type { CellInput } from "../../engine";
-import { markerName, sheetOfRef, type SheetRole } from "../../workbook";
+import { markerName, sheetOfRef, type MergedArea, type SheetRole } from "../../workbook";
 import { READ_MESSAGES as M, OUT_OF_RANGE_DATE, uncalculated } from "./messages";
 import { isRelType, OpcPackage, type Relationship, type XmlTag } from "./package";
 import { findSheet } from "./sheets";
@@ -388,11 +388,13 @@ async function readWorksheet(pkg: OpcPackage, part: string, ctx: SheetContext, s
 
   // exceljs repeated a merged cell's value in every cell of the merge, and the grid kept it once: the
   // top-left cell holds the value, a value saved in another cell of the merge is not shown by Excel
+  const areas: MergedArea[] = [];
   for (const m of merges) {
     const [a, b] = m.split(":");
     const s = parseRef(a);
     const e = parseRef(b ?? a);
     if (!s || !e) continue;
+    areas.push({ r0: s[0], c0: s[1], r1: e[0], c1: e[1] });
     for (let r = s[0]; r <= Math.min(e[0], grid.length - 1); r++) {
       const cellsOfRow = grid[r];
       if (!cellsOfRow) continue;
@@ -406,7 +408,7 @@ async function readWorksheet(pkg: OpcPackage, part: string, ctx: SheetContext, s
   const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
   const hiddenColumns: number[] = [];
   for (const [a, b] of hiddenCols) for (let c = Math.max(0, a); c <= Math.min(b, width - 1); c++) hiddenColumns.push(c);
-  return { name: ctx.name, grid, hiddenRows, hiddenColumns: [...new Set(hiddenColumns)].sort((x, y) => x - y), state };
+  return { name: ctx.name, grid, hiddenRows, hiddenColumns: [...new Set(hiddenColumns)].sort((x, y) => x - y), state, merges: areas };
 }
 
 /** The workbook's own sheets, found by their markers (src/workbook/ownership.ts). */
