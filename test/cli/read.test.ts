@@ -418,3 +418,52 @@ describe("CSV files that other tools left uneven", () => {
     expect(err).not.toMatch(/UTF-8|--encoding/);
   });
 });
+
+describe("a workbook of many sheets, the table on the last", () => {
+  const rowsXml = (rows: (string | number)[][]) =>
+    sheetXml(
+      rows
+        .map((r, i) => `<row r="${i + 1}">${r.map((v, c) => {
+          const ref = String.fromCharCode(65 + c) + (i + 1);
+          return typeof v === "number" ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+        }).join("")}</row>`)
+        .join(""),
+    );
+  const filler = rowsXml(Array.from({ length: 500 }, (_, i) => (i === 0 ? ["Báo cáo", "Ghi chú"] : [i, i * 2, "ghi chú"])));
+  const table = rowsXml(hg165Sheet().filter((r) => r.length).map((r) => r.map((v) => (v === null ? "" : (v as string | number)))));
+
+  it("reads each sheet's first rows only, until one holds the table; only that one is read in full", async () => {
+    const sheets = [...Array.from({ length: 5 }, (_, i) => ({ name: `Cũ ${i + 1}`, xml: filler })), { name: "Số liệu", xml: table }];
+    const f = file("many.xlsx", makePackage({ sheets }));
+    const seen: [string, number][] = [];
+    const book = await readInput(f, {
+      holdsTable: (grid, name) => {
+        seen.push([name, grid.length]);
+        return name === "Số liệu";
+      },
+    });
+    expect(seen.map(([n]) => n)).toEqual(["Cũ 1", "Cũ 2", "Cũ 3", "Cũ 4", "Cũ 5", "Số liệu"]);
+    // a head is at most the rows the header is looked for in, and a few more
+    for (const [, rows] of seen) expect(rows).toBeLessThanOrEqual(110);
+    expect(book.sheets.map((s) => [s.name, !!s.unread])).toEqual([...sheets.slice(0, 5).map((s) => [s.name, true]), ["Số liệu", false]]);
+    const full = await readInput(f);
+    expect(book.sheets[5].grid).toEqual(full.sheets[5].grid);
+    expect(full.sheets[0].grid.length).toBe(500);
+  });
+
+  it("when no sheet's first rows hold the table, every sheet is read in full as before", async () => {
+    const f = file("none.xlsx", makePackage({ sheets: [{ name: "A", xml: filler }, { name: "B", xml: filler }] }));
+    const book = await readInput(f, { holdsTable: () => false });
+    expect(book.sheets.map((s) => [s.name, s.grid.length, !!s.unread])).toEqual([["A", 500, false], ["B", 500, false]]);
+  });
+
+  it("the command scores the table on the last sheet", async () => {
+    const f = file("many-score.xlsx", makePackage({ sheets: [{ name: "A", xml: filler }, { name: "B", xml: filler }, { name: "Số liệu", xml: table }] }));
+    let err = "";
+    let out = "";
+    const code = await scoreCommand([f, "--plan", "hg-165", "--json"], { out: (s) => (out += s), err: (s) => (err += s) });
+    expect(code).toBe(0);
+    expect(err).toContain('trang "Số liệu"');
+    expect(JSON.parse(out).length).toBeGreaterThan(0);
+  });
+});

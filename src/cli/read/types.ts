@@ -47,6 +47,11 @@ export interface ReadOptions {
   encoding?: string;
   /** read only this sheet's cells (as --sheet names it: exactly, or ignoring case) */
   sheet?: string;
+  /**
+   * without `sheet`: whether a sheet's first rows hold the table. An .xlsx then reads in full only the
+   * first sheet, in search order, whose first rows hold it; the others are left unread
+   */
+  holdsTable?: (grid: CellInput[][], name: string) => boolean;
 }
 
 /** The file cannot be read at all: the command exits non-zero with this message. */

@@ -91,7 +91,7 @@ export function readXls(bytes: Buffer, file: string, opts: ReadOptions): InputBo
     const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
     const hiddenRows = (ws["!rows"] ?? []).flatMap((ri, r) => (ri?.hidden ? [r + 1] : []));
     const hiddenColumns = (ws["!cols"] ?? []).flatMap((ci, c) => (ci?.hidden && c < width ? [c] : []));
-    return { name, grid, hiddenRows, hiddenColumns, state, merges };
+    return { name, grid, hiddenRows, hiddenColumns, state, ...(merges.length ? { merges } : {}) };
   });
   const ownSheets: InputBook["ownSheets"] = [];
   for (const role of ["results", "rules", "chart", "targets"] as SheetRole[]) {
