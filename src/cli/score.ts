@@ -12,7 +12,7 @@ import { formatNumberVi, parseDate, parseLevel } from "../engine";
 import type { Level, Plan } from "../engine";
 import { findPlan, listPlans } from "../plans";
 import {
-  findTable, layoutResults, layoutRules, MappingError, planHeaderScore, RESULTS_SHEET, RULES_SHEET, scoreSheet, skippedRowText, toJsonRows,
+  findTable, fitSheetTexts, layoutResults, layoutRules, MappingError, planHeaderScore, RESULTS_SHEET, RULES_SHEET, scoreSheet, skippedRowText, toJsonRows,
   WorkbookError,
 } from "../workbook";
 import type { ScoredSheet } from "../workbook";
@@ -252,6 +252,7 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
     const hasTotals = a.plan.kind !== "targets" && units.some((u) => u.total !== null);
     const chart = hasTotals ? chartSheet(units) : null;
     if (chart) sheets.push({ role: "chart", model: chart.model, chart: chart.chart });
+    for (const line of sheets.flatMap((s) => fitSheetTexts(s.model))) note(line);
     for (const line of (await writeScoredCopy(book, sheets, output)).notes) note(line);
   }
   if (a.json) printJson(toJsonRows(scored), io);

@@ -15,6 +15,7 @@ import type { CellInput, Level } from "../engine";
 import { getPlan, listPlans } from "../plans";
 import {
   findTable,
+  fitSheetTexts,
   layoutResults,
   mapColumns,
   layoutRules,
@@ -60,6 +61,8 @@ export interface JobResult {
   scored: ScoredSheet;
   /** the chart was left out (too many units, or a plan without totals) */
   chartOmitted: boolean;
+  /** cells of ours whose text had to be changed to be written (src/workbook/cell-text.ts), named */
+  textNotes: string[];
 }
 
 /** The table's columns as the pane's mapping section shows them. */
@@ -162,7 +165,7 @@ export function scoreSnapshot(snap: WorkbookSnapshot, req: JobRequest): ScoredSh
 }
 
 /** The sheets to write for a scored table: rules, results, and (when there are totals) the chart. */
-export function buildSheets(scored: ScoredSheet, req: JobRequest, now: Date): { sheets: OwnedSheet[]; chartOmitted: boolean } {
+export function buildSheets(scored: ScoredSheet, req: JobRequest, now: Date): { sheets: OwnedSheet[]; chartOmitted: boolean; textNotes: string[] } {
   const plan = getPlan(scored.planId);
   const rules = layoutRules(plan, { now, scored, formulas: req.formulas ?? false });
   const results = layoutResults(scored, plan, { formulas: req.formulas ?? false, rules, now });
@@ -174,7 +177,8 @@ export function buildSheets(scored: ScoredSheet, req: JobRequest, now: Date): { 
   const hasTotals = plan.kind !== "targets" && scored.outcome.units.some((u) => u.total !== null);
   const chart = hasTotals ? chartSheet(scored.outcome.units) : null;
   if (chart) sheets.push({ role: "chart", model: chart.model, chart: chart.chart });
-  return { sheets, chartOmitted: hasTotals && !chart };
+  const textNotes = sheets.flatMap((s) => fitSheetTexts(s.model));
+  return { sheets, chartOmitted: hasTotals && !chart, textNotes };
 }
 
 /**
@@ -202,7 +206,7 @@ export async function runJob(
     await nextTask();
     refuseOwnSource(snap);
     const scored = scoreSnapshot(snap, req);
-    const { sheets, chartOmitted } = buildSheets(scored, req, now);
+    const { sheets, chartOmitted, textNotes } = buildSheets(scored, req, now);
 
     progress("check");
     const own = planOwnership(snap, sheets);
@@ -215,6 +219,7 @@ export async function runJob(
       summary: summarize(scored, sheets.map((s) => s.model.name), syncs),
       scored,
       chartOmitted,
+      textNotes,
       source: anchorOf(req.source, snap),
     };
   });
