@@ -168,7 +168,13 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
   // the output is checked before anything is read: -o onto the input is refused, whatever its spelling
   const output = !a.json || a.output ? a.output ?? defaultOutput(a.input) : undefined;
   if (output) checkOutput(a.input, output, inputCopyKind(a.input));
-  const book = await readInput(a.input, { encoding: a.encoding, sheet: a.sheet });
+  const hint = planHeaderScore(a.plan);
+  const book = await readInput(a.input, {
+    encoding: a.encoding,
+    sheet: a.sheet,
+    holdsTable: (grid, name) => name !== RESULTS_SHEET && name !== RULES_SHEET && findTable(grid, hint) !== null,
+  });
+  for (const line of book.notes ?? []) note(line);
   const own = new Set([RESULTS_SHEET, RULES_SHEET, ...book.ownSheets.map((s) => s.name)]);
   const candidates = sheetsInSearchOrder(book, book.sheets.filter((s) => !own.has(s.name)));
   let sheet = candidates[0];
@@ -180,7 +186,6 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
   } else {
     // the table's sheet: the active one if it holds it, else the first visible one that does; a
     // hidden sheet only when no visible one holds the table (and the command says so below)
-    const hint = planHeaderScore(a.plan);
     sheet = candidates.find((s) => findTable(s.grid, hint)) ?? candidates[0];
   }
   if (!sheet) throw new WorkbookError("Sổ làm việc không có trang số liệu.");
@@ -204,6 +209,7 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
   try {
     scored = scoreSheet(a.plan, sheet.grid, {
       sheet: sheet.name, level: a.level, overrides: a.map, date, engine, hiddenColumns: sheet.hiddenColumns, plans: listPlans(),
+      merges: sheet.merges,
     });
   } catch (e) {
     if (!(e instanceof MappingError)) throw e;

@@ -52,6 +52,14 @@ export function commonReadings(source: string): Reading[] {
       source,
     },
     {
+      id: "merged_down",
+      text: {
+        vi: "Ô gộp theo chiều dọc ở cột tên đơn vị, \"Thuộc huyện\" hoặc \"Cấp\" được đọc là giá trị Excel hiển thị cho mọi dòng của vùng gộp (không phải ô trống). Ô gộp trên các cột số liệu không được chép xuống: một số liệu ghi một lần cho nhiều dòng chỉ được tính một lần, các dòng còn lại là ô trống (thiếu số liệu).",
+        en: "A cell merged down a unit-name, district or level column is read as the value Excel shows, for every row of the merge (not as blank). A merge over figures is not spread: a figure written once for several rows counts once, and the other rows are blank (missing figures).",
+      },
+      source,
+    },
+    {
       id: "numerator_exceeds",
       text: {
         vi: "a > b là lỗi số liệu: được đánh dấu và tỷ lệ lấy tối đa 100% khi tính điểm.",

@@ -4,7 +4,8 @@
  */
 export * from "./types";
 export * from "./a1";
-export { findTable, isBlank, tableView } from "./table";
+export { findTable, HEADER_SEARCH_ROWS_MAX, isBlank, tableView } from "./table";
+export { spreadMergedNames, type MergedArea } from "./merges";
 export {
   mapColumns, mappingFields, planHeaderScore, headerMatchScore, SPECIAL_HEADERS, isSpecialInput, headersOnly, plansForTable, mapArgument,
 } from "./mapping";

@@ -23,6 +23,7 @@ import {
   planHeaderScore,
   scoreSheet,
   tableView,
+  HEADER_SEARCH_ROWS_MAX,
   WorkbookError,
   type ColumnMapping,
   type ScoredSheet,
@@ -107,7 +108,7 @@ export function locateTable(snap: WorkbookSnapshot, plan: ReturnType<typeof getP
           .filter((d) => d.required)
           .map((d) => `"${d.headers[0] ?? d.label}"`)
           .join(", ") +
-        ".",
+        ` (đã tìm trong ${HEADER_SEARCH_ROWS_MAX} dòng đầu của vùng).`,
       {
         where: { sheet },
         hint: "Chọn một ô bất kỳ trong bảng số liệu (hoặc chọn một Excel Table) rồi bấm lại.",
@@ -138,6 +139,7 @@ export function scoreSnapshot(snap: WorkbookSnapshot, req: JobRequest): ScoredSh
       level: req.level,
       date: req.date,
       plans: listPlans(),
+      merges: snap.source.merges,
     });
   } catch (e) {
     if (e instanceof MappingError) {
