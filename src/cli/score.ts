@@ -12,7 +12,7 @@ import { formatNumberVi, parseDate, parseLevel } from "../engine";
 import type { Level, Plan } from "../engine";
 import { findPlan, listPlans } from "../plans";
 import {
-  findTable, layoutResults, layoutRules, MappingError, planHeaderScore, RESULTS_SHEET, RULES_SHEET, scoreSheet, skippedRowText, toJsonRows,
+  findTable, fitSheetTexts, layoutResults, layoutRules, MappingError, planHeaderScore, RESULTS_SHEET, RULES_SHEET, scoreSheet, skippedRowText, toJsonRows,
   WorkbookError,
 } from "../workbook";
 import type { ScoredSheet, TableRegion } from "../workbook";
@@ -171,13 +171,18 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
   // the output is checked before anything is read: -o onto the input is refused, whatever its spelling
   const output = !a.json || a.output ? a.output ?? defaultOutput(a.input) : undefined;
   if (output) checkOutput(a.input, output, inputCopyKind(a.input));
-  const book = await readInput(a.input, { encoding: a.encoding, sheet: a.sheet });
+  const hint = planHeaderScore(a.plan);
+  const book = await readInput(a.input, {
+    encoding: a.encoding,
+    sheet: a.sheet,
+    holdsTable: (grid, name) => name !== RESULTS_SHEET && name !== RULES_SHEET && findTable(grid, hint) !== null,
+  });
+  for (const line of book.notes ?? []) note(line);
   times.end("read");
   const own = new Set([RESULTS_SHEET, RULES_SHEET, ...book.ownSheets.map((s) => s.name)]);
   const candidates = sheetsInSearchOrder(book, book.sheets.filter((s) => !own.has(s.name)));
   let sheet = candidates[0];
   // the table is looked for once on each sheet, and the one found is the one scored
-  const hint = planHeaderScore(a.plan);
   let region: TableRegion | null = null;
   if (a.sheet) {
     const name = findSheet(book.sheets.map((s) => s.name), a.sheet);
@@ -216,6 +221,7 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
   try {
     scored = scoreSheet(a.plan, sheet.grid, {
       sheet: sheet.name, level: a.level, overrides: a.map, date, engine, hiddenColumns: sheet.hiddenColumns, plans: listPlans(), table: region ?? undefined,
+      merges: sheet.merges,
     });
   } catch (e) {
     if (!(e instanceof MappingError)) throw e;
@@ -259,6 +265,7 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
     const hasTotals = a.plan.kind !== "targets" && units.some((u) => u.total !== null);
     const chart = hasTotals ? chartSheet(units) : null;
     if (chart) sheets.push({ role: "chart", model: chart.model, chart: chart.chart });
+    for (const line of sheets.flatMap((s) => fitSheetTexts(s.model))) note(line);
     times.end("layout");
     for (const line of (await writeScoredCopy(book, sheets, output)).notes) note(line);
     times.end("write");

@@ -9,5 +9,5 @@ export * from "./score";
 export * from "./targets";
 export * from "./weighted";
 export * from "./allocate";
-export { estimate766, parseYesNo } from "./score-other";
+export { estimate766, isBareOne, parseYesNo, wholePercentExample } from "./score-other";
 export { awardReasonText, message, MESSAGES } from "../messages";

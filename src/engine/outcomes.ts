@@ -36,6 +36,8 @@ export interface UnitOutcome {
 
 export interface UnitRow {
   key: string;
+  /** the unit's name as its row writes it, when `key` was made unique ("Xã A (2)"); default `key` */
+  name?: string;
   group?: string;
   level: Level;
   values: Record<string, CellInput>;

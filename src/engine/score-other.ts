@@ -63,6 +63,49 @@ export function estimate766(plan: Plan, values: Record<string, CellInput>, schem
  * A target check in the shape every front end lays out: the value as the "ratio", the target in force
  * as the "threshold", met as "full". Targets carry no points.
  */
+/** A number or a text that is just 1 ("1", "1,0"): no percent sign to say which 1 it is. */
+export function isBareOne(x: CellInput): boolean {
+  return x === 1 || (typeof x === "string" && /^\s*1(?:[.,]0*)?\s*$/.test(x));
+}
+
+/** A bare number above 1 and at most 100 ("85" typed for 85%), as it was written. */
+function wholePercentText(x: CellInput): string | null {
+  if (typeof x === "number") return x > 1 && x <= 100 ? String(x) : null;
+  if (typeof x !== "string" || !/^\s*\d{1,3}(?:[.,]\d+)?\s*$/.test(x)) return null;
+  const n = Number(x.trim().replace(",", "."));
+  return n > 1 && n <= 100 ? x.trim() : null;
+}
+
+/**
+ * Reading percent_ambiguous_one: the columns (by input id) in which some cell holds a whole percent
+ * (85 for 85%), each with the first such cell as an example; a bare 1 there is 1% or 100%.
+ */
+function wholePercentExamples(ids: string[], rows: UnitRow[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const id of ids) {
+    const w = wholePercentExample(rows.map((r) => r.values[id]));
+    if (w !== undefined) out.set(id, w);
+  }
+  return out;
+}
+
+/** The first whole percent of a column's cells (reading percent_ambiguous_one), if any: a custom function's range reads as a table's column. */
+export function wholePercentExample(cells: readonly CellInput[]): string | undefined {
+  for (const x of cells) {
+    const w = wholePercentText(x);
+    if (w !== null) return w;
+  }
+  return undefined;
+}
+
+/** The check of a bare 1 in a column of whole percents: flagged, its value not used (never guessed). */
+function ambiguousOne(c: CheckedTarget, id: string, example: string): CheckedTarget {
+  // `c` is the check of a plain value: the target's own findings (a bad date, an unknown level) come first
+  if (c.status !== "scored") return c;
+  const finding: Finding = { code: "percent_ambiguous", input: id, detail: { input: id, value: example } };
+  return { ...c, value: null, met: null, status: "invalid_input", reason: "percent_ambiguous", message: message("percent_ambiguous", finding.detail), finding };
+}
+
 function checkAsCriterion(c: TargetCheck): CriterionOutcome {
   return {
     id: c.indicator, label: c.label, source: c.source, status: c.status, reason: c.reason,
@@ -82,6 +125,7 @@ export function scoreOtherTable(plan: Plan, rows: UnitRow[], opts: Record<string
     return { planId: plan.id, units, findings, quotas, options: { scheme } };
   }
   if (plan.kind === "targets") {
+    const wholePercents = wholePercentExamples(plan.targets.map((t) => t.id), rows);
     const units = rows.map((row) => {
       const checks: CheckedTarget[] = [];
       const fs: Finding[] = [];
@@ -89,11 +133,9 @@ export function scoreOtherTable(plan: Plan, rows: UnitRow[], opts: Record<string
         if (!t.levels.includes(row.level)) continue;
         const v = row.values[t.id];
         if (isBlank(v)) continue;
-        const c = checkTarget(plan.id, row.level, t.id, v, {
-          date: row.values.date,
-          assigned: row.values[`assigned_${t.id}`],
-          plusMode: opts.plusMode,
-        });
+        const example = wholePercents.get(t.id);
+        const topts = { date: row.values.date, assigned: row.values[`assigned_${t.id}`], plusMode: opts.plusMode };
+        const c = example !== undefined && isBareOne(v) ? ambiguousOne(checkTarget(plan.id, row.level, t.id, 0.5, topts), t.id, example) : checkTarget(plan.id, row.level, t.id, v, topts);
         checks.push(c);
         // one bad date stops every target of the row: one problem, on the date cell
         const f = c.finding;
@@ -117,8 +159,14 @@ export function scoreOtherTable(plan: Plan, rows: UnitRow[], opts: Record<string
         const allMet = need.every((id) => checks.some((c) => c.indicator === id && c.met === true));
         const sol = parseYesNo(row.values.giai_phap);
         if (sol === undefined) fs.push({ code: "invalid_input", input: "giai_phap", detail: { input: "giai_phap", value: String(row.values.giai_phap) } });
+        // the column is required: a blank is a missing figure, never "không" (it may be yes), so the
+        // award waits for it rather than being refused on it
+        const blank = sol === null;
+        const missing: Finding | undefined = blank ? { code: "missing_input", input: "giai_phap", detail: { input: "giai_phap" } } : undefined;
+        if (missing) fs.push(missing);
         if (allMet && sol === true) Object.assign(u, { award: award.label, awardCode: award.code });
-        else u.awardReason = unmetCondition(plan, award, need, checks, sol === true ? null : row.values.giai_phap);
+        else if (allMet && missing) u.awardReason = { code: "award_data_flag", causes: [missing] };
+        else u.awardReason = unmetCondition(plan, award, need, checks, sol === true || blank ? null : row.values.giai_phap);
       } else if (award) u.awardReason = unrankedReason(u);
       return u;
     });

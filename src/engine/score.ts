@@ -4,7 +4,7 @@ import { message } from "../messages";
 import { allocate, type Allocation } from "./allocate";
 import { nameList, readingSource, tieReasons, unrankedReason, withSource } from "./award-reasons";
 import { isBlank, parseCount, parsePercent } from "./coerce";
-import { cachedKey as normalizeKey } from "./keys";
+import { cachedKey as normalizeKey, DISTRICT_KIND, expandPrefix } from "./keys";
 import type { QuotaUse, TableOutcome, UnitOutcome, UnitResult, UnitRow } from "./outcomes";
 import { rankPositions } from "./rank";
 import {
@@ -75,7 +75,7 @@ export function prizeForRank(planId: string, rank: number): { award: string; awa
 
 /** District names match the quota table without their prefix: "Huyện Phụng Hiệp", "TP. Ngã Bảy". */
 export function districtQuotaKey(name: string): string {
-  return normalizeKey(name).replace(/^(huyen|thi xa|thanh pho|tp|tx|h)\s+/, "");
+  return expandPrefix(normalizeKey(name)).replace(DISTRICT_KIND, "");
 }
 
 export function scoreTable(planId: string, rows: UnitRow[], opts?: Record<string, unknown>): TableOutcome {
@@ -84,8 +84,47 @@ export function scoreTable(planId: string, rows: UnitRow[], opts?: Record<string
     const f: Finding = { code: "unknown_plan", detail: { value: planId } };
     return { planId, units: [], findings: [f], quotas: [] };
   }
-  if (plan.kind !== "ratio_points") return scoreOtherTable(plan, rows, opts ?? {});
-  return scoreHg165Table(plan, rows, opts?.explain !== false);
+  const out = plan.kind !== "ratio_points" ? scoreOtherTable(plan, rows, opts ?? {}) : scoreHg165Table(plan, rows, opts?.explain !== false);
+  return holdAwardsForDuplicates(plan, rows, out);
+}
+
+/**
+ * Reading duplicate_units: a unit (its name and its district) on two rows would count twice in its
+ * district's mean and could take two places, and which row is the right one is not ours to choose;
+ * each duplicate row is named (with the row it repeats), and no unit of the table is awarded while
+ * one remains, since every place below the duplicate's depends on it.
+ */
+function holdAwardsForDuplicates(plan: Plan, rows: UnitRow[], out: TableOutcome): TableOutcome {
+  // Ia Băng and Ia Bang are two communes: the name is compared exactly (case and NFC aside), the district by its key
+  const seen = new Map<string, string>();
+  const dups: { key: string; first: string; name: string }[] = [];
+  for (const r of rows) {
+    const name = r.name ?? r.key;
+    // a district and a commune of one name are two units
+    const k = `${r.level}|${name.normalize("NFC").trim().toLowerCase()}|${r.group === undefined ? "" : normalizeKey(r.group)}`;
+    const first = seen.get(k);
+    if (first === undefined) seen.set(k, r.key);
+    else dups.push({ key: r.key, first, name });
+  }
+  if (!dups.length) return out;
+  const byKey = new Map(out.units.map((u) => [u.key, u]));
+  for (const d of dups) {
+    const f: Finding = { code: "duplicate_unit", detail: { unit: d.name, first: d.first } };
+    const u = byKey.get(d.key);
+    if (u) pushFinding(u, f);
+    out.findings.push({ ...f, key: d.key });
+  }
+  const reason = withSource({ code: "award_duplicates", detail: { units: nameList([...new Set(dups.map((d) => d.name))]) } }, readingSource(plan, "duplicate_units"));
+  for (const u of out.units) {
+    // units the plan gives nothing to (no award, no reason) stay as they are
+    if (u.award === null && u.awardReason === null) continue;
+    Object.assign(u, { award: null, awardCode: null, prize: null, bonusPoints: null, awardReason: reason });
+  }
+  for (const q of out.quotas) {
+    q.used = 0;
+    delete q.pending;
+  }
+  return out;
 }
 
 /**
@@ -179,11 +218,20 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
   let hasAccounts = false;
   const readTieBreak = (i: number, level: Level, values: Record<string, CellInput>, accounts: CellInput) => {
     if (!tb || !tieBreak || !tb.levels.includes(level) || !isScored(cols, i)) return;
-    const acc = countOrNull(accounts, tb.input, tieBreakFindings.get(level), keys[i]);
+    const sink = tieBreakFindings.get(level) as TableFinding[];
+    const before = sink.length;
+    const acc = countOrNull(accounts, tb.input, sink, keys[i]);
     const per = acc === null ? null : countOrNull(values[tb.per], tb.per);
+    // reading hg165_tiebreak_checked: more filing accounts than online dossiers (500 for 95) cannot be
+    // "distinct accounts that filed them": a data error, flagged on the cell and not used to break a tie
+    const over = acc !== null && per !== null && acc > per;
+    if (over) sink.push({ code: "numerator_exceeds_denominator", input: tb.input, detail: { a: acc, b: per }, key: keys[i] });
+    if (sink.length > before) tieBreakReported.add(i);
     // NaN: no tie-break value, which rankPositions reads as "cannot break the tie"
-    tieBreak[i] = acc !== null && per !== null && per > 0 ? acc / per : NaN;
+    tieBreak[i] = acc !== null && per !== null && per > 0 && !over ? acc / per : NaN;
   };
+  /** units whose tie-break cell already has a finding (not a count, a > b) */
+  const tieBreakReported = new Set<number>();
 
   // communes first (their ratios feed their district's combined ratio), in the one pass over the rows;
   // communes mostly follow one another district by district, so the last district cell's tally is kept at hand
@@ -282,6 +330,10 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
       const i = idx[k];
       rank[i] = ranks.rank[k];
       if (ranks.tied[k] === 1) tie[i] = tiebreak && (!hasAccounts || Number.isNaN(tiebreak[k])) ? TIE_NEEDS_ACCOUNTS : TIE_UNRESOLVED;
+      // a blank tie-break cell matters only where it keeps a tie: that cell is named (blanks elsewhere are not)
+      if (tb && tie[i] === TIE_NEEDS_ACCOUNTS && hasAccounts && !tieBreakReported.has(i) && isBlank(rows[i].values[tb.input] as CellInput)) {
+        lr.tieBreakFindings.push({ code: "missing_input", input: tb.input, detail: { input: tb.input }, key: keys[i] });
+      }
     }
     // rank order, input order within a rank
     const order = orderByRank(idx, rank);
@@ -328,11 +380,15 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
       }
     }
   }
+  const unlisted: TableFinding[] = [];
   const ind = plan.quotas.find((q) => q.id === "individuals_per_district");
   if (ind) {
     const byKey = new Map(Object.entries(ind.byGroup ?? {}).map(([k, v]) => [districtQuotaKey(k), v]));
     for (const name of districtKeys.values()) {
-      quotas.push({ id: ind.id, label: ind.label, limit: byKey.get(districtQuotaKey(name)) ?? ind.limit, used: 0, group: name, source: ind.source });
+      const own = byKey.get(districtQuotaKey(name));
+      quotas.push({ id: ind.id, label: ind.label, limit: own ?? ind.limit, used: 0, group: name, source: ind.source });
+      // the plan lists its districts: a name that is none of them (misspelt, another province) is said, not guessed
+      if (own === undefined && byKey.size) unlisted.push({ code: "unknown_unit", detail: { unit: name, known: Object.keys(ind.byGroup ?? {}).join(", ") }, key: name });
     }
   }
 
@@ -358,7 +414,7 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
     }
     // the table's findings in the order they arise: districts not found, each unit's own, then per level
     // the tie-break cells, the ties and the places held back
-    const findings: TableFinding[] = groupFindings.slice();
+    const findings: TableFinding[] = groupFindings.concat(unlisted);
     for (let i = 0; i < n; i++) {
       const fs = units[i].findings;
       for (let k = 0; k < fs.length; k++) findings.push(withKey(fs[k], keys[i]));

@@ -32,9 +32,11 @@ export type ReasonCode =
   | "zero_denominator" // b = 0: no data, never a silent 0
   | "numerator_exceeds_denominator" // a > b: flagged, ratio capped at 100% for points
   | "percent_out_of_range" // a ratio above 100% or below 0, e.g. 85 typed for 85%
+  | "percent_ambiguous" // a bare 1 in a column of whole percents (85, 92, 1, 77): 1% or 100%?
   | "below_floor" // commune online ratio < 70%: not considered (hg-165 §III.2.b)
   | "missing_communes" // a district without commune ratios for the combined ratio
   | "unknown_group" // a commune whose district is blank or not in the table
+  | "unknown_unit" // a unit the plan's own list of units does not name (hg-165's districts)
   | "unknown_level"
   | "unknown_indicator"
   | "unknown_plan"
@@ -47,6 +49,7 @@ export type ReasonCode =
   | "not_applicable" // the plan has no rule for this level / indicator
   | "invalid_option" // an option value the plan does not offer
   | "estimate" // a QĐ 766 total computed from headline ratios: an estimate, never the official figure
+  | "duplicate_unit" // the same unit (name and district) on two rows
   // why a unit the plan could award got no award (UnitResult.awardReason); below_floor serves too
   | "award_rank_no_prize" // hg-165 districts: only the ranks with a prize (1–3) are awarded
   | "award_places_taken" // the quota's places went to better-ranked units (or are held for a tie)
@@ -55,6 +58,7 @@ export type ReasonCode =
   | "award_waits_for_tie" // np-236: the district places wait until the council settles a provincial tie
   | "award_no_group" // hg-165: a commune with no district cannot be checked against the 2-per-district limit
   | "award_group_not_in_table" // hg-165: a commune whose district has no row in the table
+  | "award_duplicates" // a unit appears on two rows: no unit of the table is awarded until it is fixed
   | "award_data_flag" // not ranked: its figures could not be scored (the finding is the cause)
   | "award_condition_not_met" // ls-170: the award's conditions are not all met (the causes say which)
   | "condition_target_not_met" // a cause: a target of the condition below its target

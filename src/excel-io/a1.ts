@@ -47,4 +47,4 @@ export function boxAddress(b: Box): string {
 }
 
 /** Shared with the command line, which marks and recognises the same sheets in .xlsx files. */
-export { sheetOfRef as sheetOfFormula, sameSheetName } from "../workbook/ownership";
+export { sheetOfRef as sheetOfFormula, sameSheetName, nameKey } from "../workbook/ownership";

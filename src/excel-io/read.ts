@@ -8,6 +8,7 @@ import type { CellInput } from "../engine";
 import { parseAddress } from "./a1";
 import { isPayloadLimitError, jsonBytes, PAYLOAD_LIMIT_BYTES } from "./payload";
 import type { NameInfo, SourceSnapshot, SourceSpec, WorkbookSnapshot } from "./types";
+import type { MergedArea } from "../workbook/merges";
 
 /**
  * Cell values from Office.js into the engine's CellInput: blanks are null, error cells are {error}, and
@@ -123,6 +124,7 @@ export async function readSnapshot(
   let below: Excel.Range | null;
   let sheets: Excel.WorksheetCollection;
   let names: Excel.NamedItemCollection;
+  let merged: Excel.RangeAreas | null;
   for (;;) {
     region = sourceRange(context, spec);
     region.load("address,rowIndex,columnIndex,rowCount,columnCount");
@@ -132,6 +134,8 @@ export async function readSnapshot(
     below = spec.kind === "table" ? null : region.getRowsBelow(BELOW_ROWS).load("values,valueTypes,numberFormat");
     sheets = wb.worksheets.load("items/name");
     names = wb.names.load("items/name,items/formula");
+    // ExcelApi 1.13: a host without it reads the table as before, each merged value in its first cell only
+    merged = typeof region.getMergedAreasOrNullObject === "function" ? region.getMergedAreasOrNullObject().load("address") : null;
     try {
       await sync();
       break;
@@ -169,6 +173,7 @@ export async function readSnapshot(
     block,
     grid: sheetAligned(block, rowIndex, columnIndex),
   };
+  if (merged && !merged.isNullObject) source.merges = mergedAreas(merged.address);
   if (below) {
     // only into the grid: the table is looked for in the block, the rows under it are for the summary
     const pad: CellInput[] = new Array(columnIndex).fill(null);
@@ -180,6 +185,32 @@ export async function readSnapshot(
     sheetNames: sheets.items.map((s) => s.name),
     names: names.items.map((n): NameInfo => ({ name: n.name, formula: String(n.formula) })),
   };
+}
+
+/**
+ * The areas of a RangeAreas address ("Sheet1!A5:A7, 'Số liệu, 2023'!C5:C9"): split at the commas
+ * outside quoted sheet names, each area in sheet coordinates.
+ */
+export function mergedAreas(address: string): MergedArea[] {
+  const parts: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < address.length; i++) {
+    const ch = address[i];
+    if (ch === "'") quoted = !quoted;
+    else if (ch === "," && !quoted) {
+      parts.push(address.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(address.slice(start));
+  return parts
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => {
+      const { box } = parseAddress(p);
+      return { r0: box.r0, c0: box.c0, r1: box.r0 + box.rows - 1, c1: box.c0 + box.cols - 1 };
+    });
 }
 
 /** The tables of the workbook, for the source picker (one round trip). */

@@ -2,6 +2,7 @@
  * The seam between the add-in and Office.js. Everything that touches the workbook takes an
  * ExcelRunner, so the same code runs against Excel (`Excel.run`) and against the fake in the tests.
  */
+import type { MergedArea } from "../workbook/merges";
 import type { CellInput } from "../engine";
 
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -30,6 +31,8 @@ export interface SourceSnapshot {
   grid: CellInput[][];
   /** the block only, top-left = (rowIndex, columnIndex) */
   block: CellInput[][];
+  /** the merged areas within the block, in the grid's (sheet) coordinates; absent when the host cannot tell */
+  merges?: MergedArea[];
 }
 
 /** A workbook name that may mark one of the add-in's sheets. */

@@ -13,7 +13,7 @@
 import { HIGHLIGHT } from "../workbook/layout";
 import type { CellOut, ChartSpec, PrintSetup, SheetModel } from "../workbook/types";
 import { markerName, type SheetRole } from "../workbook/ownership";
-import { boxAddress, parseAddress, quoteSheet, sameSheetName, sheetOfFormula, type Box } from "./a1";
+import { boxAddress, nameKey, parseAddress, quoteSheet, sameSheetName, sheetOfFormula, type Box } from "./a1";
 import { COMMAND_BYTES, jsonBytes } from "./payload";
 import { WorkflowError, type WorkbookSnapshot } from "./types";
 
@@ -46,7 +46,7 @@ export interface Ownership {
 export function planOwnership(snap: WorkbookSnapshot, sheets: OwnedSheet[]): Ownership {
   const replace: string[] = [];
   const dropNames: string[] = [];
-  const nameInfo = (n: string) => snap.names.find((x) => x.name.toLowerCase() === n.toLowerCase());
+  const nameInfo = (n: string) => snap.names.find((x) => nameKey(x.name) === nameKey(n));
   for (const { role, model } of sheets) {
     const marker = nameInfo(markerName(role));
     const markedSheet = marker ? sheetOfFormula(marker.formula) : null;

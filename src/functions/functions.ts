@@ -14,6 +14,7 @@ import {
   competitionRank,
   formatPercentVi,
   gapToFull,
+  isBareOne,
   meetsThreshold,
   parseCount,
   parseLevel,
@@ -24,10 +25,12 @@ import {
   scoreUnit,
   targetOf,
   type UnitOutcome,
+  wholePercentExample,
 } from "../engine";
 import type { CellInput, Level } from "../engine/types";
 import { broadcast, nonBlankCells, asGrid, spill, toCellInput, type Cell } from "./broadcast";
 import { errorForFinding, errorForReason, xlError } from "./errors";
+import { message } from "../messages";
 import { hg165Criterion, HG165, HG126, LS170, IATOR32 } from "./plan-data";
 
 type Communes = { rows: CellInput[][] | null; all: CellInput[] | null };
@@ -403,9 +406,11 @@ function targetCell(planId: string, level: Level | null, indicator: CellInput, o
   return t.ok ? t.value : errorForFinding(t.finding);
 }
 
-function metCell(planId: string, level: Level | null, indicator: CellInput, value: CellInput, opts?: { date?: CellInput; assigned?: CellInput }): Cell {
+function metCell(planId: string, level: Level | null, indicator: CellInput, value: CellInput, opts?: { date?: CellInput; assigned?: CellInput }, wholePercent?: string): Cell {
   const t = targetCell(planId, level, indicator, opts);
   if (typeof t !== "number") return t;
+  // reading percent_ambiguous_one: the value range is the table's column, read as the table reads it
+  if (wholePercent !== undefined && isBareOne(value)) return errorForReason("percent_ambiguous", message("percent_ambiguous", { input: "value", value: wholePercent }));
   const c = checkTarget(planId, level, String(indicator), value, opts);
   if (c.met === null) {
     const f = c.reason;
@@ -449,11 +454,12 @@ export function lsTarget(level: any[][], indicator: any[][], assigned_target?: a
  */
 export function lsMet(level: any[][], indicator: any[][], value: any[][], assigned_target?: any[][]): any[][] {
   const args = assigned_target === null || assigned_target === undefined ? [level, indicator, value] : [level, indicator, value, assigned_target];
+  const whole = wholePercentExample(nonBlankCells(value));
   return spill(
     broadcast(args, (cells) => {
       const lv = levelOf(cells[0]);
       if (typeof lv !== "string" || !["tinh", "huyen", "xa"].includes(lv)) return lv as Cell;
-      return metCell(LS170, lv as Level, cells[1], cells[2], cells.length > 3 ? { assigned: cells[3] } : undefined);
+      return metCell(LS170, lv as Level, cells[1], cells[2], cells.length > 3 ? { assigned: cells[3] } : undefined, whole);
     }),
   );
 }
@@ -476,7 +482,8 @@ export function hg126Target(indicator: any[][]): any[][] {
  * @returns {any[][]} TRUE nếu đạt, FALSE nếu chưa đạt.
  */
 export function hg126Met(indicator: any[][], value: any[][]): any[][] {
-  return spill(broadcast([indicator, value], (cells) => metCell(HG126, null, cells[0], cells[1])));
+  const whole = wholePercentExample(nonBlankCells(value));
+  return spill(broadcast([indicator, value], (cells) => metCell(HG126, null, cells[0], cells[1], undefined, whole)));
 }
 
 /**
@@ -499,7 +506,8 @@ export function iatorTarget(indicator: any[][], date: any[][]): any[][] {
  * @returns {any[][]} TRUE nếu đạt, FALSE nếu chưa đạt.
  */
 export function iatorMet(indicator: any[][], date: any[][], value: any[][]): any[][] {
-  return spill(broadcast([indicator, date, value], (cells) => metCell(IATOR32, null, cells[0], cells[2], { date: cells[1] })));
+  const whole = wholePercentExample(nonBlankCells(value));
+  return spill(broadcast([indicator, date, value], (cells) => metCell(IATOR32, null, cells[0], cells[2], { date: cells[1] }, whole)));
 }
 
 /**

@@ -39,6 +39,10 @@ export const MESSAGES: Record<ReasonCode, { vi: string; en: string }> = {
     vi: "Tỷ lệ phải nằm trong khoảng 0–100%[: {input}][ (\"{value}\")]; nhập 0,85 hoặc 85%, không nhập 85.",
     en: "A ratio must lie between 0 and 100%[: {input}][ (\"{value}\")]; type 0.85 or 85%, not 85.",
   },
+  percent_ambiguous: {
+    vi: "Giá trị 1 không rõ là 1% hay 100%[ ({input})]: các ô khác của cột là phần trăm nhập dạng số nguyên[ (như {value})]; ghi rõ \"1%\" hoặc \"100%\".",
+    en: "The value 1 may be 1% or 100%[ ({input})]: the column's other cells are whole percents[ (such as {value})]; write \"1%\" or \"100%\".",
+  },
   below_floor: {
     vi: "Không xét thi đua: tỷ lệ hồ sơ trực tuyến[ {ratio}][ dưới {floor}][ ({source})].",
     en: "Not considered: online dossier ratio[ {ratio}][ below {floor}][ ({source})].",
@@ -50,6 +54,10 @@ export const MESSAGES: Record<ReasonCode, { vi: string; en: string }> = {
   unknown_group: {
     vi: "Xã không thuộc huyện nào có trong bảng[: \"{group}\"].",
     en: "The commune's district is blank or not in the table[: \"{group}\"].",
+  },
+  unknown_unit: {
+    vi: "Tên đơn vị[ \"{unit}\"] không có trong danh sách đơn vị của kế hoạch[ ({known})]: kiểm tra lại tên; hạn mức riêng của kế hoạch không áp dụng được.",
+    en: "The unit[ \"{unit}\"] is not in the plan's list of units[ ({known})]: check the name; the plan's own limits cannot be applied to it.",
   },
   unknown_level: {
     vi: "Cấp không hợp lệ[: \"{value}\"]; dùng tỉnh, huyện hoặc xã.",
@@ -99,6 +107,10 @@ export const MESSAGES: Record<ReasonCode, { vi: string; en: string }> = {
     vi: "Ước tính từ các tỷ lệ chính, không phải điểm chính thức của Bộ chỉ số 766.",
     en: "An estimate from headline ratios, not the official QĐ 766 index figure.",
   },
+  duplicate_unit: {
+    vi: "Đơn vị trùng[: \"{unit}\"] có hai dòng[ (trùng với {first})]: có thể một dòng bị nhập hai lần; không đơn vị nào được khen thưởng khi còn dòng trùng.",
+    en: "Duplicate unit[: \"{unit}\"] on two rows[ (same as {first})]: a row may have been entered twice; no unit is awarded while duplicates remain.",
+  },
   award_rank_no_prize: {
     vi: "Không có giải[: chỉ hạng 1 đến {last} được trao giải][ ({source})].",
     en: "No prize[: only ranks 1 to {last} are awarded][ ({source})].",
@@ -126,6 +138,10 @@ export const MESSAGES: Record<ReasonCode, { vi: string; en: string }> = {
   award_group_not_in_table: {
     vi: "Chưa đề xuất khen thưởng: huyện ghi ở dòng này[ (\"{group}\")] không có dòng nào trong bảng (có thể ghi sai tên) nên chưa kiểm tra được giới hạn[ {limit}] xã mỗi huyện[ ({source})].",
     en: "Not proposed for an award: the district this row names[ (\"{group}\")] has no row in the table (perhaps misspelt), so the limit[ of {limit}] per district cannot be checked[ ({source})].",
+  },
+  award_duplicates: {
+    vi: "Chưa xét khen thưởng: bảng có đơn vị trùng dòng[ ({units})]; sửa dòng trùng rồi chấm lại[ ({source})].",
+    en: "No award is given yet: the table has units on two rows[ ({units})]; fix the duplicates and score again[ ({source})].",
   },
   award_data_flag: {
     vi: "Không xếp hạng, không xét khen thưởng vì số liệu chưa dùng được.",

@@ -21,6 +21,16 @@ export const SCORED_COPY_TEXT = {
   notOurName:
     'Tên "{name}" đã được dùng trong sổ (trỏ tới trang "{sheet}"), nên không tạo lại được. ' +
     'Xoá hoặc đổi tên "{name}" trong Name Manager (Công thức → Quản lý tên), rồi chạy lại.',
+  noFolder:
+    'Thư mục "{dir}" của tệp kết quả "{output}" không tồn tại; chương trình không tự tạo thư mục (có thể tên bị gõ nhầm). ' +
+    "Hãy kiểm tra lại đường dẫn sau -o, hoặc tạo thư mục đó trước.",
+  writeDenied: 'Không có quyền ghi tệp kết quả "{output}" (thư mục "{dir}" chỉ đọc hoặc bị khoá). Hãy chọn nơi khác với -o.',
+  diskFull: 'Ổ đĩa chứa "{output}" đã đầy (hoặc vượt hạn mức): chưa ghi được tệp kết quả, không có tệp dở dang nào được để lại. Hãy giải phóng chỗ trống hoặc chọn nơi khác với -o.',
+  writeFailed: 'Không ghi được tệp kết quả "{output}" (mã lỗi hệ thống {code}); không có tệp dở dang nào được để lại.',
+  notesWouldBeLost:
+    'Trang "{sheet}" do DVC Thi đua ghi lần trước có ghi chú của người dùng ở {cells} (ô được nhập ở cột không có ' +
+    "tiêu đề của trang kết quả, hoặc chú thích): chấm lại sẽ thay cả trang và làm mất các ghi chú đó, nên chưa ghi gì. " +
+    "Hãy chuyển các ghi chú sang một trang khác của sổ (hoặc xoá nếu không cần), rồi chạy lại.",
   brokenPackage: 'Tệp "{file}" bị hỏng, không đọc được gói .xlsx của nó ({detail}).',
   markerComment: "DVC Thi đua: trang do phần bổ trợ ghi ra",
 } as const;

@@ -125,6 +125,14 @@ export const hg165: Plan = {
       source: S("III.2.b"),
     },
     {
+      id: "hg165_tiebreak_checked",
+      text: {
+        vi: "Số tài khoản nộp hồ sơ không trùng không thể lớn hơn số hồ sơ trực tuyến: ô như vậy (ví dụ 500 tài khoản cho 95 hồ sơ) là lỗi số liệu, được đánh dấu và không dùng để phân định; ô trống hoặc không dùng được của một xã bằng điểm được nêu tên, và chỉ các xã bằng điểm với xã đó mới cùng hạng.",
+        en: "Distinct filing accounts cannot exceed online dossiers: such a cell (e.g. 500 accounts for 95 dossiers) is a data error, flagged and not used to break a tie; a blank or unusable cell of a tied commune is named, and only the communes tied with it share the rank.",
+      },
+      source: S("III.2.b"),
+    },
+    {
       id: "hg165_tie_at_award",
       text: {
         vi: "Các đơn vị cùng hạng vượt quá số giải/suất còn lại (ví dụ hai huyện cùng hạng Nhất, hoặc cùng hạng ở suất thứ 7) không được tự động trao giải: được đánh dấu để Hội đồng thi đua quyết định; các suất đó được giữ lại, đơn vị xếp sau chỉ nhận suất còn trống.",

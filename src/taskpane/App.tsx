@@ -99,7 +99,7 @@ export function App({ run, settings, lang, today = new Date() }: AppProps) {
   const [preview, setPreview] = React.useState<Preview | null>(null);
   const [step, setStep] = React.useState<JobStep | null>(null);
   const [failure, setFailure] = React.useState<Failure | null>(null);
-  const [summary, setSummary] = React.useState<(JobSummary & { chartOmitted: boolean }) | null>(null);
+  const [summary, setSummary] = React.useState<(JobSummary & { chartOmitted: boolean; textNotes?: string[] }) | null>(null);
 
   const isTargets = plan.kind === "targets";
   const needsDate = plan.inputs.some((d) => d.id === "date");
@@ -178,7 +178,7 @@ export function App({ run, settings, lang, today = new Date() }: AppProps) {
         { planId, source: source(), level: level || undefined, overrides: chosen, date: needsDate ? date : undefined, formulas },
         setStep,
       );
-      setSummary({ ...result.summary, chartOmitted: result.chartOmitted });
+      setSummary({ ...result.summary, chartOmitted: result.chartOmitted, textNotes: result.textNotes });
       remember(result.source);
       if (Object.keys(chosen).length) await saveMapping(settings, planId, chosen).catch(() => undefined);
     } catch (e) {
@@ -331,7 +331,7 @@ function progressValue(step: JobStep): number {
   return { read: 0.15, score: 0.45, check: 0.7, write: 0.85, done: 1 }[step];
 }
 
-export function Summary({ summary, lang, onProblem }: { summary: JobSummary & { chartOmitted: boolean }; lang: Lang; onProblem: (p: Problem) => void }) {
+export function Summary({ summary, lang, onProblem }: { summary: JobSummary & { chartOmitted: boolean; textNotes?: string[] }; lang: Lang; onProblem: (p: Problem) => void }) {
   const s = stringsFor(lang);
   const styles = useStyles();
   const ref = React.useRef<HTMLElement>(null);
@@ -382,6 +382,7 @@ export function Summary({ summary, lang, onProblem }: { summary: JobSummary & { 
         </div>
       ))}
       {summary.chartOmitted && <Caption1>{s.chartOmitted}</Caption1>}
+      {summary.textNotes?.map((t, i) => <Caption1 key={i}>{t}</Caption1>)}
 
       {withheld.length > 0 && (
         // the question officials are asked most: why a unit did not get the award

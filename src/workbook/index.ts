@@ -4,7 +4,8 @@
  */
 export * from "./types";
 export * from "./a1";
-export { findTable, isBlank, tableView } from "./table";
+export { findTable, HEADER_SEARCH_ROWS_MAX, isBlank, tableView } from "./table";
+export { spreadMergedNames, type MergedArea } from "./merges";
 export {
   mapColumns, mappingFields, planHeaderScore, headerMatchScore, SPECIAL_HEADERS, isSpecialInput, headersOnly, plansForTable, mapArgument,
 } from "./mapping";
@@ -19,4 +20,6 @@ export {
 export type { ResultsOptions, RulesOptions } from "./layout";
 export { jsonAwardReason, toJsonRows } from "./json";
 export * from "./ownership";
+export { notesList, notesOnResults, type SheetCellAt } from "./notes";
+export { EXCEL_CELL_MAX, fitCellText, fitSheetTexts, isWritableText } from "./cell-text";
 export type { JsonAwardReason, JsonUnit } from "./json";

@@ -26,7 +26,15 @@ export function sheetOfRef(ref: string): string | null {
   return s.startsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s;
 }
 
-/** Sheet names compare as Excel compares them: case-insensitively. */
+/**
+ * A sheet or defined name as Excel compares names: case-insensitively, and with composed and
+ * decomposed spellings of one letter ("ế" as one character or as "e" + two combining marks) the same,
+ * so that our "Kết quả DVC" written in NFC is never put beside a user's "KẾT QUẢ DVC" or an NFD one.
+ */
+export function nameKey(s: string): string {
+  return s.normalize("NFC").toLocaleLowerCase("vi").normalize("NFC");
+}
+
 export function sameSheetName(a: string, b: string): boolean {
-  return a.toLocaleLowerCase("vi") === b.toLocaleLowerCase("vi");
+  return nameKey(a) === nameKey(b);
 }

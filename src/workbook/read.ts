@@ -6,6 +6,7 @@
  */
 import { dateText, isBlank, message, normalizeKey, normalizeKey as normalizeKeyRaw, parseLevel } from "../engine";
 import type { CellInput, Level, UnitRow } from "../engine";
+import { DISTRICT_KIND, expandPrefix } from "../engine/keys";
 import type { Plan } from "../engine/types";
 import { isSpecialInput } from "./mapping";
 import { cellRef, columnLetter } from "./a1";
@@ -22,13 +23,15 @@ export const LEVEL_LABELS: Record<Level, string> = { tinh: "Tỉnh", huyen: "Huy
 
 /**
  * Totals rows are not units. Reading: a row whose unit cell says "Tổng", "Tổng cộng", "Cộng",
- * "Toàn tỉnh" or "Toàn huyện" is a totals row and is left out (and said so).
+ * "Toàn tỉnh" or "Toàn huyện", or is a summary of the rows above ("Bình quân", "Trung bình",
+ * "Tỷ lệ chung", "Tỷ lệ bình quân", "Trung bình chung", "Bình quân chung", "Bình quân toàn tỉnh"), is a
+ * totals row and is left out (and said so): no unit of any plan is named so.
  */
 function isTotalsRow(name: string): boolean {
-  // every totals word starts with t or c and is short: most names need no normalising (one per row)
-  if (name.length > 20 || !/^[tTcC]/.test(name)) return false;
-  const k = normalizeKey(name);
-  return /^(tong|tong cong|cong|toan tinh|toan huyen|tong so|total)$/.test(k);
+  // every totals word starts with t, c or b and is short: most names need no normalising (one per row)
+  if (name.length > 24 || !/^[tTcCbB]/.test(name)) return false;
+  const k = normalizeKey(name).replace(/[\s:.]+$/, "");
+  return /^(tong|tong cong|cong|toan tinh|toan huyen|tong so|total|binh quan|binh quan chung|binh quan toan tinh|binh quan toan huyen|trung binh|trung binh chung|ty le chung|ty le binh quan|average)$/.test(k);
 }
 
 /** A row of column numbers under the header: "(1) (2) (3)" or "A B 1 2". */
@@ -48,9 +51,11 @@ function isNumberingRow(row: CellInput[], first: number, last: number): boolean 
  * Commune-to-district matching. Reading: the district column names the district as its row does
  * ("Huyện Châu Thành"); a name without its prefix ("Châu Thành") matches when exactly one district
  * row has that name after dropping "huyện / thị xã / thành phố" (Hậu Giang has both a Long Mỹ town
- * and a Long Mỹ district, so a bare "Long Mỹ" matches neither and is reported).
+ * and a Long Mỹ district, so a bare "Long Mỹ" matches neither and is reported). Names are compared
+ * with their abbreviated prefix written out (reading unit_prefixes: "TP. Ngã Bảy" is "Thành phố Ngã
+ * Bảy", "TX. Long Mỹ" is "Thị xã Long Mỹ" and never "Huyện Long Mỹ").
  */
-const DISTRICT_PREFIX = /^(huyen|thi xa|thanh pho|quan|tp|tx|h)\s+/;
+const DISTRICT_PREFIX = DISTRICT_KIND;
 
 function groupResolver(districts: string[], normalizeKey: (s: string) => string): (name: string) => string | null {
   // keys computed once: a table of 10,000 communes must not normalise every district name per row
@@ -179,7 +184,7 @@ export function readUnits(
   const keys = new Map<string, string>();
   const normalizeKey = (s: string) => {
     let k = keys.get(s);
-    if (k === undefined) keys.set(s, (k = normalizeKeyRaw(s)));
+    if (k === undefined) keys.set(s, (k = expandPrefix(normalizeKeyRaw(s))));
     return k;
   };
   const levels0 = new Map<string, Level | null>();
@@ -245,11 +250,12 @@ export function readUnits(
     const twin = firstRowOf.get(nameInGroup);
     if (twin !== undefined) {
       // the same name in the same district is a row typed twice: it would count twice in the
-      // district's mean and could take two places, so it is named (both rows are still scored)
+      // district's mean and could take two places, so it is named, and the engine gives no award
+      // while it remains (reading duplicate_units)
       problems.push({
         sheet: opts.sheet, row: u.r + 1, column: columnLetter(m.unit ?? table.firstCol), header: headerText(m.unit ?? table.firstCol),
-        unit: u.name, code: "invalid_input",
-        message: `Tên đơn vị trùng với dòng ${twin + 1}${group ? ` (cùng ${group})` : ""}: kiểm tra lại, có thể một dòng bị nhập hai lần; cả hai dòng vẫn được chấm.`,
+        unit: u.name, code: "duplicate_unit",
+        message: `Tên đơn vị trùng với dòng ${twin + 1}${group ? ` (cùng ${group})` : ""}: kiểm tra lại, có thể một dòng bị nhập hai lần; không đơn vị nào được khen thưởng khi còn dòng trùng.`,
       });
     } else firstRowOf.set(nameInGroup, u.r);
     let exact = exactName;
@@ -273,7 +279,7 @@ export function readUnits(
       values[def.id] = row[col] ?? null;
       cells[def.id] = cellRef(u.r, col);
     }
-    rows.push({ key, group, level, values });
+    rows.push(key === u.name ? { key, group, level, values } : { key, name: u.name, group, level, values });
     sources.push({ key, row: u.r + 1, cells, values });
   }
   return { rows, sources, problems, skipped };

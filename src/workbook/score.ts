@@ -7,7 +7,8 @@ import type { CellInput, Finding, Plan } from "../engine";
 import { columnLetter } from "./a1";
 import { mapArgument, mapColumns, planHeaderScore, plansForTable, type TableView } from "./mapping";
 import { readUnits } from "./read";
-import { findTable, headerTexts, tableView } from "./table";
+import { spreadMergedNames, type MergedArea } from "./merges";
+import { findTable, HEADER_SEARCH_ROWS_MAX, headerTexts, tableView } from "./table";
 import type { ColumnMapping, Problem, ScoredSheet, ScoreOptions, TableRegion } from "./types";
 
 export { headerTexts };
@@ -50,6 +51,8 @@ export interface ScoreSheetOptions extends ScoreOptions {
   hiddenColumns?: number[];
   /** the other plans the user could have meant, to name the right one for the table */
   plans?: Plan[];
+  /** the sheet's merged areas, in the grid's coordinates (a name merged down is read in every row of it) */
+  merges?: readonly MergedArea[];
 }
 
 export interface SheetMapping {
@@ -64,7 +67,8 @@ export function mapSheet(plan: Plan, grid: CellInput[][], opts: ScoreSheetOption
   if (!table) {
     throw new WorkbookError(
       `Không tìm thấy bảng số liệu trên trang "${opts.sheet}": cần một dòng tiêu đề có các cột như ` +
-        plan.inputs.filter((d) => d.required).map((d) => `"${d.headers[0] ?? d.label}"`).join(", ") + ".",
+        plan.inputs.filter((d) => d.required).map((d) => `"${d.headers[0] ?? d.label}"`).join(", ") +
+        ` (đã tìm trong ${HEADER_SEARCH_ROWS_MAX} dòng đầu của trang).`,
     );
   }
   const view = tableView(grid, table, opts.hiddenColumns ?? []);
@@ -147,7 +151,8 @@ export function scoreSheet(plan: Plan, grid: CellInput[][], opts: ScoreSheetOpti
   const { table, mapping } = sheetMapping;
   const headers = sheetMapping.view.headers;
   const dateInput = plan.inputs.find((d) => d.kind === "date");
-  const read = readUnits(plan, grid, table, mapping, { sheet: opts.sheet, level: opts.level });
+  const cells = opts.merges?.length ? spreadMergedNames(grid, table, mapping.mapping, opts.merges) : grid;
+  const read = readUnits(plan, cells, table, mapping, { sheet: opts.sheet, level: opts.level });
   if (dateInput && opts.date !== undefined) {
     for (const r of read.rows) if (r.values[dateInput.id] === undefined) r.values[dateInput.id] = opts.date;
   }

@@ -14,8 +14,15 @@ import type { CellInput } from "../engine";
 import type { TableRegion } from "./types";
 import type { TableView } from "./mapping";
 
-/** How far down to look for the header row: titles and notes above a table are a few lines. */
+/** How far down to look for the header row first: titles and notes above a table are a few lines. */
 const HEADER_SEARCH_ROWS = 30;
+
+/**
+ * How far down the header is looked for when none is in the first HEADER_SEARCH_ROWS rows (a long
+ * preamble of decisions and notes): only then, so that a second table lower on the sheet never
+ * takes the place of the one at the top. Messages say how far the search went.
+ */
+export const HEADER_SEARCH_ROWS_MAX = 100;
 
 /**
  * Rows under the header that may be empty: a header cell merged over two or three rows leaves the
@@ -39,26 +46,8 @@ function isText(v: CellInput): v is string {
  *   the header.
  */
 export function findTable(grid: CellInput[][], headerScore?: (text: string) => number): TableRegion | null {
-  let best = -1;
-  let bestScore = 0;
-  const limit = Math.min(grid.length, HEADER_SEARCH_ROWS);
-  for (let r = 0; r < limit; r++) {
-    const row = grid[r] ?? [];
-    const texts = row.filter(isText) as string[];
-    if (texts.length < 2) continue;
-    // a header row needs something under it (past the empty rows of a header merged downwards)
-    if (firstFilledBelow(grid, r) < 0) continue;
-    let score = texts.length;
-    if (headerScore) {
-      const matched = texts.filter((t) => headerScore(t) > 0).length;
-      if (matched === 0) continue;
-      score = matched * 1000 + texts.length;
-    }
-    if (score > bestScore) {
-      bestScore = score;
-      best = r;
-    }
-  }
+  let best = bestHeaderRow(grid, 0, HEADER_SEARCH_ROWS, headerScore);
+  if (best < 0) best = bestHeaderRow(grid, HEADER_SEARCH_ROWS, HEADER_SEARCH_ROWS_MAX, headerScore);
   if (best < 0) return null;
   // the best row may be either row of a two-row header: the group titles or the sub-headers
   let first = best;
@@ -85,6 +74,30 @@ export function findTable(grid: CellInput[][], headerScore?: (text: string) => n
     region.lastRow = r;
   }
   return region;
+}
+
+/** The row of [from, to) that looks most like the header (the first of equals), -1 when none does. */
+function bestHeaderRow(grid: CellInput[][], from: number, to: number, headerScore?: (text: string) => number): number {
+  let best = -1;
+  let bestScore = 0;
+  for (let r = from; r < Math.min(grid.length, to); r++) {
+    const row = grid[r] ?? [];
+    const texts = row.filter(isText) as string[];
+    if (texts.length < 2) continue;
+    // a header row needs something under it (past the empty rows of a header merged downwards)
+    if (firstFilledBelow(grid, r) < 0) continue;
+    let score = texts.length;
+    if (headerScore) {
+      const matched = texts.filter((t) => headerScore(t) > 0).length;
+      if (matched === 0) continue;
+      score = matched * 1000 + texts.length;
+    }
+    if (score > bestScore) {
+      bestScore = score;
+      best = r;
+    }
+  }
+  return best;
 }
 
 /**

@@ -15,6 +15,7 @@ import type { CellInput, Level } from "../engine";
 import { getPlan, listPlans } from "../plans";
 import {
   findTable,
+  fitSheetTexts,
   layoutResults,
   mapColumns,
   layoutRules,
@@ -22,6 +23,7 @@ import {
   planHeaderScore,
   scoreSheet,
   tableView,
+  HEADER_SEARCH_ROWS_MAX,
   WorkbookError,
   type ColumnMapping,
   type ScoredSheet,
@@ -59,6 +61,8 @@ export interface JobResult {
   scored: ScoredSheet;
   /** the chart was left out (too many units, or a plan without totals) */
   chartOmitted: boolean;
+  /** cells of ours whose text had to be changed to be written (src/workbook/cell-text.ts), named */
+  textNotes: string[];
 }
 
 /** The table's columns as the pane's mapping section shows them. */
@@ -104,7 +108,7 @@ export function locateTable(snap: WorkbookSnapshot, plan: ReturnType<typeof getP
           .filter((d) => d.required)
           .map((d) => `"${d.headers[0] ?? d.label}"`)
           .join(", ") +
-        ".",
+        ` (đã tìm trong ${HEADER_SEARCH_ROWS_MAX} dòng đầu của vùng).`,
       {
         where: { sheet },
         hint: "Chọn một ô bất kỳ trong bảng số liệu (hoặc chọn một Excel Table) rồi bấm lại.",
@@ -135,6 +139,7 @@ export function scoreSnapshot(snap: WorkbookSnapshot, req: JobRequest): ScoredSh
       level: req.level,
       date: req.date,
       plans: listPlans(),
+      merges: snap.source.merges,
     });
   } catch (e) {
     if (e instanceof MappingError) {
@@ -160,7 +165,7 @@ export function scoreSnapshot(snap: WorkbookSnapshot, req: JobRequest): ScoredSh
 }
 
 /** The sheets to write for a scored table: rules, results, and (when there are totals) the chart. */
-export function buildSheets(scored: ScoredSheet, req: JobRequest, now: Date): { sheets: OwnedSheet[]; chartOmitted: boolean } {
+export function buildSheets(scored: ScoredSheet, req: JobRequest, now: Date): { sheets: OwnedSheet[]; chartOmitted: boolean; textNotes: string[] } {
   const plan = getPlan(scored.planId);
   const rules = layoutRules(plan, { now, scored, formulas: req.formulas ?? false });
   const results = layoutResults(scored, plan, { formulas: req.formulas ?? false, rules, now });
@@ -172,7 +177,8 @@ export function buildSheets(scored: ScoredSheet, req: JobRequest, now: Date): { 
   const hasTotals = plan.kind !== "targets" && scored.outcome.units.some((u) => u.total !== null);
   const chart = hasTotals ? chartSheet(scored.outcome.units) : null;
   if (chart) sheets.push({ role: "chart", model: chart.model, chart: chart.chart });
-  return { sheets, chartOmitted: hasTotals && !chart };
+  const textNotes = sheets.flatMap((s) => fitSheetTexts(s.model));
+  return { sheets, chartOmitted: hasTotals && !chart, textNotes };
 }
 
 /**
@@ -200,7 +206,7 @@ export async function runJob(
     await nextTask();
     refuseOwnSource(snap);
     const scored = scoreSnapshot(snap, req);
-    const { sheets, chartOmitted } = buildSheets(scored, req, now);
+    const { sheets, chartOmitted, textNotes } = buildSheets(scored, req, now);
 
     progress("check");
     const own = planOwnership(snap, sheets);
@@ -213,6 +219,7 @@ export async function runJob(
       summary: summarize(scored, sheets.map((s) => s.model.name), syncs),
       scored,
       chartOmitted,
+      textNotes,
       source: anchorOf(req.source, snap),
     };
   });

@@ -366,3 +366,104 @@ describe(".ods and .xls", () => {
     expect(book.sheets[0].grid).toEqual([["Đơn vị", "a", "Ngày"], ["Xã A", 90, new Date(Date.UTC(2023, 4, 1))], ["Xã B", { error: "#DIV/0!" }]]);
   });
 });
+
+describe("CSV files that other tools left uneven", () => {
+  const HEADER = "Đơn vị,Cấp,Huyện,Số hồ sơ trực tuyến,Tổng số hồ sơ phát sinh,Số tài khoản định danh mức 2 đã kích hoạt,Số người có CCCD";
+  const ROWS = [
+    "Huyện Châu Thành,Huyện,,900,1000,8500,10000",
+    "Xã Đông Phước,Xã,Huyện Châu Thành,95,100,9000,10000",
+    "Thị trấn Ngã Sáu,Xã,Huyện Châu Thành,80,100,950,1000",
+    "Xã Phú Hữu,Xã,Huyện Châu Thành,90,100,920,1000",
+  ];
+
+  it.each([
+    ["CRLF then LF", ["\r\n", "\n", "\r\n", "\n", "\n"]],
+    ["LF then CRLF", ["\n", "\r\n", "\n", "\r\n", "\r\n"]],
+    ["a lone CR among them", ["\r\n", "\r", "\n", "\r\n", "\n"]],
+  ])("lines ending in mixed ways (%s): every row is its own record", async (_what, ends) => {
+    const text = [HEADER, ...ROWS].map((l, i) => l + ends[i]).join("");
+    const book = await readInput(file("mixed.csv", Buffer.from(text, "utf8")));
+    const grid = book.sheets[0].grid;
+    expect(grid.map((r) => r[0])).toEqual(["Đơn vị", ...ROWS.map((l) => l.split(",")[0])]);
+    expect(grid.map((r) => r.length)).toEqual([7, 7, 7, 7, 7]);
+  });
+
+  it("one bad UTF-8 byte names its line and character, not the whole file", async () => {
+    const good = Buffer.from([HEADER, ROWS[0], ROWS[1]].join("\r\n") + "\r\n", "utf8");
+    const bad = Buffer.concat([good, Buffer.from("Xã Ph", "utf8"), Buffer.from([0xfa]), Buffer.from(" Hữu,Xã,Huyện Châu Thành,90,100,920,1000\r\n", "utf8")]);
+    let err = "";
+    const code = await scoreCommand([file("bad-byte.csv", bad), "--plan", "hg-165", "--json"], { out: () => undefined, err: (s) => (err += s) });
+    expect(code).toBe(2);
+    expect(err).toMatch(/\(0xFA\) ở dòng 4, ký tự thứ 6/);
+  });
+
+  it.each([
+    ["an .xlsx", "xlsx"],
+    ["an .xls", "xls"],
+  ])("%s renamed .csv is read as the workbook it is, and said so", async (_what, kind) => {
+    let wbBytes: Buffer;
+    if (kind === "xlsx") wbBytes = await sampleXlsx();
+    else {
+      const wb = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(hg165Sheet() as unknown[][]), "Số liệu");
+      wbBytes = XLSX.write(wb, { type: "buffer", bookType: "biff8" }) as Buffer;
+    }
+    const f = file("renamed.csv", wbBytes);
+    const book = await readInput(f);
+    expect(book.kind).toBe(kind);
+    expect(book.notes?.join("\n")).toContain(`mang đuôi .csv nhưng thật ra là sổ làm việc .${kind}`);
+    let err = "";
+    const code = await scoreCommand([f, "--plan", "hg-165", "--json"], { out: () => undefined, err: (s) => (err += s) });
+    expect(code).toBe(0);
+    expect(err).not.toMatch(/UTF-8|--encoding/);
+  });
+});
+
+describe("a workbook of many sheets, the table on the last", () => {
+  const rowsXml = (rows: (string | number)[][]) =>
+    sheetXml(
+      rows
+        .map((r, i) => `<row r="${i + 1}">${r.map((v, c) => {
+          const ref = String.fromCharCode(65 + c) + (i + 1);
+          return typeof v === "number" ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+        }).join("")}</row>`)
+        .join(""),
+    );
+  const filler = rowsXml(Array.from({ length: 500 }, (_, i) => (i === 0 ? ["Báo cáo", "Ghi chú"] : [i, i * 2, "ghi chú"])));
+  const table = rowsXml(hg165Sheet().filter((r) => r.length).map((r) => r.map((v) => (v === null ? "" : (v as string | number)))));
+
+  it("reads each sheet's first rows only, until one holds the table; only that one is read in full", async () => {
+    const sheets = [...Array.from({ length: 5 }, (_, i) => ({ name: `Cũ ${i + 1}`, xml: filler })), { name: "Số liệu", xml: table }];
+    const f = file("many.xlsx", makePackage({ sheets }));
+    const seen: [string, number][] = [];
+    const book = await readInput(f, {
+      holdsTable: (grid, name) => {
+        seen.push([name, grid.length]);
+        return name === "Số liệu";
+      },
+    });
+    expect(seen.map(([n]) => n)).toEqual(["Cũ 1", "Cũ 2", "Cũ 3", "Cũ 4", "Cũ 5", "Số liệu"]);
+    // a head is at most the rows the header is looked for in, and a few more
+    for (const [, rows] of seen) expect(rows).toBeLessThanOrEqual(110);
+    expect(book.sheets.map((s) => [s.name, !!s.unread])).toEqual([...sheets.slice(0, 5).map((s) => [s.name, true]), ["Số liệu", false]]);
+    const full = await readInput(f);
+    expect(book.sheets[5].grid).toEqual(full.sheets[5].grid);
+    expect(full.sheets[0].grid.length).toBe(500);
+  });
+
+  it("when no sheet's first rows hold the table, every sheet is read in full as before", async () => {
+    const f = file("none.xlsx", makePackage({ sheets: [{ name: "A", xml: filler }, { name: "B", xml: filler }] }));
+    const book = await readInput(f, { holdsTable: () => false });
+    expect(book.sheets.map((s) => [s.name, s.grid.length, !!s.unread])).toEqual([["A", 500, false], ["B", 500, false]]);
+  });
+
+  it("the command scores the table on the last sheet", async () => {
+    const f = file("many-score.xlsx", makePackage({ sheets: [{ name: "A", xml: filler }, { name: "B", xml: filler }, { name: "Số liệu", xml: table }] }));
+    let err = "";
+    let out = "";
+    const code = await scoreCommand([f, "--plan", "hg-165", "--json"], { out: (s) => (out += s), err: (s) => (err += s) });
+    expect(code).toBe(0);
+    expect(err).toContain('trang "Số liệu"');
+    expect(JSON.parse(out).length).toBeGreaterThan(0);
+  });
+});

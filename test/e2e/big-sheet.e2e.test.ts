@@ -61,6 +61,7 @@ test(`${MAX_UNITS.toLocaleString("en")} units, the most scored: scored and print
   fs.readSync(fd, tail, 0, 200, size - 200);
   fs.closeSync(fd);
   expect(head.toString()).toMatch(/^\[\n {2}\{\n {4}"unit": "/);
-  expect(tail.toString()).toMatch(/"row": \d+\n {2}\}\n\]\n$/);
+  // the last unit's object closes, then the array (whatever field the unit ends with)
+  expect(tail.toString()).toMatch(/\n {2}\}\n\]\n$/);
   expect(r.maxRssKb).toBeLessThan(LIMIT_KB);
 }, 300_000);

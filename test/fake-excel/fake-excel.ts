@@ -1013,6 +1013,20 @@ export class FakeRange extends Proxy {
       return { s, b: currentRegion(s, { r0: b.r0, c0: b.c0, rows: 1, cols: 1 }) };
     }, [this.path, "getSurroundingRegion"]);
   }
+  /**
+   * ExcelApi 1.13: the merged areas that intersect the range, whole (Excel lists an area once, with
+   * its sheet, in one address separated by ", "); a null object when there are none.
+   */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, () => {
+      const { s, b } = this.resolve();
+      const hits = s.merges.filter((m) => {
+        const a = parseAddress(m).box;
+        return a.r0 < b.r0 + b.rows && b.r0 < a.r0 + a.rows && a.c0 < b.c0 + b.cols && b.c0 < a.c0 + a.cols;
+      });
+      return hits.length ? hits.map((m) => `${quoteSheet(s.name)}!${boxAddress(parseAddress(m).box)}`) : null;
+    }, [this.path, "getMergedAreasOrNullObject"]);
+  }
   merge(): void {
     this.ctx.q(() => {
       const { s, b } = this.resolve();
@@ -1182,6 +1196,35 @@ export class FakeChartCollection {
         },
       },
     };
+  }
+}
+
+/** Excel.RangeAreas as far as the reader uses it: its address, or a null object. */
+export class FakeRangeAreas extends Proxy {
+  private resolve: () => string[] | null;
+  constructor(ctx: FakeRequestContext, resolve: () => string[] | null, path: unknown[] = []) {
+    super(ctx, path);
+    this.resolve = resolve;
+  }
+  protected snapshot(p: string): unknown {
+    const a = this.resolve();
+    if (p === "address") return (a ?? []).join(", ");
+    if (p === "areaCount") return a?.length ?? 0;
+    throw new FakeExcelError("InvalidArgument", `fake: RangeAreas.${p} is not modelled`);
+  }
+  get address(): string {
+    return this.get_("address");
+  }
+  get isNullObject(): boolean {
+    return this.get_("isNullObject");
+  }
+  override load(props?: string | string[] | Record<string, unknown>): this {
+    super.load(props);
+    this.ctx.q(() => {
+      this.loaded["isNullObject"] = this.resolve() === null;
+      this.ctx.respond("isNullObject", this.loaded["isNullObject"]);
+    }, ["load", this.path, "isNullObject"]);
+    return this;
   }
 }
 

@@ -130,7 +130,7 @@ export interface HardCase {
   generate?: { kind: "hg165Large"; rows: number; districts: number };
   csv?: CsvSpec;
   /** raw bytes instead of a workbook: an encrypted (OLE) container or a broken zip */
-  file?: { kind: "ole" | "zip-garbage" | "truncated-xlsx"; name: string };
+  file?: { kind: "ole" | "zip-garbage" | "truncated-xlsx" | "xlsx-named-csv"; name: string };
   cliArgs?: string[];
   level?: string;
   date?: string;

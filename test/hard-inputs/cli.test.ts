@@ -9,6 +9,8 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { scoreCommand } from "../../src/cli/score";
+import { decodeXml, outline } from "../../src/cli/write/xml";
+import { inflate, readZip } from "../../src/cli/write/zip";
 import {
   allCases, baseOf, buildSheets, disposition, expectFor, phraseOf, planOf, rawIds, spotMismatches, statusCounts, unnamedStatuses,
 } from "./cases";
@@ -66,6 +68,20 @@ async function expectInputSheetsKept(input: string, output: string): Promise<voi
     expect(hidden(wb)).toEqual(hidden(wa));
     expect(wb.autoFilter).toEqual(wa.autoFilter);
   }
+}
+
+/** Every XML part of the written workbook is well formed (a strict parser: Excel refuses a part that is not). */
+async function expectWellFormed(output: string): Promise<void> {
+  const bad: string[] = [];
+  for (const e of await readZip(fs.readFileSync(output))) {
+    if (!/\.(xml|rels)$/i.test(e.name)) continue;
+    try {
+      outline(decodeXml(inflate(e), e.name).text, e.name, 0);
+    } catch (err) {
+      bad.push(`${e.name}: ${(err as Error).message}`);
+    }
+  }
+  expect(bad).toEqual([]);
 }
 
 describe.each(allCases().map((c) => [c.id, c] as const))("%s", (_id, c) => {
@@ -126,6 +142,7 @@ describe.each(allCases().map((c) => [c.id, c] as const))("%s", (_id, c) => {
     }
     for (const s of e.spot ?? []) expect(spotMismatches(s, units.find((x) => x.unit === s.unit))).toEqual([]);
 
+    if (!c.cliCsvNoWrite) await expectWellFormed(output);
     if (c.cliCsvNoWrite) {
       expect(fs.existsSync(output)).toBe(false);
     } else if (!c.csv) {

@@ -88,6 +88,9 @@ export async function inputFile(c: HardCase, sheets: BuiltSheet[], dir: string):
     if (c.file.kind === "ole") {
       // the signature of an OLE2 compound file, which is what Excel writes for an encrypted workbook
       fs.writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]));
+    } else if (c.file.kind === "xlsx-named-csv") {
+      // a whole workbook under the name the case gives it (a portal's export saved as .csv)
+      await writeXlsx(sheets, file);
     } else if (c.file.kind === "zip-garbage") {
       fs.writeFileSync(file, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(300, 0x5a)]));
     } else {

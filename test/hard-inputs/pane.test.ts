@@ -7,7 +7,7 @@
 import { createFakeExcel, FakeWorkbook, type FakeCell } from "../fake-excel/fake-excel";
 import { runJob, scoreSnapshot, type JobRequest } from "../../src/workflow/job";
 import { readSnapshot } from "../../src/excel-io/read";
-import { RESULTS_SHEET, RULES_SHEET, type ScoredSheet } from "../../src/workbook";
+import { isWritableText, RESULTS_SHEET, RULES_SHEET, type ScoredSheet } from "../../src/workbook";
 import { CHART_SHEET } from "../../src/workflow/chart";
 import { WorkflowError, type ExcelRunner } from "../../src/excel-io/types";
 import {
@@ -150,5 +150,11 @@ describe.each(allCases().map((c) => [c.id, c] as const))("%s", (_id, c) => {
     const added = wb.sheets.slice(sheetsBefore.length).map((s) => s.name);
     if (res.wrote) expect(added).toEqual(expect.arrayContaining([RESULTS_SHEET, RULES_SHEET]));
     for (const n of added) expect([RESULTS_SHEET, RULES_SHEET, CHART_SHEET]).toContain(n);
+    // every text the job wrote can be saved: no character XML forbids, none over Excel's cell limit
+    const written = wb.snapshot();
+    const unwritable = added.flatMap((n) =>
+      Object.entries(written[n] ?? {}).filter(([, cell]) => typeof cell.v === "string" && !isWritableText(cell.v)).map(([k]) => `${n}!${k}`),
+    );
+    expect(unwritable).toEqual([]);
   }, c.generate ? 60_000 : undefined);
 });

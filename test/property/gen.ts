@@ -8,7 +8,7 @@
  * handful of denominators, so equal totals (and equal tie-break ratios) come up in most tables.
  */
 import fc from "fast-check";
-import type { CellInput, Level, UnitRow } from "../../src/engine";
+import { normalizeKey, type CellInput, type Level, type UnitRow } from "../../src/engine";
 
 /** A cell that a workbook can hold (no Date: Excel keeps dates as numbers; the engine tests add them). */
 export type SheetCell = string | number | boolean | null | { error: string };
@@ -283,6 +283,9 @@ export function unitRowsOf(t: GenTable): UnitRow[] {
  * unit at a level the plan does not have, inputs missing from `values` altogether.
  */
 export const engineRows: fc.Arbitrary<UnitRow[]> = genTable().chain((t) => {
+  // each unit once: a unit on two rows holds back every award of the table (reading
+  // duplicate_units), so quotas and tie cut-offs would never be reached; duplicates have their own
+  // property (engineRowsWithDuplicate)
   const rows = unitRowsOf(t);
   return fc
     .array(
@@ -302,9 +305,25 @@ export const engineRows: fc.Arbitrary<UnitRow[]> = genTable().chain((t) => {
         else if (e.field === "__drop") delete r.values.all_dossiers;
         else r.values[e.field] = e.value;
       }
-      return out;
+      return onceEach(out);
     });
 });
+
+/** The rows without a second row of the same unit, as the engine tells them (level, name, district). */
+function onceEach(rows: UnitRow[]): UnitRow[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const k = `${r.level}|${r.key.normalize("NFC").trim().toLowerCase()}|${r.group === undefined ? "" : normalizeKey(r.group)}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Engine rows with one unit's row repeated (a row typed twice). */
+export const engineRowsWithDuplicate: fc.Arbitrary<UnitRow[]> = engineRows
+  .filter((rows) => rows.length > 0)
+  .chain((rows) => fc.nat({ max: rows.length - 1 }).map((i) => [...rows, { ...rows[i], values: { ...rows[i].values } }]));
 
 /** fast-check's settings for this folder; FC_SEED / FC_RUNS_SCALE reproduce a run or search longer. */
 export function runs(n: number): fc.Parameters<unknown> {

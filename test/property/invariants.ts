@@ -122,7 +122,8 @@ export function checkPlanPoints(rows: UnitRow[], out: TableOutcome): void {
 function tieBreakOf(r: UnitRow): number | null {
   const acc = count(r.values.filing_accounts);
   const per = count(r.values.online_dossiers);
-  return acc === null || per === null || per <= 0 ? null : acc / per;
+  // reading hg165_tiebreak_checked: more accounts than online dossiers is a data error, not a tie-break
+  return acc === null || per === null || per <= 0 || acc > per ? null : acc / per;
 }
 
 /**
@@ -190,6 +191,14 @@ const COMMUNES = 7;
 const hasGroup = (u: UnitResult) => typeof u.group === "string" && u.group.trim() !== "";
 
 export function checkAwards(out: TableOutcome): void {
+  // reading duplicate_units: a unit on two rows holds every award of the table (no unit awarded twice)
+  if (out.findings.some((f) => f.code === "duplicate_unit")) {
+    for (const u of out.units) {
+      ensure(u.award === null && u.awardCode === null && u.prize === null && u.bonusPoints === null, "awarded while a duplicate unit remains", u);
+      ensure(u.awardReason === null || u.awardReason.code === "award_duplicates", `reason ${u.awardReason?.code} while a duplicate unit remains`, u);
+    }
+    return;
+  }
   // reading hg165_no_district: a commune can be awarded only under a district the table has a row for
   // (when it has district rows at all); otherwise it is ranked, not awarded
   const districtRows = new Set(out.units.filter((u) => u.level === "huyen").map((u) => normalizeKey(u.group || u.key)));

@@ -75,6 +75,15 @@ describe("findTable", () => {
     expect(findTable(grid)?.headerRow).toBe(3);
   });
 
+  it("looks past the first 30 rows (to 100) only when no header is in them", () => {
+    const preamble = (n: number): CellInput[][] => Array.from({ length: n }, (_, i) => [`Căn cứ văn bản số ${i + 1}`]);
+    expect(findTable([...preamble(60), ...grid], planHeaderScore(plan))?.headerRow).toBe(63);
+    expect(findTable([...preamble(100), ...grid], planHeaderScore(plan))).toBeNull();
+    // a second table lower down never replaces the one at the top
+    const lower = [...grid, ...preamble(40), ...grid.slice(3)];
+    expect(findTable(lower, planHeaderScore(plan))?.headerRow).toBe(3);
+  });
+
   it("returns null when there is no header-like row", () => {
     expect(findTable([["x"], [1, 2, 3]], planHeaderScore(plan))).toBeNull();
     expect(findTable([])).toBeNull();

@@ -25,8 +25,43 @@ function decodeCsv(bytes: Buffer, file: string, encoding?: string): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new InputFileError(M.notUtf8(file));
+    const at = firstBadUtf8(bytes);
+    if (!at) throw new InputFileError(M.notUtf8(file));
+    // a few stray bytes in a text that is otherwise UTF-8 (its Vietnamese letters decode) are a typing
+    // accident at one place; a file in another code page fails at nearly every accented letter
+    const loose = new TextDecoder("utf-8").decode(bytes);
+    const bad = loose.split("\uFFFD").length - 1;
+    const accented = (loose.match(/[^\x00-\x7F\uFFFD]/g) ?? []).length;
+    if (bad <= STRAY_BYTES && accented >= bad) throw new InputFileError(M.badUtf8At(file, at.line, at.column, at.byte));
+    throw new InputFileError(M.notUtf8(file) + " " + M.firstNonUtf8(at.line, at.column));
   }
+}
+
+/** At most this many bytes that are not UTF-8 in a UTF-8 text are named one by one as stray bytes. */
+const STRAY_BYTES = 3;
+
+/**
+ * Where the first byte that is not UTF-8 sits (1-based line, 1-based character within the line), so
+ * that one stray byte in an otherwise UTF-8 file names its place instead of condemning the whole file.
+ * null when the decoder's refusal cannot be pinned to one byte.
+ */
+function firstBadUtf8(bytes: Buffer): { line: number; column: number; byte: number } | null {
+  let lo = 0;
+  let hi = bytes.length;
+  // the longest prefix that decodes (a cut inside a sequence counts as bad, so step back over it)
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  if (lo >= bytes.length) return null;
+  const good = new TextDecoder("utf-8").decode(bytes.subarray(0, lo), { stream: true });
+  const lines = good.split(/\r\n|\n|\r/);
+  return { line: lines.length, column: [...lines[lines.length - 1]].length + 1, byte: bytes[lo] };
 }
 
 /** A CSV cell: plain whole numbers and decimals become numbers; everything else stays text for the engine. */
@@ -42,7 +77,7 @@ export function readCsv(bytes: Buffer, file: string, encoding?: string): InputBo
   // Windows-1258 writes Vietnamese with combining tone marks: compose them (NFC) so names and headers match
   const text = decodeCsv(bytes, file, encoding).normalize("NFC");
   if (text.includes("\u0000")) throw new InputFileError(M.nulInCsv(file));
-  const firstLines = text.split(/\r?\n/).slice(0, 10).join("\n");
+  const firstLines = text.split(/\r\n|\n|\r/).slice(0, 10).join("\n");
   const count = (ch: string) => firstLines.split(ch).length;
   const delimiter = [";", "\t", ","].sort((a, b) => count(b) - count(a))[0];
   let records: string[][];
@@ -52,7 +87,15 @@ export function readCsv(bytes: Buffer, file: string, encoding?: string): InputBo
   const stackLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    records = parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
+    records = parseCsv(text, {
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      bom: true,
+      // csv-parse takes the first line's ending for the whole file: a file whose lines end partly in
+      // CRLF and partly in LF (rows pasted in from another export) would glue records together
+      record_delimiter: ["\r\n", "\n", "\r"],
+    }) as string[][];
   } catch (e) {
     throw new InputFileError(M.badCsv(file, (e as Error).message));
   } finally {

@@ -33,7 +33,7 @@ function readBytes(file: string): Buffer {
     if (e instanceof InputFileError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new InputFileError(M.notFound(file));
-    if (code === "EACCES") throw new InputFileError(M.noAccess(file));
+    if (code === "EACCES" || code === "EPERM") throw new InputFileError(M.noAccess(file));
     throw new InputFileError(M.unreadable(file, (e as Error).message));
   }
 }
@@ -47,7 +47,17 @@ function isOds(bytes: Buffer, ext: string): boolean {
 export async function readInput(file: string, opts: ReadOptions = {}): Promise<InputBook> {
   const bytes = readBytes(file);
   const ext = path.extname(file).toLowerCase();
-  if (ext === ".csv" || ext === ".txt") return (await csv()).readCsv(bytes, file, opts.encoding);
+  if (ext === ".csv" || ext === ".txt") {
+    // a workbook renamed .csv (or saved so by a portal) is told by its bytes, not sent to the encoding advice
+    const workbook = bytes.subarray(0, 4).equals(ZIP_MAGIC) || bytes.subarray(0, 8).equals(OLE_MAGIC);
+    if (!workbook) return (await csv()).readCsv(bytes, file, opts.encoding);
+    const book = await readByBytes(bytes, file, ext, opts);
+    return { ...book, notes: [...(book.notes ?? []), M.workbookNamedCsv(file, "." + (book.kind === "xlsm" ? "xlsm" : book.kind))] };
+  }
+  return readByBytes(bytes, file, ext, opts);
+}
+
+async function readByBytes(bytes: Buffer, file: string, ext: string, opts: ReadOptions): Promise<InputBook> {
   if (bytes.subarray(0, 8).equals(OLE_MAGIC)) {
     const { oleKind, readXls } = await xls();
     if (oleKind(bytes) === "encrypted") throw new InputFileError(M.encrypted(file));

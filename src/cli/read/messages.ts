@@ -24,6 +24,12 @@ export const READ_MESSAGES = {
   notUtf8: (file: string) =>
     `Tệp "${file}" không phải văn bản UTF-8 (có thể là Windows-1258, TCVN3 hoặc bảng mã khác). ` +
     `Hãy lưu lại tệp CSV dạng "CSV UTF-8", hoặc chỉ rõ bảng mã: --encoding windows-1258.`,
+  badUtf8At: (file: string, line: number, column: number, byte: number) =>
+    `Tệp "${file}" có một byte không phải UTF-8 (0x${byte.toString(16).toUpperCase().padStart(2, "0")}) ở dòng ${line}, ký tự thứ ${column}: ` +
+    `hãy sửa ô đó (gõ lại chữ), hoặc nếu cả tệp dùng bảng mã khác thì chỉ rõ: --encoding windows-1258.`,
+  firstNonUtf8: (line: number, column: number) => `(Chỗ đầu tiên không đọc được: dòng ${line}, ký tự thứ ${column}.)`,
+  workbookNamedCsv: (file: string, kind: string) =>
+    `Tệp "${file}" mang đuôi .csv nhưng thật ra là sổ làm việc ${kind}: đã đọc như ${kind}.`,
   nulInCsv: (file: string) => `Tệp "${file}" có ký tự rỗng: có lẽ là UTF-16 không có BOM; hãy dùng --encoding utf16le.`,
   badCsv: (file: string, why: string) => `Tệp CSV "${file}" không đọc được: ${why}`,
 };

@@ -29,6 +29,9 @@ export interface Relationship {
 
 export class PackageError extends Error {}
 
+/** Thrown by a handler of parse() to stop reading the part there: what was read so far is kept. */
+export class StopParsing extends Error {}
+
 /** "/xl/Worksheets/Sheet%201.xml" and "xl/worksheets/sheet 1.xml" are the same part. */
 function partKey(name: string): string {
   let n = name.replace(/\\/g, "/").replace(/^\/+/, "");
@@ -203,8 +206,9 @@ export class OpcPackage {
     const stream = await this.zip.openReadStreamPromise(entry);
     await new Promise<void>((resolve, reject) => {
       let decoder: StringDecoder | null = null;
+      let stopped = false;
       stream.on("data", (chunk: Buffer) => {
-        if (failed) return;
+        if (failed || stopped) return;
         try {
           if (!decoder) {
             // parts are UTF-8 or UTF-16 (ECMA-376 Part 2 §8.1.4); UTF-16 starts with its byte-order mark
@@ -215,15 +219,23 @@ export class OpcPackage {
             parser.write(decoder.write(chunk));
           }
         } catch (e) {
+          if (e instanceof StopParsing) {
+            // the rest of the part is not inflated either
+            stopped = true;
+            stream.destroy();
+            resolve();
+            return;
+          }
           failed ??= e as Error;
         }
         if (failed) stream.destroy();
       });
-      stream.on("error", (e) => reject(failed ?? e));
+      stream.on("error", (e) => (stopped ? undefined : reject(failed ?? e)));
       stream.on("close", () => {
         if (failed) reject(failed);
       });
       stream.on("end", () => {
+        if (stopped) return;
         try {
           if (decoder) parser.write(decoder.end());
           parser.close();

@@ -3,6 +3,7 @@
  * them), what is hidden, and, for .xlsx/.xlsm, the input's own bytes, which the writer adds to.
  */
 import type { CellInput } from "../../engine";
+import type { MergedArea } from "../../workbook/merges";
 
 export type SheetState = "visible" | "hidden" | "veryHidden";
 
@@ -15,6 +16,8 @@ export interface InputSheet {
   /** 0-based columns hidden in the sheet (a hidden copy of a column weighs less in the mapping) */
   hiddenColumns: number[];
   state: SheetState;
+  /** the sheet's merged areas (0-based, inclusive), so that a name merged down is read in every row of it */
+  merges?: MergedArea[];
   /**
    * true when the sheet's cells were not read because another sheet was asked for (--sheet): its grid
    * is empty though the sheet may not be
@@ -38,6 +41,8 @@ export interface InputBook {
   package?: Buffer;
   /** sheets the add-in wrote earlier, found by their DVC_THIDUA_<ROLE> names (src/workbook/ownership.ts) */
   ownSheets: { role: string; name: string }[];
+  /** what the reader noticed about the file itself (a workbook under a .csv name), for the user */
+  notes?: string[];
 }
 
 export interface ReadOptions {
@@ -45,6 +50,11 @@ export interface ReadOptions {
   encoding?: string;
   /** read only this sheet's cells (as --sheet names it: exactly, or ignoring case) */
   sheet?: string;
+  /**
+   * without `sheet`: whether a sheet's first rows hold the table. An .xlsx then reads in full only the
+   * first sheet, in search order, whose first rows hold it; the others are left unread
+   */
+  holdsTable?: (grid: CellInput[][], name: string) => boolean;
 }
 
 /** The file cannot be read at all: the command exits non-zero with this message. */

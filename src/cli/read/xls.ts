@@ -81,6 +81,7 @@ export function readXls(bytes: Buffer, file: string, opts: ReadOptions): InputBo
       }
       grid[r] = row;
     }
+    const merges = (ws["!merges"] ?? []).map((m) => ({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c }));
     for (const m of ws["!merges"] ?? []) {
       for (let r = m.s.r; r <= Math.min(m.e.r, grid.length - 1); r++) {
         for (let c = m.s.c; c <= Math.min(m.e.c, grid[r].length - 1); c++) if (r !== m.s.r || c !== m.s.c) delete grid[r][c];
@@ -90,7 +91,7 @@ export function readXls(bytes: Buffer, file: string, opts: ReadOptions): InputBo
     const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
     const hiddenRows = (ws["!rows"] ?? []).flatMap((ri, r) => (ri?.hidden ? [r + 1] : []));
     const hiddenColumns = (ws["!cols"] ?? []).flatMap((ci, c) => (ci?.hidden && c < width ? [c] : []));
-    return { name, grid, hiddenRows, hiddenColumns, state };
+    return { name, grid, hiddenRows, hiddenColumns, state, ...(merges.length ? { merges } : {}) };
   });
   const ownSheets: InputBook["ownSheets"] = [];
   for (const role of ["results", "rules", "chart", "targets"] as SheetRole[]) {

@@ -5,10 +5,10 @@
  * adds to the input's own bytes.
  */
 import type { CellInput } from "../../engine";
-import { markerName, sheetOfRef, type SheetRole } from "../../workbook";
+import { HEADER_SEARCH_ROWS_MAX, markerName, sheetOfRef, type MergedArea, type SheetRole } from "../../workbook";
 import { READ_MESSAGES as M, OUT_OF_RANGE_DATE, uncalculated } from "./messages";
-import { isRelType, OpcPackage, type Relationship, type XmlTag } from "./package";
-import { findSheet } from "./sheets";
+import { isRelType, OpcPackage, StopParsing, type Relationship, type XmlTag } from "./package";
+import { findSheet, sheetsInSearchOrder } from "./sheets";
 import { InputFileError, type InputBook, type InputSheet, type ReadOptions, type SheetState } from "./types";
 
 /**
@@ -198,7 +198,7 @@ interface SheetContext {
 }
 
 /** One worksheet part, streamed: its values, hidden rows and columns, merges applied. */
-async function readWorksheet(pkg: OpcPackage, part: string, ctx: SheetContext, state: SheetState): Promise<InputSheet> {
+async function readWorksheet(pkg: OpcPackage, part: string, ctx: SheetContext, state: SheetState, rowLimit?: number): Promise<InputSheet> {
   const grid: CellInput[][] = [];
   const hiddenRows: number[] = [];
   const hiddenCols: [number, number][] = [];
@@ -285,6 +285,7 @@ async function readWorksheet(pkg: OpcPackage, part: string, ctx: SheetContext, s
             case "row": {
               const r = t.attrs.r !== undefined ? Number(t.attrs.r) - 1 : rowIdx + 1;
               rowIdx = Number.isInteger(r) && r >= 0 ? r : rowIdx + 1;
+              if (rowLimit !== undefined && rowIdx >= rowLimit) throw new StopParsing();
               row = grid[rowIdx] ?? null;
               colIdx = -1;
               if (truthy(t.attrs.hidden)) hiddenRows.push(rowIdx + 1);
@@ -388,11 +389,13 @@ async function readWorksheet(pkg: OpcPackage, part: string, ctx: SheetContext, s
 
   // exceljs repeated a merged cell's value in every cell of the merge, and the grid kept it once: the
   // top-left cell holds the value, a value saved in another cell of the merge is not shown by Excel
+  const areas: MergedArea[] = [];
   for (const m of merges) {
     const [a, b] = m.split(":");
     const s = parseRef(a);
     const e = parseRef(b ?? a);
     if (!s || !e) continue;
+    areas.push({ r0: s[0], c0: s[1], r1: e[0], c1: e[1] });
     for (let r = s[0]; r <= Math.min(e[0], grid.length - 1); r++) {
       const cellsOfRow = grid[r];
       if (!cellsOfRow) continue;
@@ -406,7 +409,7 @@ async function readWorksheet(pkg: OpcPackage, part: string, ctx: SheetContext, s
   const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
   const hiddenColumns: number[] = [];
   for (const [a, b] of hiddenCols) for (let c = Math.max(0, a); c <= Math.min(b, width - 1); c++) hiddenColumns.push(c);
-  return { name: ctx.name, grid, hiddenRows, hiddenColumns: [...new Set(hiddenColumns)].sort((x, y) => x - y), state };
+  return { name: ctx.name, grid, hiddenRows, hiddenColumns: [...new Set(hiddenColumns)].sort((x, y) => x - y), state, ...(areas.length ? { merges: areas } : {}) };
 }
 
 /** The workbook's own sheets, found by their markers (src/workbook/ownership.ts). */
@@ -460,14 +463,48 @@ async function readPackage(pkg: OpcPackage, bytes: Buffer, file: string, opts: R
   if (!worksheets.length) throw new InputFileError(M.noSheets(file));
   const wanted = opts.sheet !== undefined ? findSheet(worksheets.map((s) => s.name), opts.sheet) : null;
 
+  const ctxOf = (name: string): SheetContext => ({ file, name, strings, dateStyles, date1904: info.date1904 });
+  const own = ownSheetsOf(info.names);
+  const active = worksheets.find((s) => s.tab === info.activeTab);
+  const chosen = opts.sheet === undefined && opts.holdsTable ? await firstWithTable(worksheets, active?.name ?? null, own, opts.holdsTable) : null;
   const sheets: InputSheet[] = [];
   for (const s of worksheets) {
+    if (chosen && s.name !== chosen) {
+      sheets.push({ name: s.name, grid: [], hiddenRows: [], hiddenColumns: [], state: s.state, unread: true });
+      continue;
+    }
     if (opts.sheet !== undefined && s.name !== wanted) {
       sheets.push({ name: s.name, grid: [], hiddenRows: [], hiddenColumns: [], state: s.state, unread: true });
       continue;
     }
-    sheets.push(await readWorksheet(pkg, s.rel!.target, { file, name: s.name, strings, dateStyles, date1904: info.date1904 }, s.state));
+    sheets.push(await readWorksheet(pkg, s.rel!.target, ctxOf(s.name), s.state));
   }
-  const active = worksheets.find((s) => s.tab === info.activeTab);
-  return { kind, file, sheets, activeSheet: active?.name ?? null, package: bytes, ownSheets: ownSheetsOf(info.names) };
+  return { kind, file, sheets, activeSheet: active?.name ?? null, package: bytes, ownSheets: own };
+
+  /**
+   * The sheet the table is on, found from each sheet's first rows in the order the table is looked for
+   * (a workbook of hundreds of sheets, the table on the last, is not read in full to find it); null
+   * when no sheet's first rows hold it, and every sheet is then read in full as before.
+   */
+  async function firstWithTable(
+    list: typeof worksheets,
+    activeName: string | null,
+    ownList: InputBook["ownSheets"],
+    holds: (grid: CellInput[][], name: string) => boolean,
+  ): Promise<string | null> {
+    const ours = new Set(ownList.map((o) => o.name));
+    const stubs = list.map((s) => ({ name: s.name, state: s.state, grid: [], hiddenRows: [], hiddenColumns: [] }) as InputSheet);
+    for (const stub of sheetsInSearchOrder({ sheets: stubs, activeSheet: activeName }, stubs.filter((x) => !ours.has(x.name)))) {
+      const s = list.find((x) => x.name === stub.name)!;
+      const head = await readWorksheet(pkg, s.rel!.target, ctxOf(s.name), s.state, HEAD_ROWS);
+      if (holds(head.grid, s.name)) return s.name;
+    }
+    return null;
+  }
 }
+
+/**
+ * Rows of a sheet read to tell whether it holds the table: the header is looked for in the first
+ * HEADER_SEARCH_ROWS_MAX rows, and a few rows under it must hold data.
+ */
+const HEAD_ROWS = HEADER_SEARCH_ROWS_MAX + 10;

@@ -46,6 +46,10 @@ export function checkOutput(input: string, output: string, kind: CopyKind): void
   }
   const ext = "." + kind;
   if (st?.isDirectory()) throw new OutputError(fillCopyText(T.outputIsFolder, { output, ext }));
+  // a folder given with -o that is not there is most often mistyped: creating it would put the copy
+  // where nobody looks
+  const dir = path.dirname(path.resolve(output));
+  if (!isFolder(dir)) throw new OutputError(fillCopyText(T.noFolder, { output, dir }));
   const got = path.extname(output).toLowerCase();
   if (got !== ext) {
     const why = kind === "xlsm" ? T.whyMacro : got === ".xlsm" ? fillCopyText(T.whyPlain, { got }) : T.whyNew;
@@ -54,14 +58,42 @@ export function checkOutput(input: string, output: string, kind: CopyKind): void
   }
 }
 
+function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A system error while writing the copy, in the user's words and naming the path (never Node's English text). */
+export function writeErrorOf(e: unknown, target: string): unknown {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (typeof code !== "string") return e;
+  const output = target;
+  const dir = path.dirname(path.resolve(target));
+  if (code === "EISDIR") return new OutputError(fillCopyText(T.outputIsFolder, { output, ext: path.extname(target) || ".xlsx" }));
+  if (code === "ENOENT" || code === "ENOTDIR") return new OutputError(fillCopyText(T.noFolder, { output, dir }));
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS") return new OutputError(fillCopyText(T.writeDenied, { output, dir }));
+  if (code === "ENOSPC" || code === "EDQUOT") return new OutputError(fillCopyText(T.diskFull, { output }));
+  return new OutputError(fillCopyText(T.writeFailed, { output, code }));
+}
+
 /**
  * Writes `target` through a temporary file beside it: `write` fills the open file; the file is
  * flushed to disk and renamed into place, or removed if anything fails.
  */
 export async function writeAtomically(target: string, write: (fd: number) => Promise<void>): Promise<void> {
+  try {
+    await writeThroughTemporary(target, write);
+  } catch (e) {
+    throw writeErrorOf(e, target);
+  }
+}
+
+async function writeThroughTemporary(target: string, write: (fd: number) => Promise<void>): Promise<void> {
   const abs = path.resolve(target);
   const dir = path.dirname(abs);
-  fs.mkdirSync(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(abs)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   // "wx": a new file, never an existing one or whatever a link there points at
   const fd = fs.openSync(tmp, "wx", 0o666);

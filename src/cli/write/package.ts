@@ -8,7 +8,9 @@
  * settings stay as they were: our formulas carry their results, nothing needs recalculating on load.
  */
 import * as path from "path";
-import { columnLetter, markerName, markerRef, quoteSheet, sameSheetName, sheetOfRef, WorkbookError, type SheetRole } from "../../workbook";
+import {
+  columnLetter, markerName, markerRef, nameKey, notesList, notesOnResults, quoteSheet, sameSheetName, sheetOfRef, WorkbookError, type SheetCellAt, type SheetRole,
+} from "../../workbook";
 import { fillCopyText, SCORED_COPY_TEXT as T } from "../../messages/scored-copy";
 import { chartXml, drawingXml } from "./chart";
 import {
@@ -98,6 +100,49 @@ function setAttr(tag: string, local: string, value: string): string {
   return tag.replace(re, `$1$2${value}$2`);
 }
 
+/** "B5" → 0-based row and column; null for what is not a cell reference. */
+function cellAt(ref: string | undefined): SheetCellAt | null {
+  if (!ref) return null;
+  try {
+    const b = parseBox(ref);
+    return { row: b.r0, col: b.c0 };
+  } catch {
+    return null;
+  }
+}
+
+/** The cells of a sheet part that would be lost with it: its filled cells and its comments' cells, as notesOnResults reads them. */
+function userNotes(pkg: Package, part: string): string[] {
+  const x = pkg.xml(part);
+  if (!x) return [];
+  // worksheet > sheetData > row > c > v | is | f
+  const root = outline(x.text, part, 4);
+  const filled: SheetCellAt[] = [];
+  for (const row of childrenNamed(child(root, "sheetData") ?? root, "row")) {
+    for (const c of childrenNamed(row, "c")) {
+      const has = c.children.some((k) => (k.local === "v" && k.text !== "") || k.local === "is" || k.local === "f");
+      const at = has ? cellAt(attr(c, "r")) : null;
+      if (at) filled.push(at);
+    }
+  }
+  const comments: SheetCellAt[] = [];
+  const relsName = pkg.nameOf(relsPartOf(part));
+  const rels = relsName ? pkg.xml(relsName) : null;
+  for (const r of rels ? parseRels(rels.text, relsName!, part).rels : []) {
+    if (r.external || !r.part || !r.type.endsWith("/comments")) continue;
+    const cx = pkg.xml(pkg.nameOf(r.part) ?? r.part);
+    if (!cx) continue;
+    const croot = outline(cx.text, r.part, 2);
+    for (const list of childrenNamed(croot, "commentList")) {
+      for (const cm of childrenNamed(list, "comment")) {
+        const at = cellAt(attr(cm, "ref"));
+        if (at) comments.push(at);
+      }
+    }
+  }
+  return notesOnResults(filled, comments);
+}
+
 /**
  * Writes the copy of `pkg` with `sheets` added to `out`. Throws WorkbookError when a sheet or a name
  * we need is the user's (nothing is written then: the caller's temporary file is removed).
@@ -155,12 +200,20 @@ export async function writePackage(pkg: Package, sheets: OurSheet[], out: ZipWri
     if (i >= 0 && !own.has(i)) throw new WorkbookError(fillCopyText(T.notOurSheet, { sheet: old[i].name }));
   }
   // names our sheets define: ours to replace if they point at one of our sheets, or at nothing
-  const modelNames = new Set(sheets.flatMap((s) => (s.model.names ?? []).map((n) => n.name.toLowerCase())));
+  const modelNames = new Set(sheets.flatMap((s) => (s.model.names ?? []).map((n) => nameKey(n.name))));
   for (const n of names) {
-    if (n.local !== null || !modelNames.has(n.name.toLowerCase())) continue;
+    if (n.local !== null || !modelNames.has(nameKey(n.name))) continue;
     const target = sheetOfRef(n.text);
     const i = sheetIndex(target);
     if (i >= 0 && !own.has(i)) throw new WorkbookError(fillCopyText(T.notOurName, { name: n.name, sheet: old[i].name }));
+  }
+
+  // --- notes the user added to our old results sheet, which replacing it would lose (src/workbook/notes.ts)
+  const oldResults = ownByRole.get("results");
+  if (oldResults !== undefined && sheets.some((s) => s.role === "results")) {
+    const rel = wbRels.rels.find((r) => r.id === old[oldResults].rid && r.part);
+    const lost = rel ? userNotes(pkg, pkg.nameOf(rel.part!) ?? rel.part!) : [];
+    if (lost.length) throw new WorkbookError(fillCopyText(T.notesWouldBeLost, { sheet: old[oldResults].name, cells: notesList(lost) }));
   }
 
   // --- the new tab order: our new sheets where our old ones of the same role were, the rest at the end
@@ -305,7 +358,7 @@ export async function writePackage(pkg: Package, sheets: OurSheet[], out: ZipWri
   const dropName = (n: NameEntry): boolean => {
     if (n.local !== null) return own.has(n.local);
     if (MARKER.test(n.name)) return true;
-    return modelNames.has(n.name.toLowerCase());
+    return modelNames.has(nameKey(n.name));
   };
   for (const n of names) {
     if (dropName(n)) wbEdits.remove(n.node);

@@ -111,6 +111,57 @@ describe("the extension of the copy", () => {
   });
 });
 
+describe("where the copy cannot go, the command says so in Vietnamese, naming the path (exit 2)", () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it("a mistyped -o folder is not created: nothing is written", async () => {
+    const { dir, input } = fresh();
+    const output = path.join(dir, "ket-qa", "out.xlsx");
+    const r = await run([input, "--plan", "hg-165", "--quiet", "-o", output]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`"${output}"`);
+    expect(r.err).toContain("không tồn tại");
+    expect(listing(dir)).toEqual(["data.xlsx"]);
+  });
+
+  it("an -o under a file (not a folder) is refused", async () => {
+    const { dir, input } = fresh();
+    const r = await run([input, "--plan", "hg-165", "--quiet", "-o", path.join(input, "out.xlsx")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("không tồn tại");
+    expect(listing(dir)).toEqual(["data.xlsx"]);
+  });
+
+  it.each(["EACCES", "EPERM", "EROFS"])("a place that cannot be written (%s)", async (code) => {
+    const { dir, input } = fresh();
+    const output = path.join(dir, "out.xlsx");
+    const open = realFs.openSync;
+    // only the copy's own new file ("wx"): the input is still read
+    jest.spyOn(realFs, "openSync").mockImplementation(((...args: Parameters<typeof realFs.openSync>) => {
+      if (args[1] === "wx") throw Object.assign(new Error(`${code}: operation not permitted, open`), { code });
+      return (open as (...a: unknown[]) => number)(...args);
+    }) as typeof realFs.openSync);
+    const r = await run([input, "--plan", "hg-165", "--quiet", "-o", output]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`"${output}"`);
+    expect(r.err).toContain("Không có quyền ghi");
+    expect(r.err).not.toContain(code);
+    expect(listing(dir)).toEqual(["data.xlsx"]);
+  });
+
+  it("a rename onto a folder that appeared meanwhile (EISDIR) names the path", async () => {
+    const { dir, input } = fresh();
+    const output = path.join(dir, "out.xlsx");
+    jest.spyOn(realFs, "renameSync").mockImplementation(() => {
+      throw Object.assign(new Error("EISDIR: illegal operation on a directory, rename"), { code: "EISDIR" });
+    });
+    const r = await run([input, "--plan", "hg-165", "--quiet", "-o", output]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`"${output}" là một thư mục`);
+    expect(listing(dir)).toEqual(["data.xlsx"]);
+  });
+});
+
 describe("the copy is written to a temporary file and renamed into place", () => {
   afterEach(() => jest.restoreAllMocks());
 
@@ -146,7 +197,12 @@ describe("the copy is written to a temporary file and renamed into place", () =>
       if (++calls === 3) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
       return (write as (...a: unknown[]) => number)(...args);
     }) as typeof realFs.writeSync);
-    await expect(run([input, "--plan", "hg-165", "--quiet", "-o", output])).rejects.toThrow("ENOSPC");
+    const r = await run([input, "--plan", "hg-165", "--quiet", "-o", output]);
+    // a full disk is said in Vietnamese, naming the path, never as Node's own English error
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`"${output}"`);
+    expect(r.err).toContain("đã đầy");
+    expect(r.err).not.toMatch(/ENOSPC|no space/);
     expect(calls).toBeGreaterThanOrEqual(3);
     expect(listing(dir)).toEqual(["data.xlsx", "out.xlsx"]);
     expect(fs.readFileSync(output, "utf8")).toBe("an earlier copy");
