@@ -1220,12 +1220,17 @@ export class FakeRangeAreas extends Proxy {
   }
   override load(props?: string | string[] | Record<string, unknown>): this {
     super.load(props);
-    this.ctx.q(() => {
-      this.loaded["isNullObject"] = this.resolve() === null;
-      this.ctx.respond("isNullObject", this.loaded["isNullObject"]);
-    }, ["load", this.path, "isNullObject"]);
+    loadNullObject(this.ctx, this.loaded, this.path, () => this.resolve() === null);
     return this;
   }
+}
+
+/** A *OrNullObject proxy's load also reads, in the same round trip, whether the object exists. */
+function loadNullObject(ctx: FakeRequestContext, loaded: Record<string, unknown>, path: unknown[], isNull: () => boolean): void {
+  ctx.q(() => {
+    loaded["isNullObject"] = isNull();
+    ctx.respond("isNullObject", loaded["isNullObject"]);
+  }, ["load", path, "isNullObject"]);
 }
 
 export class FakeNamedItem extends Proxy {
@@ -1258,10 +1263,7 @@ export class FakeNamedItem extends Proxy {
   }
   override load(props?: string | string[] | Record<string, unknown>): this {
     super.load(props);
-    this.ctx.q(() => {
-      this.loaded["isNullObject"] = this.resolve() === null;
-      this.ctx.respond("isNullObject", this.loaded["isNullObject"]);
-    }, ["load", this.path, "isNullObject"]);
+    loadNullObject(this.ctx, this.loaded, this.path, () => this.resolve() === null);
     return this;
   }
   delete(): void {
