@@ -1,5 +1,5 @@
 /**
- * Engine: scoreTable("hg-165-2023", rows) on 1,000 / 10,000 / 100,000 units. Two figures per size:
+ * Engine: scoreTable(getPlan("hg-165-2023"), rows) on 1,000 / 10,000 / 100,000 units. Two figures per size:
  * - "score": the call itself, which works out every ratio, point, status, rank, tie, prize and quota;
  * - "units": the call plus reading `.units`, which builds one object per unit with its criteria,
  *   findings and Vietnamese explanation (built on first read): what the results sheet and JSON pay.
@@ -8,6 +8,7 @@
 import { SCORE_TOLERANCE, scoreTable, type UnitResult, type UnitRow } from "../src/engine";
 import { hg165Units, PLAN, unitRows } from "./data";
 import { collect, median, nowMs } from "./stats";
+import { getPlan } from "../src/plans";
 
 export interface EngineFigure {
   units: number;
@@ -26,7 +27,7 @@ const PLAN_RUNS: Record<number, { warm: number; timed: number }> = {
 
 function timeCall(rows: UnitRow[], readUnits: boolean, warm: number, timed: number): number[] {
   const call = () => {
-    const out = scoreTable(PLAN, rows);
+    const out = scoreTable(getPlan(PLAN), rows);
     return readUnits ? out.units.length : 0;
   };
   for (let i = 0; i < warm; i++) call();
@@ -84,7 +85,7 @@ export function benchEngine(sizes: number[], log: (s: string) => void): EngineRe
   for (const n of sizes) {
     const rows = unitRows(hg165Units(n));
     // outside the timing: the table really scores and ranks
-    for (const p of checkRanks(rows, scoreTable(PLAN, rows).units)) problems.push(`${n} units: ${p}`);
+    for (const p of checkRanks(rows, scoreTable(getPlan(PLAN), rows).units)) problems.push(`${n} units: ${p}`);
     const plan = PLAN_RUNS[n] ?? { warm: 2, timed: 5 };
     for (const variant of ["score", "units"] as const) {
       log(`engine: ${n} units, ${variant}`);

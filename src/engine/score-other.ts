@@ -135,7 +135,7 @@ export function scoreOtherTable(plan: Plan, rows: UnitRow[], opts: Record<string
         if (isBlank(v)) continue;
         const example = wholePercents.get(t.id);
         const topts = { date: row.values.date, assigned: row.values[`assigned_${t.id}`], plusMode: opts.plusMode };
-        const c = example !== undefined && isBareOne(v) ? ambiguousOne(checkTarget(plan.id, row.level, t.id, 0.5, topts), t.id, example) : checkTarget(plan.id, row.level, t.id, v, topts);
+        const c = example !== undefined && isBareOne(v) ? ambiguousOne(checkTarget(plan, row.level, t.id, 0.5, topts), t.id, example) : checkTarget(plan, row.level, t.id, v, topts);
         checks.push(c);
         // one bad date stops every target of the row: one problem, on the date cell
         const f = c.finding;

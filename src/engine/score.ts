@@ -1,5 +1,4 @@
 /** Scoring of units and whole tables: ratio points (hg-165), targets, weighted means, QĐ 766 estimate. */
-import { findPlan } from "../plans";
 import { message } from "../messages";
 import { allocate, type Allocation } from "./allocate";
 import { nameList, readingSource, tieReasons, unrankedReason, withSource } from "./award-reasons";
@@ -48,10 +47,8 @@ function oneRow(width: number): RatioColumns {
 }
 
 /** One unit: hg-165 points (district: pass its communes' ratios). */
-export function scoreUnit(planId: string, level: Level, values: Record<string, CellInput>, opts?: { communeRatios?: CellInput[] }): UnitOutcome {
-  const plan = findPlan(planId);
-  if (!plan) return fail("invalid_input", "unknown_plan", [{ code: "unknown_plan", detail: { value: planId } }], 100, { value: planId });
-  if (plan.kind !== "ratio_points") return fail("invalid_input", "not_applicable", [{ code: "not_applicable", detail: { value: planId } }], 100, { value: planId });
+export function scoreUnit(plan: Plan, level: Level, values: Record<string, CellInput>, opts?: { communeRatios?: CellInput[] }): UnitOutcome {
+  if (plan.kind !== "ratio_points") return fail("invalid_input", "not_applicable", [{ code: "not_applicable", detail: { value: plan.id } }], 100, { value: plan.id });
   if (!plan.levels.includes(level)) return fail("invalid_input", "not_applicable", [{ code: "not_applicable", detail: { value: level } }], 100, { value: level });
   const lc = levelCriteria(plan, level);
   if (lc.crits.length === 0) return fail("invalid_input", "not_applicable", [{ code: "not_applicable", detail: { value: level } }], 100, { value: level });
@@ -66,9 +63,8 @@ export function scoreUnit(planId: string, level: Level, values: Record<string, C
 }
 
 /** The prize of a rank (hg-165 districts: 1 → Hạng Nhất, 20.000.000 đ, +3). */
-export function prizeForRank(planId: string, rank: number): { award: string; awardCode: string; prize: number; bonusPoints: number } | null {
-  const plan = findPlan(planId);
-  const a = plan?.awards.find((x) => x.rank !== undefined && x.rank === rank);
+export function prizeForRank(plan: Plan, rank: number): { award: string; awardCode: string; prize: number; bonusPoints: number } | null {
+  const a = plan.awards.find((x) => x.rank !== undefined && x.rank === rank);
   if (!a) return null;
   return { award: a.label, awardCode: a.code, prize: a.prize ?? 0, bonusPoints: a.bonusPoints ?? 0 };
 }
@@ -78,12 +74,7 @@ export function districtQuotaKey(name: string): string {
   return expandPrefix(normalizeKey(name)).replace(DISTRICT_KIND, "");
 }
 
-export function scoreTable(planId: string, rows: UnitRow[], opts?: Record<string, unknown>): TableOutcome {
-  const plan = findPlan(planId);
-  if (!plan) {
-    const f: Finding = { code: "unknown_plan", detail: { value: planId } };
-    return { planId, units: [], findings: [f], quotas: [] };
-  }
+export function scoreTable(plan: Plan, rows: UnitRow[], opts?: Record<string, unknown>): TableOutcome {
   const out = plan.kind !== "ratio_points" ? scoreOtherTable(plan, rows, opts ?? {}) : scoreHg165Table(plan, rows, opts?.explain !== false);
   return holdAwardsForDuplicates(plan, rows, out);
 }

@@ -1,5 +1,4 @@
 /** Target checks (hg-126, ls-170, iator-32) and campaign days. */
-import { findPlan } from "../plans";
 import { message } from "../messages";
 import type { Parsed } from "./coerce";
 import { isoToEpochDay, normalizeKey, parseDate, parsePercent } from "./coerce";
@@ -34,10 +33,8 @@ export function findTarget(plan: Plan, indicator: string): TargetDef | null {
 }
 
 /** Day number of a date in the plan's campaign (iator-32: 22/3/2024 is day 1). */
-export function campaignDay(planId: string, date: CellInput): Parsed<number> {
-  const plan = findPlan(planId);
-  if (!plan) return bad("unknown_plan", { value: planId });
-  if (!plan.campaign) return bad("not_applicable", { value: planId });
+export function campaignDay(plan: Plan, date: CellInput): Parsed<number> {
+  if (!plan.campaign) return bad("not_applicable", { value: plan.id });
   const d = parseDate(date);
   if (!d.ok) return d;
   const day = isoToEpochDay(d.value) - isoToEpochDay(plan.campaign.start) + 1;
@@ -48,9 +45,7 @@ export function campaignDay(planId: string, date: CellInput): Parsed<number> {
 /** Reading ls170_plus5: "+5%" is 5 percentage points by default, or a relative 5%. */
 export const PLUS_MODES = ["points", "relative"] as const;
 
-export function targetOf(planId: string, level: Level | null, indicator: string, opts?: TargetOptions): Parsed<number> {
-  const plan = findPlan(planId);
-  if (!plan) return bad("unknown_plan", { value: planId });
+export function targetOf(plan: Plan, level: Level | null, indicator: string, opts?: TargetOptions): Parsed<number> {
   const t = findTarget(plan, indicator);
   if (!t) return bad("unknown_indicator", { value: String(indicator ?? ""), known: plan.targets.map((x) => x.id).join(", ") });
   if (level !== null && !t.levels.includes(level)) return bad("not_applicable", { value: `${t.id} / ${level}` });
@@ -73,7 +68,7 @@ export function targetOf(planId: string, level: Level | null, indicator: string,
       return { ok: true, value: Math.min(1, Math.round(raw * 1e12) / 1e12) };
     }
     case "milestones": {
-      const day = campaignDay(plan.id, opts?.date);
+      const day = campaignDay(plan, opts?.date);
       if (!day.ok) return day;
       // the next milestone not yet passed; from the last milestone on, its target is maintained
       const step = r.steps.find((s) => day.value <= s.day) ?? r.steps[r.steps.length - 1];
@@ -91,12 +86,11 @@ export interface CheckedTarget extends TargetCheck {
   finding?: Finding;
 }
 
-export function checkTarget(planId: string, level: Level | null, indicator: string, value: CellInput, opts?: TargetOptions): CheckedTarget {
-  const plan = findPlan(planId);
-  const t = plan ? findTarget(plan, indicator) : null;
+export function checkTarget(plan: Plan, level: Level | null, indicator: string, value: CellInput, opts?: TargetOptions): CheckedTarget {
+  const t = findTarget(plan, indicator);
   const id = t?.id ?? String(indicator ?? "");
   const base = { indicator: id, label: t?.label ?? "", source: t?.source ?? "" };
-  const target = targetOf(planId, level, indicator, opts);
+  const target = targetOf(plan, level, indicator, opts);
   if (!target.ok) {
     const f = target.finding;
     // targetOf names the assigned target "assigned" (a function's argument); a table's column is assigned_<id>

@@ -100,11 +100,15 @@ export interface Text2 {
   en: string;
 }
 
-/** One input column of a plan. `headers` are the wordings the CLI maps workbook columns by. */
+/**
+ * One input column of a plan. `headers` are the wordings the CLI maps workbook columns by.
+ * kinds: count (a whole number ≥ 0), ratio (0–1 or a percent), text, date, boolean (có / không),
+ * number (a plain number ≥ 0, e.g. bonus points the council granted).
+ */
 export interface InputDef {
   id: string;
   label: string;
-  kind: "count" | "ratio" | "text" | "date" | "boolean";
+  kind: "count" | "ratio" | "text" | "date" | "boolean" | "number";
   required: boolean;
   headers: string[];
 }
@@ -117,7 +121,13 @@ export interface Reading {
   option?: { name: string; default: unknown; values: unknown[] };
 }
 
-/** Points from a ratio a / b: full points at or above `threshold`, else ratio × maxPoints. */
+/**
+ * Points from a ratio a / b: full points at or above `threshold`; below it, by `below`:
+ * - "proportional" (the default, hg-165 §III.2): r × maxPoints;
+ * - "to_threshold": r ÷ threshold × maxPoints (full at ≥ 80%, else r ÷ 80% × 30);
+ * - "bands": the points of the highest band whose `min` r reaches, 0 below every band
+ *   (≥ 60% → 20, ≥ 40% → 15, ≥ 20% → 10); the threshold is the top band's `min`.
+ */
 export interface RatioCriterion {
   id: string;
   label: string;
@@ -127,6 +137,9 @@ export interface RatioCriterion {
   denominator: string;
   maxPoints: number;
   threshold: number;
+  below?: "proportional" | "to_threshold" | "bands";
+  /** for below = "bands": bounds inclusive ("≥ 60%"), highest first or in any order */
+  bands?: { min: number; points: number }[];
   /** below this ratio the unit is "not considered" (not scored 0) */
   floor?: number;
   floorSource?: string;
@@ -188,6 +201,20 @@ export interface AwardDef {
   individualsEach?: number;
 }
 
+/**
+ * Bonus points added after the criteria (a recognised initiative: up to +5): the unit's cell of
+ * `input` (an input of kind "number") holds the points granted, 0 to maxPoints; more is an error,
+ * never capped silently. The total may then exceed the criteria's total.
+ */
+export interface BonusDef {
+  id: string;
+  label: string;
+  source: string;
+  level: Level;
+  input: string;
+  maxPoints: number;
+}
+
 /** A criterion that feeds a user-weighted mean (np-236). */
 export interface WeightedCriterion {
   id: string;
@@ -223,6 +250,15 @@ export interface Plan {
   document: string;
   seed: string | null;
   source: string;
+  /** the document's date (ISO yyyy-mm-dd), as the plan sheet states it */
+  documentDate?: string;
+  /**
+   * What the plan's groups (the "group" input) are: districts for the plans of 2023–2024, a cluster
+   * (cụm thi đua) or block since districts went in July 2025. Absent: huyện / district.
+   */
+  groupNoun?: Text2;
+  /** the points a level's criteria add up to, as the plan states it (ratio_points; absent: 100) */
+  totalPoints?: number;
   /** scoring model: how scoreTable treats this plan */
   kind: "ratio_points" | "targets" | "weighted_mean" | "index_groups";
   period?: { from: string | null; to: string; source: string };
@@ -234,9 +270,16 @@ export interface Plan {
   quotas: QuotaDef[];
   awards: AwardDef[];
   weighted?: { criteria: WeightedCriterion[]; scoreInput: string; source: string };
+  bonuses?: BonusDef[];
+  /** ties on points: higher input ÷ per ranks first (hg-165: filing accounts ÷ online dossiers; 2026: the online ratio) */
   tieBreak?: { input: string; per: string; order: "desc"; source: string; levels: Level[] };
   campaign?: { start: string; end: string; milestones: Milestone[]; source: string };
   groups?: { classic: IndexGroup[]; portal: IndexGroup[]; source: string };
   /** other dated facts of the plan (deadlines, baselines) shown to the user */
   notes?: { id: string; text: string; source: string }[];
+  /**
+   * Where the plan was loaded from, for the rules sheet: absent for a built-in plan; a user's plan
+   * names its sheet or file ("Kế hoạch DVC" of data.xlsx, plan.json).
+   */
+  origin?: { kind: "sheet" | "file"; name: string };
 }

@@ -31,7 +31,7 @@ import type { CellInput, Level } from "../engine/types";
 import { broadcast, nonBlankCells, asGrid, spill, toCellInput, type Cell } from "./broadcast";
 import { errorForFinding, errorForReason, xlError } from "./errors";
 import { message } from "../messages";
-import { hg165Criterion, HG165, HG126, LS170, IATOR32 } from "./plan-data";
+import { getPlan, hg165Criterion, HG165, HG126, LS170, IATOR32 } from "./plan-data";
 
 type Communes = { rows: CellInput[][] | null; all: CellInput[] | null };
 
@@ -88,7 +88,7 @@ function scoreHg(cells: CellInput[], communes: CellInput[] | undefined): UnitOut
     values.eid_activated = eid;
     values.citizens_with_cccd = cccd;
   }
-  return scoreUnit(HG165, level.value, values, communes === undefined ? undefined : { communeRatios: communes });
+  return scoreUnit(getPlan(HG165), level.value, values, communes === undefined ? undefined : { communeRatios: communes });
 }
 
 /**
@@ -139,7 +139,7 @@ function hgCriterion(id: "online_ratio" | "eid_ratio", cells: CellInput[], commu
   const def = hg165Criterion(level.value, id);
   if (!def) return errorForReason("not_applicable", `KH 165/KH-UBND không chấm cấp "${String(levelCell)}" (chỉ cấp huyện và cấp xã).`);
   const values: Record<string, CellInput> = { [def.numerator]: a, [def.denominator]: b };
-  const o = scoreUnit(HG165, level.value, values, communes === undefined ? undefined : { communeRatios: communes });
+  const o = scoreUnit(getPlan(HG165), level.value, values, communes === undefined ? undefined : { communeRatios: communes });
   const c = o.criteria.find((x) => x.id === id);
   // Findings about this criterion's own inputs (or about the communes) are what the user must fix.
   const mine = o.findings.filter((f) => f.input === undefined || f.input === def.numerator || f.input === def.denominator || f.input === "commune_ratios");
@@ -299,7 +299,7 @@ function rankCell(x: CellInput): number | Cell {
 function prizeCell(x: CellInput, pick: "prize" | "bonusPoints" | "award"): Cell {
   const rank = rankCell(x);
   if (typeof rank !== "number") return rank;
-  const p = prizeForRank(HG165, rank);
+  const p = prizeForRank(getPlan(HG165), rank);
   if (!p) return errorForReason("not_applicable", `Hạng ${rank} không có giải: KH 165/KH-UBND chỉ trao giải Nhất, Nhì, Ba cho cấp huyện (§IV).`);
   return p[pick];
 }
@@ -402,7 +402,7 @@ function targetCell(planId: string, level: Level | null, indicator: CellInput, o
   if (indicator === null || indicator === undefined || (typeof indicator === "string" && indicator.trim() === "")) {
     return errorForFinding({ code: "missing_input", input: "indicator" });
   }
-  const t = targetOf(planId, level, typeof indicator === "string" ? indicator : String(typeof indicator === "object" && "error" in indicator ? indicator.error : indicator), opts);
+  const t = targetOf(getPlan(planId), level, typeof indicator === "string" ? indicator : String(typeof indicator === "object" && "error" in indicator ? indicator.error : indicator), opts);
   return t.ok ? t.value : errorForFinding(t.finding);
 }
 
@@ -411,7 +411,7 @@ function metCell(planId: string, level: Level | null, indicator: CellInput, valu
   if (typeof t !== "number") return t;
   // reading percent_ambiguous_one: the value range is the table's column, read as the table reads it
   if (wholePercent !== undefined && isBareOne(value)) return errorForReason("percent_ambiguous", message("percent_ambiguous", { input: "value", value: wholePercent }));
-  const c = checkTarget(planId, level, String(indicator), value, opts);
+  const c = checkTarget(getPlan(planId), level, String(indicator), value, opts);
   if (c.met === null) {
     const f = c.reason;
     return f === "missing_input" || f === "invalid_input" || f === "percent_out_of_range" ? errorForFinding({ code: f, input: "value", detail: { value: String(value) } }) : errorForReason(f, c.message);
@@ -519,7 +519,7 @@ export function iatorMet(indicator: any[][], date: any[][], value: any[][]): any
 export function iatorDay(date: any[][]): any[][] {
   return spill(
     broadcast([date], (cells) => {
-      const d = campaignDay(IATOR32, cells[0]);
+      const d = campaignDay(getPlan(IATOR32), cells[0]);
       return d.ok ? d.value : errorForFinding(d.finding);
     }),
   );

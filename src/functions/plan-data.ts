@@ -1,5 +1,7 @@
 /** Plan ids the functions apply, and the plan data they read (thresholds come from the plan, not from here). */
 import { getPlan } from "../plans";
+
+export { getPlan };
 import type { Level, RatioCriterion } from "../engine/types";
 
 export const HG165 = "hg-165-2023";

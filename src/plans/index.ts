@@ -1,19 +1,20 @@
 /**
- * The plans registry. Every plan is validated when this module loads: a broken definition throws
- * at once (PlanDefinitionError) instead of scoring with a wrong rule.
+ * The built-in plans: data files (src/plans/*.json, in the plan file format of docs/plan-file.md),
+ * not code. Every plan is validated when this module loads: a broken definition throws at once
+ * (PlanDefinitionError) instead of scoring with a wrong rule. The engine never looks plans up here:
+ * front ends resolve an id to a plan value and hand the value over.
  */
 import type { Plan } from "../engine/types";
 import { normalizeKey } from "../engine/coerce";
-import { hg126 } from "./hg-126-2023";
-import { hg165 } from "./hg-165-2023";
-import { iator32 } from "./iator-32-2024";
-import { ls170 } from "./ls-170-2023";
-import { np236 } from "./np-236-2022";
-import { qd766 } from "./qd-766";
+import hg126 from "./hg-126-2023.json";
+import hg165 from "./hg-165-2023.json";
+import iator32 from "./iator-32-2024.json";
+import ls170 from "./ls-170-2023.json";
+import np236 from "./np-236-2022.json";
+import qd766 from "./qd-766.json";
 import { validatePlan } from "./validate";
 
 export { PlanDefinitionError, planProblems, validatePlan } from "./validate";
-export { HG165_DISTRICTS } from "./hg-165-2023";
 
 export class UnknownPlanError extends Error {
   readonly code = "unknown_plan";
@@ -34,7 +35,8 @@ export function buildRegistry(plans: Plan[]): Map<string, Plan> {
   return map;
 }
 
-const REGISTRY = buildRegistry([hg165, hg126, np236, ls170, iator32, qd766]);
+// the files' literal types are wider than Plan's unions ("huyen" is read as string): validatePlan checks them
+const REGISTRY = buildRegistry([hg165, hg126, np236, ls170, iator32, qd766] as unknown as Plan[]);
 const BY_KEY = new Map([...REGISTRY.values()].map((p) => [normalizeKey(p.id), p]));
 
 /** The plan with this id ("hg-165-2023"; case and separators ignored). Throws on an unknown id. */

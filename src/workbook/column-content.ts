@@ -135,7 +135,7 @@ export function profileColumn(cells: CellInput[], rows: number[]): ColumnProfile
   };
 }
 
-export type ContentKind = "unit" | "group" | "level" | "count" | "ratio" | "date" | "boolean" | "text";
+export type ContentKind = "unit" | "group" | "level" | "count" | "ratio" | "date" | "boolean" | "text" | "number";
 
 /**
  * How well what a column holds fits a kind of input, 0–1. Only a clear contradiction lowers the
@@ -184,6 +184,10 @@ function rawFit(p: ColumnProfile, kind: ContentKind): number {
     case "boolean":
       if (p.yesNo >= 0.6) return 1;
       return p.numeric > 0.6 && p.upTo100 > 0.9 && p.whole > 0.9 ? 0.5 : 0.1;
+    case "number":
+      // points granted (a bonus of 0–5, halves allowed): a column of words is not it
+      if (p.text > 0.5) return 0.1;
+      return p.bigWhole > 0.6 ? 0.3 : 1;
     case "text":
       return p.text >= 0.5 ? 1 : 0.3;
   }

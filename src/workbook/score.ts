@@ -158,7 +158,7 @@ export function scoreSheet(plan: Plan, grid: CellInput[][], opts: ScoreSheetOpti
   }
   const engineOpts: Record<string, unknown> = { ...(opts.engine ?? {}) };
   if (opts.date !== undefined) engineOpts.date = opts.date;
-  const outcome = scoreTable(plan.id, read.rows, engineOpts);
+  const outcome = scoreTable(plan, read.rows, engineOpts);
 
   // place engine findings on the sheet: the row of the unit, the column of the input
   const byKey = new Map(read.sources.map((s) => [s.key, s]));

@@ -1,4 +1,5 @@
 import { INVALID_DATE_TEXT, normalizeKey, parseCount, parseDate, parseLevel, parsePercent, scoreTable } from "../../src/engine";
+import { getPlan } from "../../src/plans";
 
 const val = (p: { ok: boolean; value?: unknown }) => (p.ok ? p.value : undefined);
 const code = (p: { ok: boolean; finding?: { code: string } }) => (p.ok ? "ok" : p.finding!.code);
@@ -93,7 +94,7 @@ describe("an Invalid Date", () => {
     expect(parseDate(bad)).toEqual({ ok: false, finding: { code: "invalid_date", input: "date", detail: { value: INVALID_DATE_TEXT } } });
   });
   it("in a table is that unit's invalid_input, never an exception; the other rows are still scored", () => {
-    const out = scoreTable("hg-165-2023", [
+    const out = scoreTable(getPlan("hg-165-2023"), [
       { key: "Xã A", group: "Huyện X", level: "xa", values: { online_dossiers: bad, all_dossiers: 100, eid_activated: 90, citizens_with_cccd: 100 } },
       { key: "Xã B", group: "Huyện X", level: "xa", values: { online_dossiers: 90, all_dossiers: 100, eid_activated: 90, citizens_with_cccd: 100 } },
     ]);

@@ -1,6 +1,7 @@
 import { combinedDistrictRatio, gapToFull, prizeForRank, scoreTable, scoreUnit, type UnitRow } from "../../src/engine";
+import { getPlan } from "../../src/plans";
 
-const P = "hg-165-2023";
+const P = getPlan("hg-165-2023");
 const commune = (a: unknown, b: unknown, ea: unknown = 9, eb: unknown = 10) =>
   scoreUnit(P, "xa", { online_dossiers: a as never, all_dossiers: b as never, eid_activated: ea as never, citizens_with_cccd: eb as never });
 const crit = (o: ReturnType<typeof commune>, id: string) => o.criteria.find((c) => c.id === id)!;
@@ -71,7 +72,6 @@ describe("hg-165 commune (§III.2.b): 100% → 60, below → r × 60, below 70% 
   });
   it("counts typed as Vietnamese thousands", () => expect(commune("1.800", "2.000", "9.000", "10.000").total).toBeCloseTo(0.9 * 60 + 40, 10));
   it("province level is not in this plan", () => expect(scoreUnit(P, "tinh", {}).reason).toBe("not_applicable"));
-  it("unknown plan", () => expect(scoreUnit("xyz", "xa", {}).reason).toBe("unknown_plan"));
 });
 
 describe("hg-165 district (§III.2.a): r = (own + mean of communes) / 2; 90% → 60; e-ID 80% → 40", () => {

@@ -43,6 +43,12 @@ describe("pure engine", () => {
     expect(bad).toEqual([]);
   });
 
+  // the engine takes a plan value (a built-in plan, a plan sheet, a plan file alike): it never looks one up
+  test.each(files.filter((f) => f.includes(`${path.sep}engine${path.sep}`)).map((f) => [path.relative(ROOT, f), f]))("%s does not import src/plans", (_name, file) => {
+    const plans = importsOf(fs.readFileSync(file, "utf8")).filter((spec) => pureTarget(file, spec) === "plans");
+    expect(plans).toEqual([]);
+  });
+
   test("the import check itself rejects packages, Node modules and front-end folders", () => {
     const file = path.join(ROOT, "engine", "score.ts");
     expect(pureTarget(file, "fs")).toBeNull();

@@ -4,8 +4,9 @@
  * every unit what scoring it alone gives, and rows changed after scoring change nothing.
  */
 import { competitionRank, scoreTable, scoreUnit, type UnitRow } from "../../src/engine";
+import { getPlan } from "../../src/plans";
 
-const P = "hg-165-2023";
+const P = getPlan("hg-165-2023");
 
 function stream(seed: number): () => number {
   let s = seed >>> 0;

@@ -1,10 +1,11 @@
 import { campaignDay, checkTarget, targetOf } from "../../src/engine";
+import { getPlan } from "../../src/plans";
 
 const v = (p: { ok: boolean; value?: number }) => (p.ok ? p.value : undefined);
 const code = (p: { ok: boolean; finding?: { code: string } }) => (p.ok ? "ok" : p.finding!.code);
 
 describe("ls-170 targets (§II)", () => {
-  const L = "ls-170-2023";
+  const L = getPlan("ls-170-2023");
   it("so_hoa 70% / 60% / 55%", () => {
     expect(v(targetOf(L, "tinh", "so_hoa"))).toBe(0.7);
     expect(v(targetOf(L, "huyen", "so_hoa"))).toBe(0.6);
@@ -57,7 +58,7 @@ describe("ls-170 targets (§II)", () => {
 });
 
 describe("hg-126 Annex I targets", () => {
-  const H = "hg-126-2023";
+  const H = getPlan("hg-126-2023");
   it.each([
     ["I.1", 0.4], ["II.1", 0.8], ["II.2", 0.9], ["II.3", 0.5], ["II.4", 1], ["III.1", 0.3], ["III.2", 0.5], ["IV", 0.95], ["V", 1],
   ])("%s → %p", (c, t) => expect(v(targetOf(H, "huyen", c))).toBe(t));
@@ -74,7 +75,7 @@ describe("hg-126 Annex I targets", () => {
 });
 
 describe("iator-32 milestones (§III.1): day 1 = 22/3/2024, day 50 = 10/5/2024, day 100 = 29/6/2024", () => {
-  const I = "iator-32-2024";
+  const I = getPlan("iator-32-2024");
   it.each([
     ["22/3/2024", 1], ["09/05/2024", 49], ["10/05/2024", 50], ["11/05/2024", 51], ["29/06/2024", 100], ["30/06/2024", 101],
     [45373, 1], [45422, 50], [45472, 100], ["2024-05-10", 50],

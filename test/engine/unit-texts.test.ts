@@ -5,8 +5,9 @@
  * which keeps nothing.
  */
 import { scoreTable, scoreUnit, type UnitRow } from "../../src/engine";
+import { getPlan } from "../../src/plans";
 
-const PLAN = "hg-165-2023";
+const PLAN = getPlan("hg-165-2023");
 
 /** communes whose ratios crowd a few percents, each at both edges of it */
 function crowdedRows(): UnitRow[] {

@@ -7,8 +7,9 @@ import fc from "fast-check";
 import { scoreTable, type TableOutcome, type UnitRow } from "../../src/engine";
 import { engineRows, engineRowsWithDuplicate, genTable, runs, unitRowsOf } from "./gen";
 import { checkAwards, checkOutcome, checkPlanPoints, checkPointBounds, checkRanks } from "./invariants";
+import { getPlan } from "../../src/plans";
 
-const PLAN = "hg-165-2023";
+const PLAN = getPlan("hg-165-2023");
 
 function score(rows: UnitRow[], explain = true): TableOutcome {
   return scoreTable(PLAN, rows, { explain });
