@@ -117,3 +117,19 @@ describe("the plan file is the plan model", () => {
     expect(JSON.parse(fs.readFileSync(path.join(PLANS, "hg-165-2023.json"), "utf8"))).toEqual(p);
   });
 });
+
+describe("docs/plan-file.md", () => {
+  const doc = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "plan-file.md"), "utf8");
+  it("its complete example is the sample plan, and it is valid", () => {
+    const block = /## Ví dụ đầy đủ[^\n]*\n\n```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(block).toBe(SAMPLE);
+    expect(readPlanText(block!, "ke-hoach.yaml").problems).toEqual([]);
+  });
+  it("its sample messages are the ones the sample gives, broken as they say", () => {
+    const text = SAMPLE.replace("maxPoints: 70\n", "maxPoints: 60\n").replace("    threshold: 0.8 ", "    threshold: 80  ");
+    const got = readPlanText(text, "ke-hoach.yaml").problems.map((p) => p.text);
+    const shown = doc.split("\n").filter((l) => l.startsWith("ke-hoach.yaml dòng"));
+    expect(shown).toHaveLength(2);
+    for (const line of shown) expect(got).toContain(line);
+  });
+});
