@@ -153,7 +153,7 @@ function say(name: string, rest: string): string {
 }
 
 /** r as a Vietnamese percent for messages: 0.9 → "90%", 0.925 → "92,5%". */
-export function pct(r: number): string {
+function pct(r: number): string {
   return `${vi(r * 100)}%`;
 }
 
