@@ -8,7 +8,8 @@ import { formatNumberVi } from "../engine";
 import { getPlan } from "../plans";
 import { resultOrder } from "../workbook";
 import type { Io } from "./calc";
-import { resolvePlan, runScore } from "./score";
+import { runScore } from "./score";
+import { builtinPlan } from "./plan-source";
 
 interface DemoCase {
   file: string;
@@ -40,12 +41,17 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
   const root = packageRoot();
   const written: string[] = [];
   let failed = 0;
+  // the demo's own folder: `score` never creates a folder the user may have mistyped, the demo makes its own
+  if (!fs.existsSync(outDir)) {
+    fs.mkdirSync(outDir, { recursive: true });
+    io.out(`Đã tạo thư mục kết quả ${outDir}\n`);
+  }
   for (const c of DEMO_CASES) {
     const input = path.join(root, "assets", "samples", c.file);
     const output = path.join(outDir, c.file.replace(/\.xlsx$/, "-ket-qua.xlsx"));
     io.out(`\n== ${c.title} (${path.relative(process.cwd(), input)}) ==\n`);
     const run = await runScore(
-      { input, plan: resolvePlan(c.plan), output, json: false, formulas: false, map: {}, date: c.date, quiet: true },
+      { input, plan: builtinPlan(c.plan), output, json: false, formulas: false, map: {}, date: c.date, quiet: true },
       { out: io.out, err: io.err },
     );
     if (run.code !== 0 || !run.scored) {
