@@ -24,11 +24,11 @@ export const COMMANDS: Record<string, Command> = {
     run: (args, io) => functionsCommand(args, io),
   },
   score: {
-    summary: "Chấm điểm cả sổ làm việc / Score a whole workbook: score <tệp.xlsx|.csv> --plan <mã|kế-hoạch.json|.yaml> [-o ra.xlsx] [--json] [--formulas]",
+    summary: "Chấm điểm cả sổ làm việc / Score a whole workbook: score <tệp.xlsx|.csv> [--plan <mã|kế-hoạch.xlsx|.json|.yaml>] [-o ra.xlsx] [--json] [--formulas]",
     run: scoreCommand,
   },
   plan: {
-    summary: "Kiểm tra một kế hoạch / Check a plan: plan check <kế-hoạch.json|.yaml | mã>",
+    summary: "Kế hoạch: tạo, kiểm tra / Plans: plan new [--from <mã>] -o kế-hoạch.xlsx; plan check <kế-hoạch.xlsx|.json|.yaml | mã>",
     run: planCommand,
   },
   demo: {
