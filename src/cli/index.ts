@@ -28,7 +28,7 @@ export const COMMANDS: Record<string, Command> = {
     run: scoreCommand,
   },
   plan: {
-    summary: "Kế hoạch: tạo, kiểm tra / Plans: plan new [--from <mã>] -o kế-hoạch.xlsx; plan check <kế-hoạch.xlsx|.json|.yaml | mã>",
+    summary: "Kiểm tra một kế hoạch, tạo trang kế hoạch / Check a plan, write a plan sheet: plan check <kế-hoạch.xlsx|.json|.yaml | mã>; plan new [--from <mã>] -o kế-hoạch.xlsx",
     run: planCommand,
   },
   demo: {
