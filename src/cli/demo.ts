@@ -40,6 +40,11 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
   const root = packageRoot();
   const written: string[] = [];
   let failed = 0;
+  // the demo's own folder: `score` never creates a folder the user may have mistyped, the demo makes its own
+  if (!fs.existsSync(outDir)) {
+    fs.mkdirSync(outDir, { recursive: true });
+    io.out(`Đã tạo thư mục kết quả ${outDir}\n`);
+  }
   for (const c of DEMO_CASES) {
     const input = path.join(root, "assets", "samples", c.file);
     const output = path.join(outDir, c.file.replace(/\.xlsx$/, "-ket-qua.xlsx"));

@@ -31,6 +31,9 @@ export const SCORED_COPY_TEXT = {
     'Trang "{sheet}" do DVC Thi đua ghi lần trước có ghi chú của người dùng ở {cells} (ô được nhập ở cột không có ' +
     "tiêu đề của trang kết quả, hoặc chú thích): chấm lại sẽ thay cả trang và làm mất các ghi chú đó, nên chưa ghi gì. " +
     "Hãy chuyển các ghi chú sang một trang khác của sổ (hoặc xoá nếu không cần), rồi chạy lại.",
+  newBookExists:
+    'Tệp "{output}" đã có: chương trình không ghi đè một tệp đã có (có thể là kế hoạch đã sửa). ' +
+    "Hãy chọn một tên khác với -o, hoặc xoá tệp cũ trước.",
   brokenPackage: 'Tệp "{file}" bị hỏng, không đọc được gói .xlsx của nó ({detail}).',
   markerComment: "DVC Thi đua: trang do phần bổ trợ ghi ra",
 } as const;

@@ -23,3 +23,5 @@ export * from "./ownership";
 export { notesList, notesOnResults, type SheetCellAt } from "./notes";
 export { EXCEL_CELL_MAX, fitCellText, fitSheetTexts, isWritableText } from "./cell-text";
 export type { JsonAwardReason, JsonUnit } from "./json";
+export { isPlanSheet, PLAN_SHEET, planSheetModel, readPlanSheet, templatePlan } from "./plan-sheet";
+export type { PlanPath, PlanSheetProblem, PlanSheetRead } from "./plan-sheet";

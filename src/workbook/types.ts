@@ -150,6 +150,28 @@ export interface SheetModel {
   rowHeights?: Record<number, number>;
   /** workbook names this sheet defines: name → absolute reference on this sheet */
   names?: { name: string; ref: string }[];
+  /** cells that must hold one word of a list (a plan sheet's kind columns) */
+  dataValidations?: ListValidation[];
+  /** notes on cells (a plan sheet's column headers), as Excel shows them when the pointer rests on the cell */
+  comments?: CellComment[];
+}
+
+/** Excel's data validation of type list: a drop-down of the words, and another value refused. */
+export interface ListValidation {
+  /** A1 range on this sheet */
+  range: string;
+  /** the words offered, in order; none holds a comma or a quote (Excel's inline list is "a,b,c", 255 characters at most) */
+  values: string[];
+  /** title and text of the message shown when another value is typed */
+  errorTitle?: string;
+  error?: string;
+}
+
+/** A note on one cell (a legacy comment: the yellow note, not a threaded comment). */
+export interface CellComment {
+  /** A1 reference, e.g. "C7" */
+  cell: string;
+  text: string;
 }
 
 export interface PrintSetup {

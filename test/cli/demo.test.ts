@@ -5,15 +5,17 @@ import ExcelJS from "exceljs";
 import { demoCommand, DEMO_CASES } from "../../src/cli/demo";
 
 describe("npm run demo (the README's main job)", () => {
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "dvc-demo-"));
+  // a folder that does not exist yet, as out/demo on a fresh clone
+  const outDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dvc-demo-")), "out", "demo");
   let code: number;
   let out = "";
   beforeAll(async () => {
     code = await demoCommand(["-o", outDir], { out: (s) => (out += s), err: () => undefined });
   });
 
-  it("scores every bundled sample and writes one scored workbook each", async () => {
+  it("scores every bundled sample and writes one scored workbook each, into a folder it makes", async () => {
     expect(code).toBe(0);
+    expect(out).toContain(`Đã tạo thư mục kết quả ${outDir}`);
     for (const c of DEMO_CASES) {
       const file = path.join(outDir, c.file.replace(/\.xlsx$/, "-ket-qua.xlsx"));
       expect(out).toContain(file);

@@ -12,13 +12,15 @@
 import { fillCopyText, SCORED_COPY_TEXT as T } from "../../messages/scored-copy";
 import { newBookParts, type UserSheet } from "./new-book";
 import { CONTENT_TYPE, contentTypeOf, parseContentTypes, parseRels, STRICT, TRANSITIONAL } from "./opc";
-import { checkOutput, OutputError, writeAtomically, type CopyKind } from "./output";
+import * as fs from "fs";
+import type { SheetModel } from "../../workbook";
+import { checkOutput, checkTarget, OutputError, writeAtomically, type CopyKind } from "./output";
 import { Package, PackageError, writePackage, type SourcePart } from "./package";
 import type { OurSheet } from "./types";
 import { XmlPartError } from "./xml";
 import { readZip, ZipReadError, ZipWriter } from "./zip";
 
-export { OutputError, checkOutput, sameFile, type CopyKind } from "./output";
+export { OutputError, checkOutput, checkTarget, sameFile, type CopyKind } from "./output";
 export type { OurSheet } from "./types";
 
 /** What the writer needs of the reader's InputBook. */
@@ -98,4 +100,20 @@ export async function writeScoredCopy(book: BookToCopy, sheets: OurSheet[], outp
     throw e;
   }
   return { notes };
+}
+
+/**
+ * A new .xlsx holding `sheets`, laid out in full (`plan new`'s plan sheet): the user's sheets from the
+ * start, not marked as ours. A file already at `output` is never replaced: it may be a plan someone
+ * has edited.
+ */
+export async function writeNewBook(sheets: SheetModel[], output: string): Promise<void> {
+  checkTarget(output, "xlsx");
+  if (fs.existsSync(output)) throw new OutputError(fillCopyText(T.newBookExists, { output }));
+  const pkg = new Package(newBookParts(sheets.map((m) => ({ name: m.name, grid: [], model: m })), sheets[0]?.name ?? null));
+  await writeAtomically(output, async (fd) => {
+    const zip = new ZipWriter(fd, LEVEL);
+    await writePackage(pkg, [], zip);
+    zip.end();
+  });
 }

@@ -17,7 +17,7 @@ export interface Vocabulary {
   main: string;
   r: string;
   /** relationship type URI for a kind of part */
-  rel: (kind: "officeDocument" | "worksheet" | "styles" | "drawing" | "chart") => string;
+  rel: (kind: "officeDocument" | "worksheet" | "styles" | "drawing" | "chart" | "comments" | "vmlDrawing") => string;
   drawing: string;
   a: string;
   chart: string;
@@ -48,6 +48,8 @@ export const CONTENT_TYPE = {
   styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
   drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
   chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+  comments: "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml",
+  vml: "application/vnd.openxmlformats-officedocument.vmlDrawing",
   relationships: "application/vnd.openxmlformats-package.relationships+xml",
   workbook: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
   macroWorkbook: "application/vnd.ms-excel.sheet.macroEnabled.main+xml",

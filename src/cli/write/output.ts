@@ -38,6 +38,11 @@ export type CopyKind = "xlsx" | "xlsm";
 /** Refuses an output that is the input, a folder, or has the wrong extension for the copy's kind. */
 export function checkOutput(input: string, output: string, kind: CopyKind): void {
   if (sameFile(input, output)) throw new OutputError(fillCopyText(T.sameAsInput, { output, input }));
+  checkTarget(output, kind);
+}
+
+/** Refuses an output that is a folder, in a folder that is not there, or with the wrong extension. */
+export function checkTarget(output: string, kind: CopyKind): void {
   let st: fs.Stats | null = null;
   try {
     st = fs.statSync(output);

@@ -13,6 +13,7 @@ import {
 } from "../../workbook";
 import { fillCopyText, SCORED_COPY_TEXT as T } from "../../messages/scored-copy";
 import { chartXml, drawingXml } from "./chart";
+import { commentParts, relsXml } from "./comments";
 import {
   CONTENT_TYPE, parseContentTypes, parseRels, partKey, relativeTarget, relsPartOf, STRICT, TRANSITIONAL,
   type RelsPart, type Vocabulary,
@@ -284,7 +285,7 @@ export async function writePackage(pkg: Package, sheets: OurSheet[], out: ZipWri
   const wbDir = path.posix.dirname(wbPart) === "." ? "" : path.posix.dirname(wbPart) + "/";
   const fresh = (folder: string, stem: string, ext: string): string => {
     for (let n = 1; ; n++) {
-      const name = `${wbDir}${folder}/${stem}${n}.${ext}`;
+      const name = `${wbDir}${folder ? folder + "/" : ""}${stem}${n}.${ext}`;
       if (!used.has(partKey(name))) {
         used.add(partKey(name));
         return name;
@@ -323,15 +324,26 @@ export async function writePackage(pkg: Package, sheets: OurSheet[], out: ZipWri
     const ridAttr = rPrefix ? { [`${rPrefix}:id`]: rid } : { "xmlns:r": v.r, "r:id": rid };
     newSheetXml.set(k, element(qname(sheetsNode, "sheet"), { name: s.model.name, sheetId: nextSheetId++, ...ridAttr }));
     const spec: SheetSpec = { model: s.model };
+    const sheetRels: { id: string; type: string; target: string }[] = [];
     if (s.chart) {
       const drawing = fresh("drawings", "drawing", "xml");
       const chart = fresh("charts", "chart", "xml");
       spec.drawingRel = "rId1";
-      newParts.push({ name: relsPartOf(part), contentType: null, data: utf8(relsXml([{ id: "rId1", type: v.rel("drawing"), target: relativeTarget(part, drawing) }])) });
+      sheetRels.push({ id: "rId1", type: v.rel("drawing"), target: relativeTarget(part, drawing) });
       newParts.push({ name: drawing, contentType: CONTENT_TYPE.drawing, data: utf8(drawingXml(s.chart, v, "rId1")) });
       newParts.push({ name: relsPartOf(drawing), contentType: null, data: utf8(relsXml([{ id: "rId1", type: v.rel("chart"), target: relativeTarget(drawing, chart) }])) });
       newParts.push({ name: chart, contentType: CONTENT_TYPE.chart, data: utf8(chartXml(s.chart, s.model.name, s.model.cells, v)) });
     }
+    if (s.model.comments?.length) {
+      const names = { comments: fresh("", "comments", "xml"), vml: fresh("drawings", "vmlDrawing", "vml") };
+      let n = sheetRels.length;
+      // the shape ids' block: the sheet's own id, which no other sheet of the workbook has
+      const cp = commentParts(part, s.model.comments, v, names, () => `rId${++n}`, nextSheetId - 1);
+      spec.legacyDrawingRel = cp.legacyRid;
+      sheetRels.push(...cp.rels);
+      newParts.push(...cp.parts);
+    }
+    if (sheetRels.length) newParts.push({ name: relsPartOf(part), contentType: null, data: utf8(relsXml(sheetRels)) });
     newParts.push({ name: part, contentType: CONTENT_TYPE.worksheet, writer: new SheetWriter(spec, styles) });
   });
   // a user's sheet still to be written (a new workbook from CSV, .xls, .ods) settles its styles too
@@ -386,7 +398,7 @@ export async function writePackage(pkg: Package, sheets: OurSheet[], out: ZipWri
     }
   });
   if (namesNode) wbEdits.append(namesNode, added);
-  else {
+  else if (added) {
     const next = wb.children.find((c) => c.uri === wb.uri && AFTER_DEFINED_NAMES.includes(c.local));
     wbEdits.insert(next ? next.start : wb.closeStart, `<${qname(wb, "definedNames")}>${added}</${qname(wb, "definedNames")}>`);
   }
@@ -441,14 +453,6 @@ export async function writePackage(pkg: Package, sheets: OurSheet[], out: ZipWri
     if (p.writer) await out.addStream(p.name, p.writer.xml(v));
     else out.add(p.name, p.data!);
   }
-}
-
-function relsXml(rels: { id: string; type: string; target: string }[]): string {
-  return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-    rels.map((r) => element("Relationship", { Id: r.id, Type: r.type, Target: r.target })).join("") +
-    "</Relationships>"
-  );
 }
 
 /** Whether the calculation chain has an entry on one of `sheetIds` (an entry's i is the previous one's when left out, §18.6.1). */

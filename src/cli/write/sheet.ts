@@ -21,6 +21,8 @@ export interface SheetSpec {
   hiddenColumns?: number[];
   /** relationship id of the sheet's drawing (the chart), when it has one */
   drawingRel?: string;
+  /** relationship id of the VML drawing of the sheet's notes (model.comments), when it has some */
+  legacyDrawingRel?: string;
   /** the tab shown when the workbook opens (a new workbook's) */
   selected?: boolean;
 }
@@ -153,6 +155,24 @@ function pushCell(out: string[], col: string, row: string, s: number, v: WriterC
   else if (ERRORS.has(r)) out.push('<c r="', col, row, '"', st, ' t="e">', f, "<v>", escapeText(r), "</v></c>");
   else out.push('<c r="', col, row, '"', st, ' t="str">', f, "<v>", escapeText(xstring(r)), "</v></c>");
   return true;
+}
+
+/** Excel's limits on a validation's message (longer ones make it repair the file). */
+const ERROR_TITLE_MAX = 32;
+const ERROR_MAX = 225;
+/** Excel's limit on an inline list ("a,b,c"), quotes left out. */
+export const LIST_MAX = 255;
+
+/** A list validation (§18.3.1.32): a drop-down of the words, another value refused with the message. */
+function listValidation(dv: NonNullable<SheetModel["dataValidations"]>[number]): string {
+  const inline = dv.values.join(",");
+  if (dv.values.some((w) => /[,"]/.test(w)) || inline.length > LIST_MAX) throw new Error(`a list validation Excel cannot hold: ${inline}`);
+  const attrs: Record<string, string> = { type: "list", allowBlank: "1", showErrorMessage: "1" };
+  if (dv.errorTitle) attrs.errorTitle = dv.errorTitle.slice(0, ERROR_TITLE_MAX);
+  if (dv.error) attrs.error = dv.error.slice(0, ERROR_MAX);
+  attrs.sqref = dv.range.replace(/\$/g, "");
+  const a = Object.entries(attrs).map(([k, v]) => ` ${k}="${escapeAttr(xstring(v))}"`).join("");
+  return `<dataValidation${a}><formula1>${escapeText(`"${inline}"`)}</formula1></dataValidation>`;
 }
 
 /**
@@ -313,6 +333,8 @@ export class SheetWriter {
         `<conditionalFormatting sqref="${escapeAttr(cf.range.replace(/\$/g, ""))}"><cfRule type="expression" dxfId="${this.dxfs[i]}" priority="${cf.priority}">` +
         `<formula>${escapeText(cf.formula.replace(/^=/, ""))}</formula></cfRule></conditionalFormatting>`;
     });
+    const lists = model.dataValidations ?? [];
+    if (lists.length) tail += `<dataValidations count="${lists.length}">${lists.map(listValidation).join("")}</dataValidations>`;
     const m = model.print?.margins ?? { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
     tail += `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
     if (model.print) {
@@ -323,6 +345,7 @@ export class SheetWriter {
         "/>";
     }
     if (spec.drawingRel) tail += `<drawing r:id="${escapeAttr(spec.drawingRel)}"/>`;
+    if (spec.legacyDrawingRel) tail += `<legacyDrawing r:id="${escapeAttr(spec.legacyDrawingRel)}"/>`;
     tail += "</worksheet>";
     body.push(tail);
     yield flush();
