@@ -78,16 +78,17 @@ export function nounDetail(plan: Plan): { noun: string; nounEn: string } | undef
 }
 
 /**
- * The communes' places: the plan's quota of collective places at commune level (scope "total"), its
- * per-group limit if it has one, and the award they draw on (the quota's first award code, else the
- * commune award without a rank). hg-165 has 7 places, at most 2 per district, for commune_merit; a
- * plan of clusters names its own (the top 5, at most 1 per cluster). Null: no places to allocate.
+ * The communes' places: the plan's quota of collective places at commune level (scope "total") and
+ * its per-group limit, either of which may stand alone (7 communes, at most 2 per district; the top 5,
+ * at most 1 per cluster; at most 2 per cluster and no total), and the award they draw on (the quotas'
+ * first award code, else the commune award without a rank). Null: no places to allocate.
  */
-export function communePlaces(plan: Plan): { total: QuotaDef; perGroup: QuotaDef | undefined; award: number } | null {
+export function communePlaces(plan: Plan): { total: QuotaDef | undefined; perGroup: QuotaDef | undefined; award: number } | null {
   const own = plan.quotas.filter((q) => q.level === "xa" && q.subject === "collective");
   const total = own.find((q) => q.scope === "total");
-  if (!total) return null;
-  const code = total.awardCodes?.[0];
+  const perGroup = own.find((q) => q.scope === "per_group");
+  if (!total && !perGroup) return null;
+  const code = (total ?? perGroup)?.awardCodes?.[0];
   const award = code !== undefined ? plan.awards.findIndex((a) => a.code === code) : plan.awards.findIndex((a) => a.level === "xa" && a.rank === undefined);
-  return award < 0 ? null : { total, perGroup: own.find((q) => q.scope === "per_group"), award };
+  return award < 0 ? null : { total, perGroup, award };
 }

@@ -159,7 +159,7 @@ interface LevelRanking {
   /** districts: the last rank with a prize, and the prizes' clause */
   prizes?: { last: number; source: string };
   /** communes: the allocation under the 7-place and 2-per-district quotas */
-  allocation?: { al: Allocation; total: QuotaDef; perDistrict: QuotaDef | undefined };
+  allocation?: { al: Allocation; total: QuotaDef | undefined; perDistrict: QuotaDef | undefined };
 }
 
 const RANKED: Level[] = ["huyen", "xa"];
@@ -360,13 +360,15 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
         const g = groupOfRow[i];
         return g !== null && (districtKeys.size === 0 || districtKeys.has(g)) ? g : null;
       };
+      // no quota of places: only the per-group limit bounds the awards
+      const limit = total ? total.limit : Infinity;
       const al = perDistrict
-        ? allocate({ order, rankOf: (i) => rank[i], limit: total.limit, groupOf: awardGroup, groupLimit: () => perDistrict.limit })
-        : allocate({ order, rankOf: (i) => rank[i], limit: total.limit });
+        ? allocate({ order, rankOf: (i) => rank[i], limit, groupOf: awardGroup, groupLimit: () => perDistrict.limit })
+        : allocate({ order, rankOf: (i) => rank[i], limit });
       for (const i of al.awarded) awardOf[i] = award;
       lr.pending = al.pending;
       lr.allocation = { al, total, perDistrict };
-      quotas.push({ id: total.id, label: total.label, limit: total.limit, used: al.used, pending: al.held, source: total.source });
+      if (total) quotas.push({ id: total.id, label: total.label, limit: total.limit, used: al.used, pending: al.held, source: total.source });
       // the table's districts, then districts named only by communes, as their first commune writes them
       const names = new Map<string, string>(districtKeys);
       for (const [g, t] of tallies) if (!names.has(g)) names.set(g, t.name);
@@ -464,11 +466,12 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
     if (!a) return;
     const { al, total, perDistrict } = a;
     // the commune places are hg-165's one quota of places: its number says which, its label is not needed
-    const placesDetail: Record<string, string | number> = { limit: total.limit };
+    const placesDetail: Record<string, string | number> = total ? { limit: total.limit } : {};
     // the places held for a tie are told on the tied units; here only the cut-off (a results sheet of
     // 10,000 communes repeats this text on nearly every row)
     if (al.cutoffRank !== null) placesDetail.cutoff = al.cutoffRank;
-    const placesTaken = withSource({ code: "award_places_taken", detail: placesDetail }, total.source);
+    // (without a quota of places no unit lacks a place)
+    const placesTaken = withSource({ code: "award_places_taken", detail: placesDetail }, total?.source);
     let noGroup: AwardReason | undefined;
     const byGroup = new Map<string, AwardReason>();
     let awardedIn: Map<string, string[]> | undefined;

@@ -6,23 +6,26 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { resolvePlanArg } from "../../src/cli/plan-source";
 import { runScore } from "../../src/cli/score";
 import type { Plan } from "../../src/engine";
 import { layoutResults, layoutRules, RESULTS_HEADER_ROW, RESULTS_SHEET, type ScoredSheet } from "../../src/workbook";
 import { ensureLibreOffice, exportCsvAllSheets, tempDir } from "./helpers/libreoffice";
 
 const SAMPLES = path.join(__dirname, "..", "..", "assets", "samples");
-const plan = JSON.parse(fs.readFileSync(path.join(SAMPLES, "minh-son-2026.plan.json"), "utf8")) as Plan;
 const quiet = { out: () => undefined, err: () => undefined };
 const NOW = new Date(Date.UTC(2026, 9, 31, 3, 0, 0));
 
 let dir: string;
+let plan: Plan;
 let scored: ScoredSheet;
 let csv: string[][];
 
 beforeAll(async () => {
   ensureLibreOffice();
   dir = tempDir("dvc-sample-2026-");
+  // as `score --plan minh-son-2026.plan.json --formulas` loads it
+  plan = await resolvePlanArg(path.join(SAMPLES, "minh-son-2026.plan.json"));
   const output = path.join(dir, "formulas.xlsx");
   const run = await runScore({ input: path.join(SAMPLES, "minh-son-2026.xlsx"), plan, output, json: false, formulas: true, map: {}, quiet: true }, quiet, NOW);
   expect(run.code).toBe(0);
