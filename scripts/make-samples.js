@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 /**
- * Writes the bundled sample workbooks of assets/samples/ (run: node scripts/make-samples.js).
+ * Writes the bundled sample workbooks of assets/samples/ (run: node scripts/make-samples.js, or with
+ * file names to write only those: the zip container of a rewritten file differs byte for byte even
+ * when its content does not).
  * Unit names are real (2023 administrative units); every figure is INVENTED, from a fixed seed,
  * so the files are the same on every run. Each workbook says so on its first rows.
  */
@@ -150,13 +152,81 @@ function chuProng() {
   return wb;
 }
 
+/**
+ * A made-up province's communes and wards under the sample plan of 2026
+ * (assets/samples/minh-son-2026.plan.json): 30 units in 6 clusters, no districts. Names and figures
+ * are invented and chosen, not drawn: each row is a case test/workbook/sample-2026.test.ts works
+ * out by hand (exactly 80% and 50% online, just below 50%, the payment bands' bounds, a tie broken
+ * by the online ratio, a cluster with two of the best five, a bonus of 5 and one of 6, a blank cluster).
+ */
+const MINH_SON = [
+  // name, cluster, online a / b, paid online a / b, digitised a / b, satisfied a / b, bonus (null: blank)
+  ["Phường Minh Khai", "Cụm 1", 900, 1000, 130, 200, 950, 1000, 300, 300, 5],
+  ["Xã Tân Lập", "Cụm 1", 850, 1000, 120, 200, 900, 1000, 196, 200, null],
+  ["Xã Yên Hòa", "Cụm 1", 700, 1000, 70, 200, 700, 1000, 180, 200, null],
+  ["Xã Đồng Tâm", "Cụm 1", 640, 1000, 50, 200, 500, 1000, 170, 200, 0],
+  ["Phường Quang Trung", "Cụm 1", 760, 1000, 39, 200, 800, 1000, 190, 200, 1],
+  ["Phường Đông Hòa", "Cụm 2", 800, 1000, 50, 100, 960, 1000, 250, 250, 2],
+  ["Phường Nam Sơn", "Cụm 2", 780, 1000, 40, 200, 900, 1000, 188, 200, null],
+  ["Xã Lộc Hà", "Cụm 2", 600, 1000, 60, 200, 400, 1000, 160, 200, null],
+  ["Xã Hà Trung", "Cụm 2", 560, 1000, 100, 200, 650, 1000, 150, 200, null],
+  ["Xã Thạch Bàn", "Cụm 2", 680, 1000, 20, 200, 720, 1000, 176, 200, null],
+  ["Xã Bình An", "Cụm 3", 950, 1000, 140, 200, 800, 1000, 190, 200, 0],
+  ["Xã Suối Đá", "Cụm 3", 500, 1000, 30, 200, 600, 1000, 180, 200, null],
+  ["Xã An Phú", "Cụm 3", 820, 1000, 90, 200, 750, 1000, 184, 200, null],
+  ["Phường Bình Minh", "Cụm 3", 740, 1000, 110, 200, 880, 1000, 200, 200, null],
+  ["Xã Cát Tiên", "Cụm 3", 620, 1000, 80, 200, 550, 1000, 166, 200, null],
+  ["Xã Phú Mỹ", "Cụm 4", 880, 1000, 140, 200, 800, 1000, 190, 200, null],
+  ["Xã Đá Bạc", "Cụm 4", 499, 1000, 100, 200, 500, 1000, 180, 200, null],
+  ["Xã Long Hưng", "Cụm 4", 660, 1000, 70, 200, 680, 1000, 178, 200, null],
+  ["Phường Tân Tiến", "Cụm 4", 790, 1000, 121, 200, 870, 1000, 160, 200, null],
+  ["Xã Hợp Thành", "Cụm 4", 540, 1000, 45, 200, 450, 1000, 150, 200, null],
+  ["Xã Hòa Thuận", "Cụm 5", 720, 1000, 90, 200, 1000, 1000, 200, 200, 2],
+  ["Xã Vĩnh Hảo", "Cụm 5", 580, 1000, 60, 200, 620, 1000, 170, 200, null],
+  ["Xã Tam Đa", "Cụm 5", 690, 1000, 130, 200, 700, 1000, 180, 200, null],
+  ["Phường Hưng Đạo", "Cụm 5", 810, 1000, 60, 200, 830, 1000, 186, 200, null],
+  ["Xã Ngọc Lâm", "Cụm 5", 450, 1000, 80, 200, 500, 1000, 170, 200, null],
+  ["Xã Sơn Thủy", "Cụm 6", 900, 1000, 120, 200, 1000, 1000, 200, 200, 6],
+  ["Phường Thanh Bình", "Cụm 6", 1000, 1000, 80, 200, 850, 1000, 200, 200, 3],
+  ["Xã Kim Sơn", "Cụm 6", 630, 1000, 50, 200, 590, 1000, 164, 200, null],
+  ["Xã Thượng Lâm", "Cụm 6", 750, 1000, 100, 200, 770, 1000, 182, 200, null],
+  ["Xã Hưng Long", "", 820, 1000, 124, 200, 850, 1000, 196, 200, null],
+];
+
+function minhSon() {
+  const wb = new ExcelJS.Workbook();
+  const ws = sheetWithTitle(
+    wb, "Số liệu 2026",
+    "KẾT QUẢ THI ĐUA DỊCH VỤ CÔNG TRỰC TUYẾN CỦA XÃ, PHƯỜNG NĂM 2026 — TỈNH MINH SƠN (GIẢ ĐỊNH), KH 45/KH-UBND (KẾ HOẠCH MẪU)",
+    ["STT", "Xã, phường", "Cụm thi đua", "Số hồ sơ nộp trực tuyến", "Tổng số hồ sơ tiếp nhận", "Số hồ sơ thanh toán trực tuyến",
+      "Số hồ sơ có phí, lệ phí", "Số hồ sơ được số hóa kết quả", "Số hồ sơ đã giải quyết", "Số lượt đánh giá hài lòng",
+      "Tổng số lượt đánh giá", "Điểm thưởng sáng kiến"],
+    [6, 22, 10, 12, 12, 12, 12, 12, 12, 12, 12, 10],
+  );
+  MINH_SON.forEach((u, i) => {
+    ws.getRow(5 + i).values = [i + 1, ...u.map((v) => (v === "" ? null : v))];
+  });
+  const notes = wb.addWorksheet("Ghi chú");
+  notes.getColumn(1).width = 110;
+  [
+    "SỐ LIỆU VÀ KẾ HOẠCH MINH HỌA (GIẢ ĐỊNH): tỉnh Minh Sơn, tên xã, phường, cụm thi đua và KH 45/KH-UBND đều không có thật.",
+    "Kế hoạch: assets/samples/minh-son-2026.plan.json (tiêu chí, bậc điểm, điểm thưởng, hạn mức khen thưởng và cách hiểu, kèm điều khoản).",
+    "Ô điểm thưởng để trống: không có điểm thưởng (cách hiểu bonus_blank_none, §III.5). Xã Sơn Thủy ghi 6 điểm thưởng (> 5): lỗi số liệu, cố ý để minh họa.",
+    "Chấm thử: npx dvc-thidua score assets/samples/minh-son-2026.xlsx --plan assets/samples/minh-son-2026.plan.json",
+  ].forEach((t, i) => { notes.getCell(i + 1, 1).value = t; });
+  return wb;
+}
+
 async function main() {
   const files = [
     ["hau-giang-2023.xlsx", hauGiang()],
     ["lang-son-2023.xlsx", langSon()],
     ["chu-prong-2024.xlsx", chuProng()],
+    ["minh-son-2026.xlsx", minhSon()],
   ];
+  const only = process.argv.slice(2);
   for (const [name, wb] of files) {
+    if (only.length && !only.includes(name)) continue;
     wb.creator = "dvc-thidua";
     // fixed dates so that regenerating gives the same content
     wb.created = wb.modified = new Date(Date.UTC(2024, 0, 1));

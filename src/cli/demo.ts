@@ -1,18 +1,18 @@
 /**
  * `dvc-thidua demo` (npm run demo): scores the bundled samples of assets/samples/ (real unit names,
- * invented figures), prints the head of each ranking and writes the scored workbooks to out/demo/.
+ * invented figures; the 2026 sample's province, names and plan are made up too), prints the head of each ranking and writes the scored workbooks to out/demo/.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { formatNumberVi } from "../engine";
-import { getPlan } from "../plans";
 import { resultOrder } from "../workbook";
 import type { Io } from "./calc";
 import { runScore } from "./score";
-import { builtinPlan } from "./plan-source";
+import { builtinPlan, isPlanFileArg, resolvePlanArg } from "./plan-source";
 
 interface DemoCase {
   file: string;
+  /** a built-in plan's id, or a plan file beside the samples (assets/samples/*.plan.json) */
   plan: string;
   title: string;
   date?: string;
@@ -22,6 +22,10 @@ export const DEMO_CASES: DemoCase[] = [
   { file: "hau-giang-2023.xlsx", plan: "hg-165", title: "Hậu Giang — KH 165: 8 huyện, 75 xã" },
   { file: "lang-son-2023.xlsx", plan: "ls-170", title: "Lạng Sơn — KH 170: 11 đơn vị cấp huyện" },
   { file: "chu-prong-2024.xlsx", plan: "iator-32", title: "Chư Prông — KH 32 Ia Tơr: 20 xã, thị trấn (mốc ngày 10/5/2024)", date: "2024-05-10" },
+  {
+    file: "minh-son-2026.xlsx", plan: "minh-son-2026.plan.json",
+    title: "Minh Sơn (giả định) — KH 45 mẫu năm 2026, tệp kế hoạch: 30 xã, phường trong 6 cụm thi đua",
+  },
 ];
 
 /** The package root: where assets/ lives, from src/cli or build/cli/cli. */
@@ -50,8 +54,9 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
     const input = path.join(root, "assets", "samples", c.file);
     const output = path.join(outDir, c.file.replace(/\.xlsx$/, "-ket-qua.xlsx"));
     io.out(`\n== ${c.title} (${path.relative(process.cwd(), input)}) ==\n`);
+    const plan = isPlanFileArg(c.plan) ? await resolvePlanArg(path.join(root, "assets", "samples", c.plan)) : builtinPlan(c.plan);
     const run = await runScore(
-      { input, plan: builtinPlan(c.plan), output, json: false, formulas: false, map: {}, date: c.date, quiet: true },
+      { input, plan, output, json: false, formulas: false, map: {}, date: c.date, quiet: true },
       { out: io.out, err: io.err },
     );
     if (run.code !== 0 || !run.scored) {
@@ -60,7 +65,7 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
     }
     written.push(output);
     // target plans have no points and no ranking: show how many targets each unit met, most first
-    const targets = getPlan(run.scored.outcome.planId).kind === "targets";
+    const targets = plan.kind === "targets";
     const units = targets
       ? [...run.scored.outcome.units].sort((a, b) => (b.total ?? -1) - (a.total ?? -1))
       : resultOrder(run.scored.outcome.units);

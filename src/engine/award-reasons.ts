@@ -6,7 +6,7 @@
  * after the cut-off holds one "places taken" reason, not one per commune.
  */
 import type { UnitResult } from "./outcomes";
-import type { AwardReason, Finding, Plan } from "./types";
+import type { AwardReason, Finding, Plan, QuotaDef } from "./types";
 
 /** Names shown in a reason before "…": a tie of thousands of units is not a sentence. */
 export const NAMES_SHOWN = 5;
@@ -67,4 +67,28 @@ export function withSource(r: AwardReason, source: string | undefined): AwardRea
   if (r.detail === undefined) delete r.detail;
   if (source !== undefined) r.source = source;
   return r;
+}
+
+/**
+ * The words for the plan's groups in a message's detail (Plan.groupNoun: "cụm thi đua"); none for a
+ * plan of districts, whose messages say huyện as they always have.
+ */
+export function nounDetail(plan: Plan): { noun: string; nounEn: string } | undefined {
+  return plan.groupNoun ? { noun: plan.groupNoun.vi, nounEn: plan.groupNoun.en } : undefined;
+}
+
+/**
+ * The communes' places: the plan's quota of collective places at commune level (scope "total") and
+ * its per-group limit, either of which may stand alone (7 communes, at most 2 per district; the top 5,
+ * at most 1 per cluster; at most 2 per cluster and no total), and the award they draw on (the quotas'
+ * first award code, else the commune award without a rank). Null: no places to allocate.
+ */
+export function communePlaces(plan: Plan): { total: QuotaDef | undefined; perGroup: QuotaDef | undefined; award: number } | null {
+  const own = plan.quotas.filter((q) => q.level === "xa" && q.subject === "collective");
+  const total = own.find((q) => q.scope === "total");
+  const perGroup = own.find((q) => q.scope === "per_group");
+  if (!total && !perGroup) return null;
+  const code = (total ?? perGroup)?.awardCodes?.[0];
+  const award = code !== undefined ? plan.awards.findIndex((a) => a.code === code) : plan.awards.findIndex((a) => a.level === "xa" && a.rank === undefined);
+  return award < 0 ? null : { total, perGroup, award };
 }

@@ -96,6 +96,11 @@ function toNumber(x: CellInput, input?: string): Parsed<number> {
   return fail("invalid_input", input, { value: shown(x) });
 }
 
+/** A plain number (points a council granted: 0, 2, "4,5"): blanks, booleans, dates, error values and text are findings. */
+export function parseNumber(x: CellInput, input?: string): Parsed<number> {
+  return toNumber(x, input);
+}
+
 // A count a formula left with floating-point noise (=0.1*3*100 gives 30.000000000000004, shown as 30)
 // is that whole number. Such noise is a few units in the last place (~1e-16 of the value); 1e-12 of
 // the value leaves room for a long chain of sums while a fraction anyone typed (95,5; 1000000,001)

@@ -22,6 +22,20 @@ export interface CriterionOutcome {
   communeCount?: number;
 }
 
+/** Bonus points of one unit (BonusDef): what its cell granted, or null when the cell cannot be used. */
+export interface BonusOutcome {
+  id: string;
+  label: string;
+  source: string;
+  input: string;
+  maxPoints: number;
+  points: number | null;
+  /** the cell was blank and the plan reads a blank as no bonus (BonusDef.blankReading) */
+  blank: boolean;
+  /** e.g. "+5 điểm thưởng" */
+  explanation: string;
+}
+
 export interface UnitOutcome {
   status: Status;
   reason: ReasonCode;
@@ -32,6 +46,8 @@ export interface UnitOutcome {
   total: number | null;
   maxTotal: number;
   explanation: string;
+  /** the plan's bonus points for the unit's level, counted in `total`; absent when the plan has none */
+  bonuses?: BonusOutcome[];
 }
 
 export interface UnitRow {

@@ -8,9 +8,10 @@ import { message, MESSAGES } from "../messages";
 import {
   formatNumberVi, formatPercentVi, formatThresholdVi, fractionKey, fractionTextVi, meetsThreshold, numberKey, percentKey, TABLE_SIZE,
 } from "./numbers";
-import { readRatio } from "./ratio";
-import type { CriterionOutcome, UnitOutcome } from "./outcomes";
-import type { CellInput, Finding, Level, Plan, RatioCriterion, ReasonCode, Status } from "./types";
+import { readBonus } from "./bonus";
+import { bandsDesc, belowText, pointsBelow, readRatio } from "./ratio";
+import type { BonusOutcome, CriterionOutcome, UnitOutcome } from "./outcomes";
+import type { BonusDef, CellInput, Finding, Level, Plan, RatioCriterion, ReasonCode, Status } from "./types";
 
 const SHORT: Record<string, string> = { online_ratio: "Hồ sơ trực tuyến", eid_ratio: "Định danh mức 2" };
 
@@ -56,7 +57,14 @@ export interface LevelCriteria {
   /** " < 90% → " and " × 60 = " (ratioPoints, r × maxPoints) */
   partTail: string[];
   timesTail: string[];
+  /** each criterion's bands, highest bound first (empty unless below = "bands") */
+  bands: { min: number; points: number }[][];
+  /** the plan's stated total (Plan.totalPoints), else the sum of the criteria's maxima */
   maxTotal: number;
+  /** the level's bonus points (Plan.bonuses), their inputs' labels and their heads ("; Sáng kiến: ") */
+  bonuses: BonusDef[];
+  bonusLabels: string[];
+  bonusHeads: string[];
 }
 
 const levelCriteriaCache = new WeakMap<Plan, Map<Level, LevelCriteria>>();
@@ -67,6 +75,7 @@ export function levelCriteria(plan: Plan, level: Level): LevelCriteria {
   let lc = byLevel.get(level);
   if (!lc) {
     const crits = plan.criteria.filter((c) => c.level === level);
+    const bonuses = (plan.bonuses ?? []).filter((b) => b.level === level);
     const floors = crits.map((c) => (c.floor === undefined ? "" : formatPercentVi(c.floor, 0)));
     lc = {
       crits,
@@ -77,7 +86,11 @@ export function levelCriteria(plan: Plan, level: Level): LevelCriteria {
       fullTail: crits.map((c) => ` ≥ ${formatThresholdVi(c.threshold)} → ${c.maxPoints} điểm tối đa`),
       partTail: crits.map((c) => ` < ${formatThresholdVi(c.threshold)} → `),
       timesTail: crits.map((c) => ` × ${c.maxPoints} = `),
-      maxTotal: crits.reduce((s, c) => s + c.maxPoints, 0),
+      bands: crits.map(bandsDesc),
+      maxTotal: plan.totalPoints ?? crits.reduce((s, c) => s + c.maxPoints, 0),
+      bonuses,
+      bonusLabels: bonuses.map((b) => plan.inputs.find((d) => d.id === b.input)?.label ?? b.label),
+      bonusHeads: bonuses.map((b, j) => `${crits.length || j ? "; " : ""}${b.label}: `),
     };
     byLevel.set(level, lc);
   }
@@ -113,13 +126,19 @@ export interface RatioColumns {
   combined: Map<number, CombinedRatio>;
   /** what reading the cells found (blank, text, a > b, b = 0…), by slot: rare, so kept apart */
   cellFindings: Map<number, Finding[]>;
+  /** bonus slots per unit: unit i's bonus j is slot i × bonusWidth + j */
+  bonusWidth: number;
+  /** the points granted (NaN: the cell cannot be used), blank read as none (1), the cell's finding */
+  bonusPoints: Float64Array;
+  bonusBlank: Uint8Array;
+  bonusFindings: Map<number, Finding>;
 }
 
 /**
  * Columns for n units. They start as zeros, not NaN: scoreRatioRow writes every field of the unit and
  * criteria it scores, and nothing reads a unit it did not score.
  */
-export function ratioColumns(n: number, width: number): RatioColumns {
+export function ratioColumns(n: number, width: number, bonusWidth = 0): RatioColumns {
   const slots = n * width;
   return {
     width,
@@ -134,6 +153,10 @@ export function ratioColumns(n: number, width: number): RatioColumns {
     points: new Float64Array(slots),
     combined: new Map(),
     cellFindings: new Map(),
+    bonusWidth,
+    bonusPoints: new Float64Array(n * bonusWidth),
+    bonusBlank: new Uint8Array(n * bonusWidth),
+    bonusFindings: new Map(),
   };
 }
 
@@ -141,6 +164,13 @@ export function ratioColumns(n: number, width: number): RatioColumns {
 export function criteriaWidth(plan: Plan): number {
   let w = 1;
   for (const level of plan.levels) w = Math.max(w, levelCriteria(plan, level).crits.length);
+  return w;
+}
+
+/** The most bonuses one level of the plan has (0 for most plans). */
+export function bonusWidth(plan: Plan): number {
+  let w = 0;
+  for (const level of plan.levels) w = Math.max(w, levelCriteria(plan, level).bonuses.length);
   return w;
 }
 
@@ -215,9 +245,9 @@ export function scoreRatioRow(lc: LevelCriteria, values: Record<string, CellInpu
         cs = STATUS_CODE.not_eligible;
         cr = BELOW_FLOOR;
       } else {
-        // ratioPoints (hg-165 §III.2): r ≥ threshold → maxPoints, else r × maxPoints
+        // ratioPoints: r ≥ threshold → maxPoints, else r × maxPoints (hg-165 §III.2) or the rule of c.below
         const full = meetsThreshold(r, c.threshold);
-        const points = full ? c.maxPoints : r * c.maxPoints;
+        const points = full ? c.maxPoints : c.below === undefined ? r * c.maxPoints : pointsBelow(c, r, lc.bands[k]).points;
         cols.full[s] = full ? 1 : 0;
         cols.points[s] = points;
         total += points;
@@ -229,6 +259,32 @@ export function scoreRatioRow(lc: LevelCriteria, values: Record<string, CellInpu
       status = cs;
       reason = cr;
     } else if (status === SCORED && cr !== OK && reason === OK) reason = cr;
+  }
+  const bonuses = lc.bonuses;
+  for (let j = 0; j < bonuses.length; j++) {
+    const b = bonuses[j];
+    const s = i * cols.bonusWidth + j;
+    const cell = values[b.input];
+    cols.bonusBlank[s] = 0;
+    if (typeof cell === "number" && cell >= 0 && cell <= b.maxPoints) {
+      cols.bonusPoints[s] = cell;
+      total += cell;
+      continue;
+    }
+    const read = readBonus(cell, b, lc.bonusLabels[j]);
+    if (read.finding) {
+      cols.bonusPoints[s] = NaN;
+      cols.bonusFindings.set(s, read.finding);
+      // a bonus that cannot be used is bad input: the unit has no total until it is fixed
+      if (STATUS_CODE.invalid_input < status) {
+        status = STATUS_CODE.invalid_input;
+        reason = REASON_CODE.get(read.reason) as number;
+      }
+    } else {
+      cols.bonusPoints[s] = read.points as number;
+      cols.bonusBlank[s] = read.blank ? 1 : 0;
+      total += read.points as number;
+    }
   }
   cols.status[i] = status;
   cols.reason[i] = reason;
@@ -285,16 +341,21 @@ export class UnitTexts {
    * BELOW "r = 67,00% < 70% → không xét thi đua", PART "r = 74,00% < 100% → 0,74 × 60 = 44,40"),
    * and in `headed` the same after its head. Texts of plain ratios are kept.
    */
-  criterionText(kind: number, k: number, r: number, points: number, rText: (r: number) => string): string {
+  criterionText(kind: number, k: number, r: number, points: number, rText: (r: number) => string, band = -1): string {
     const key = this.keep && rText === plainRatio ? percentKey(r) : -1;
     let check = 0;
     if (kind === PART && key >= 0) {
-      const fk = fractionKey(r);
       const pk = numberKey(points);
-      check = fk < 0 || pk < 0 ? -1 : fk * 16384 + pk;
+      if (this.lc.crits[k].below === undefined) {
+        const fk = fractionKey(r);
+        check = fk < 0 || pk < 0 ? -1 : fk * 16384 + pk;
+      } else {
+        // the text shows r's percent (the key), the points and, for bands, the band reached
+        check = pk < 0 || band >= 62 ? -1 : pk * 64 + band + 1;
+      }
     }
     if (key < 0 || check < 0) {
-      const text = this.makeText(kind, k, r, points, rText);
+      const text = this.makeText(kind, k, r, points, rText, band);
       this.headed = this.lc.sepHeads[k] + text;
       return text;
     }
@@ -302,7 +363,7 @@ export class UnitTexts {
     const slots = this.slots[at] ?? (this.slots[at] = { text: new Array(TABLE_SIZE), headed: new Array(TABLE_SIZE), check: kind === PART ? new Int32Array(TABLE_SIZE) : undefined });
     let text = slots.text[key];
     if (text === undefined || (slots.check !== undefined && slots.check[key] !== check)) {
-      text = this.makeText(kind, k, r, points, rText);
+      text = this.makeText(kind, k, r, points, rText, band);
       slots.text[key] = text;
       slots.headed[key] = this.lc.sepHeads[k] + text;
       if (slots.check !== undefined) slots.check[key] = check;
@@ -311,10 +372,12 @@ export class UnitTexts {
     return text;
   }
 
-  private makeText(kind: number, k: number, r: number, points: number, rText: (r: number) => string): string {
+  private makeText(kind: number, k: number, r: number, points: number, rText: (r: number) => string, band: number): string {
     const lc = this.lc;
     if (kind === FULL) return rText(r) + lc.fullTail[k];
     if (kind === BELOW) return rText(r) + lc.belowFloor[k];
+    const c = lc.crits[k];
+    if (c.below !== undefined) return rText(r) + belowText(c, r, points, band, lc.bands[k]);
     return rText(r) + lc.partTail[k] + fractionTextVi(r) + lc.timesTail[k] + formatNumberVi(points);
   }
 
@@ -344,6 +407,16 @@ export class UnitTexts {
 
   private shownTotal(total: number): string {
     return formatNumberVi(total) + "/" + this.lc.maxTotal;
+  }
+
+  /** "Tổng điểm 103,50/100 (gồm 5 điểm thưởng)." (few units have a bonus: made afresh) */
+  totalWithBonusMessage(total: number, bonus: number): string {
+    return `Tổng điểm ${this.shownTotal(total)} (gồm ${pointsText(bonus)} điểm thưởng).`;
+  }
+
+  /** " → tổng = 98,50 + 5 điểm thưởng = 103,50/100" */
+  totalWithBonusTail(total: number, bonus: number): string {
+    return ` → tổng = ${formatNumberVi(total - bonus)} + ${pointsText(bonus)} điểm thưởng = ${this.shownTotal(total)}`;
   }
 }
 
@@ -419,7 +492,8 @@ export function describeRatioUnitInto(out: UnitOutcome, texts: UnitTexts, cols: 
       } else {
         full = cols.full[s] === 1;
         points = cols.points[s];
-        if (explain) explanation = texts.criterionText(full ? FULL : PART, k, r, points, rText);
+        const band = !full && c.below === "bands" ? pointsBelow(c, r, lc.bands[k]).band : -1;
+        if (explain) explanation = texts.criterionText(full ? FULL : PART, k, r, points, rText, band);
       }
     } else {
       explanation = message(reason, { input: reason === "zero_denominator" ? c.denominator : c.numerator });
@@ -448,6 +522,29 @@ export function describeRatioUnitInto(out: UnitOutcome, texts: UnitTexts, cols: 
       ex = k ? ex + headed : headed;
     }
   }
+  /** the bonus points granted, for the total's words */
+  let granted = 0;
+  if (lc.bonuses.length) {
+    const bonuses: BonusOutcome[] = new Array(lc.bonuses.length);
+    for (let j = 0; j < lc.bonuses.length; j++) {
+      const b = lc.bonuses[j];
+      const s = i * cols.bonusWidth + j;
+      const f = cols.bonusFindings.size ? cols.bonusFindings.get(s) : undefined;
+      const p = cols.bonusPoints[s];
+      const blank = cols.bonusBlank[s] === 1;
+      let explanation: string;
+      if (f) {
+        findings = findings === NO_FINDINGS ? [f] : findings.concat(f);
+        explanation = message(f.code, f.detail);
+      } else {
+        granted += p;
+        explanation = bonusText(p, blank);
+      }
+      bonuses[j] = { id: b.id, label: b.label, source: b.source, input: b.input, maxPoints: b.maxPoints, points: f ? null : p, blank, explanation };
+      if (explain || cols.status[i] !== SCORED) ex += lc.bonusHeads[j] + explanation;
+    }
+    out.bonuses = bonuses;
+  } else if (out.bonuses !== undefined) out.bonuses = undefined;
   const status = STATUSES[cols.status[i]];
   const reason = REASONS[cols.reason[i]];
   out.status = status;
@@ -462,8 +559,9 @@ export function describeRatioUnitInto(out: UnitOutcome, texts: UnitTexts, cols: 
       out.message = "";
       out.explanation = "";
     } else {
-      out.message = reason === "ok" ? texts.totalMessageText(total) : texts.totalMessageText(total) + " " + message(reason, findings.find((f) => f.code === reason)?.detail);
-      out.explanation = ex + texts.totalTailText(total);
+      const head = granted > 0 ? texts.totalWithBonusMessage(total, granted) : texts.totalMessageText(total);
+      out.message = reason === "ok" ? head : head + " " + message(reason, findings.find((f) => f.code === reason)?.detail);
+      out.explanation = ex + (granted > 0 ? texts.totalWithBonusTail(total, granted) : texts.totalTailText(total));
     }
     return;
   }
@@ -473,6 +571,17 @@ export function describeRatioUnitInto(out: UnitOutcome, texts: UnitTexts, cols: 
     : message(reason, detailOf(findings.find((f) => f.code === reason) ?? findings[0]));
   out.message = msg;
   out.explanation = ex ? ex + " → " + msg : msg;
+}
+
+/** Points as a council grants them: "5", "4,50". */
+function pointsText(p: number): string {
+  return formatNumberVi(p, Number.isInteger(p) ? 0 : 2);
+}
+
+/** A bonus's part of the explanation: "+5 điểm thưởng", "0 điểm thưởng", or a blank read as none. */
+function bonusText(points: number, blank: boolean): string {
+  if (blank) return "ô trống → không có điểm thưởng";
+  return points > 0 ? `+${pointsText(points)} điểm thưởng` : "0 điểm thưởng";
 }
 
 function combinedRatioText(combined: CombinedRatio): (r: number) => string {

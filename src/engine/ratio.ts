@@ -1,7 +1,7 @@
 /** Ratio criteria: a / b with a full-points threshold, an optional eligibility floor, and a cap at 100%. */
 import { parseCount } from "./coerce";
 import { formatNumberVi, formatPercentVi, formatThresholdVi, fractionTextVi, meetsThreshold, THRESHOLD_TOLERANCE } from "./numbers";
-import type { CellInput, Finding, ReasonCode, Status } from "./types";
+import type { CellInput, Finding, RatioCriterion, ReasonCode, Status } from "./types";
 
 export interface RatioRead {
   status: Status;
@@ -68,18 +68,59 @@ export interface Points {
   explanation: string;
 }
 
-/** r ≥ threshold → maxPoints; r < threshold → r × maxPoints (hg-165 §III.2). `rText` names r. */
-export function ratioPoints(r: number, threshold: number, maxPoints: number, rText = `r = ${formatPercentVi(r)}`): Points {
-  const full = meetsThreshold(r, threshold);
-  if (full) {
-    return { points: maxPoints, full, explanation: `${rText} ≥ ${formatThresholdVi(threshold)} → ${maxPoints} điểm tối đa` };
+/** What turns a ratio into points: a criterion's threshold, maximum and rule below the threshold. */
+export type PointsRule = Pick<RatioCriterion, "threshold" | "maxPoints" | "below" | "bands">;
+
+type Band = { min: number; points: number };
+
+/** The rule's bands, highest bound first (the plan may list them in any order). */
+export function bandsDesc(rule: PointsRule): Band[] {
+  return (rule.bands ?? []).slice().sort((x, y) => y.min - x.min);
+}
+
+/**
+ * Points below the threshold, by `below`: "proportional" (the default, hg-165 §III.2) r × maxPoints;
+ * "to_threshold" r ÷ threshold × maxPoints; "bands" the points of the highest band whose bound r
+ * meets (a bound is met as a threshold is, reading threshold_inclusive), 0 below every band.
+ * `band` is the index in `bands` (highest first) of the band reached, -1 for none or another rule.
+ */
+export function pointsBelow(rule: PointsRule, r: number, bands: Band[] = bandsDesc(rule)): { points: number; band: number } {
+  if (rule.below === "to_threshold") return { points: (r / rule.threshold) * rule.maxPoints, band: -1 };
+  if (rule.below === "bands") {
+    for (let j = 0; j < bands.length; j++) if (meetsThreshold(r, bands[j].min)) return { points: bands[j].points, band: j };
+    return { points: 0, band: -1 };
   }
-  const points = r * maxPoints;
-  return {
-    points,
-    full,
-    explanation: `${rText} < ${formatThresholdVi(threshold)} → ${fractionTextVi(r)} × ${maxPoints} = ${formatNumberVi(points)}`,
-  };
+  return { points: r * rule.maxPoints, band: -1 };
+}
+
+/**
+ * The words after "r = 72,00%" for points below the threshold: " < 80% → 72,00% ÷ 80% × 30 = 27,00"
+ * (to_threshold), " ≥ 40% → 15 điểm (bậc ≥ 40%)" or " < 20% → 0 điểm (dưới bậc thấp nhất)" (bands),
+ * " < 90% → 0,89 × 60 = 53,40" (proportional).
+ */
+export function belowText(rule: PointsRule, r: number, points: number, band: number, bands: Band[] = bandsDesc(rule)): string {
+  const thr = formatThresholdVi(rule.threshold);
+  if (rule.below === "to_threshold") return ` < ${thr} → ${formatPercentVi(r)} ÷ ${thr} × ${rule.maxPoints} = ${formatNumberVi(points)}`;
+  if (rule.below === "bands") {
+    if (band < 0) {
+      const lowest = bands.length ? formatThresholdVi(bands[bands.length - 1].min) : thr;
+      return ` < ${lowest} → 0 điểm (dưới bậc thấp nhất)`;
+    }
+    const min = formatThresholdVi(bands[band].min);
+    return ` ≥ ${min} → ${formatNumberVi(points, Number.isInteger(points) ? 0 : 2)} điểm (bậc ≥ ${min})`;
+  }
+  return ` < ${thr} → ${fractionTextVi(r)} × ${rule.maxPoints} = ${formatNumberVi(points)}`;
+}
+
+/** r ≥ threshold → maxPoints; below it, the rule's `below` (pointsBelow). `rText` names r. */
+export function ratioPoints(r: number, rule: PointsRule, rText = `r = ${formatPercentVi(r)}`): Points {
+  const full = meetsThreshold(r, rule.threshold);
+  if (full) {
+    return { points: rule.maxPoints, full, explanation: `${rText} ≥ ${formatThresholdVi(rule.threshold)} → ${rule.maxPoints} điểm tối đa` };
+  }
+  const bands = bandsDesc(rule);
+  const { points, band } = pointsBelow(rule, r, bands);
+  return { points, full, explanation: rText + belowText(rule, r, points, band, bands) };
 }
 
 /**

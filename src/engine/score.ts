@@ -1,13 +1,13 @@
 /** Scoring of units and whole tables: ratio points (hg-165), targets, weighted means, QĐ 766 estimate. */
 import { message } from "../messages";
 import { allocate, type Allocation } from "./allocate";
-import { nameList, readingSource, tieReasons, unrankedReason, withSource } from "./award-reasons";
+import { communePlaces, nameList, nounDetail, readingSource, tieReasons, unrankedReason, withSource } from "./award-reasons";
 import { isBlank, parseCount, parsePercent } from "./coerce";
 import { cachedKey as normalizeKey, DISTRICT_KIND, expandPrefix } from "./keys";
 import type { QuotaUse, TableOutcome, UnitOutcome, UnitResult, UnitRow } from "./outcomes";
 import { rankPositions } from "./rank";
 import {
-  criteriaWidth, describeRatioUnit, describeRatioUnitInto, isPlainCount, isScored, levelCriteria, NO_FINDINGS, pushFinding, ratioColumns,
+  bonusWidth, criteriaWidth, describeRatioUnit, describeRatioUnitInto, isPlainCount, isScored, levelCriteria, NO_FINDINGS, pushFinding, ratioColumns,
   scoreRatioRow, UnitTexts,
 } from "./ratio-units";
 import type { RatioColumns } from "./ratio-units";
@@ -39,10 +39,11 @@ function readCommuneRatios(cells: CellInput[], findings: Finding[]): number[] | 
  * a time, and the unit is described from them before the next call (nothing keeps them).
  */
 let scratch: RatioColumns | undefined;
-function oneRow(width: number): RatioColumns {
-  if (!scratch || scratch.width < width) scratch = ratioColumns(1, width);
+function oneRow(width: number, bonuses: number): RatioColumns {
+  if (!scratch || scratch.width < width || scratch.bonusWidth < bonuses) scratch = ratioColumns(1, width, bonuses);
   scratch.cellFindings.clear();
   scratch.combined.clear();
+  scratch.bonusFindings.clear();
   return scratch;
 }
 
@@ -56,7 +57,7 @@ export function scoreUnit(plan: Plan, level: Level, values: Record<string, CellI
   const ratios = opts?.communeRatios ? readCommuneRatios(opts.communeRatios, findings) : undefined;
   let sum = 0;
   if (ratios) for (const r of ratios) sum += r;
-  const cols = oneRow(lc.crits.length);
+  const cols = oneRow(lc.crits.length, lc.bonuses.length);
   scoreRatioRow(lc, values, cols, 0, ratios === null ? -1 : ratios ? ratios.length : 0, sum);
   const o = describeRatioUnit(lc, cols, 0, true, findings);
   return o.findings === NO_FINDINGS ? { ...o, findings: [] } : o;
@@ -158,7 +159,7 @@ interface LevelRanking {
   /** districts: the last rank with a prize, and the prizes' clause */
   prizes?: { last: number; source: string };
   /** communes: the allocation under the 7-place and 2-per-district quotas */
-  allocation?: { al: Allocation; total: QuotaDef; perDistrict: QuotaDef };
+  allocation?: { al: Allocation; total: QuotaDef | undefined; perDistrict: QuotaDef | undefined };
 }
 
 const RANKED: Level[] = ["huyen", "xa"];
@@ -183,7 +184,9 @@ interface Tally {
  */
 function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOutcome {
   const n = rows.length;
-  const cols = ratioColumns(n, criteriaWidth(plan));
+  const cols = ratioColumns(n, criteriaWidth(plan), bonusWidth(plan));
+  // "cụm thi đua" where the plan's groups are clusters (Plan.groupNoun); nothing for districts
+  const noun = nounDetail(plan);
   const lcXa = levelCriteria(plan, "xa");
   const lcHuyen = levelCriteria(plan, "huyen");
   // what the units' objects show, read now: the caller may change its rows before reading `units`
@@ -273,8 +276,8 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
   for (let i = 0; i < n; i++) {
     if (levels[i] !== "xa") continue;
     const g = groupOfRow[i];
-    if (g === null) groupFindings.push({ code: "unknown_group", key: keys[i], detail: { group: "" } });
-    else if (districtKeys.size > 0 && !districtKeys.has(g)) groupFindings.push({ code: "unknown_group", key: keys[i], detail: { group: shownGroup[i] as string } });
+    if (g === null) groupFindings.push({ code: "unknown_group", key: keys[i], detail: { group: "", ...noun } });
+    else if (districtKeys.size > 0 && !districtKeys.has(g)) groupFindings.push({ code: "unknown_group", key: keys[i], detail: { group: shownGroup[i] as string, ...noun } });
   }
   for (const i of districtRows) {
     const row = rows[i];
@@ -348,26 +351,31 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
         lr.prizes = { last, source: plan.awards[prizes.get(last) as number].source };
       }
     } else {
-      const perDistrict = plan.quotas.find((q) => q.id === "communes_per_district");
-      const total = plan.quotas.find((q) => q.id === "communes_total");
-      const award = plan.awards.findIndex((a) => a.code === "commune_merit");
-      if (!perDistrict || !total || award < 0) continue;
+      const places = communePlaces(plan);
+      if (!places) continue;
+      const { total, perGroup: perDistrict, award } = places;
       // reading hg165_no_district: a commune whose district is blank, or not a district row of a table
       // that has district rows (a typo would open a fresh 2-place allowance), is ranked but not awarded
       const awardGroup = (i: number) => {
         const g = groupOfRow[i];
         return g !== null && (districtKeys.size === 0 || districtKeys.has(g)) ? g : null;
       };
-      const al = allocate({ order, rankOf: (i) => rank[i], limit: total.limit, groupOf: awardGroup, groupLimit: () => perDistrict.limit });
+      // no quota of places: only the per-group limit bounds the awards
+      const limit = total ? total.limit : Infinity;
+      const al = perDistrict
+        ? allocate({ order, rankOf: (i) => rank[i], limit, groupOf: awardGroup, groupLimit: () => perDistrict.limit })
+        : allocate({ order, rankOf: (i) => rank[i], limit });
       for (const i of al.awarded) awardOf[i] = award;
       lr.pending = al.pending;
       lr.allocation = { al, total, perDistrict };
-      quotas.push({ id: total.id, label: total.label, limit: total.limit, used: al.used, pending: al.held, source: total.source });
+      if (total) quotas.push({ id: total.id, label: total.label, limit: total.limit, used: al.used, pending: al.held, source: total.source });
       // the table's districts, then districts named only by communes, as their first commune writes them
       const names = new Map<string, string>(districtKeys);
       for (const [g, t] of tallies) if (!names.has(g)) names.set(g, t.name);
-      for (const [g, name] of names) {
-        quotas.push({ id: perDistrict.id, label: perDistrict.label, limit: perDistrict.limit, used: al.usedByGroup.get(g) ?? 0, pending: al.heldByGroup.get(g) ?? 0, group: name, source: perDistrict.source });
+      if (perDistrict) {
+        for (const [g, name] of names) {
+          quotas.push({ id: perDistrict.id, label: perDistrict.label, limit: perDistrict.limit, used: al.usedByGroup.get(g) ?? 0, pending: al.heldByGroup.get(g) ?? 0, group: name, source: perDistrict.source });
+        }
       }
     }
   }
@@ -402,6 +410,7 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
         maxTotal: o.maxTotal, explanation: o.explanation, key: keys[i], group: shownGroup[i], level: levels[i],
         rank: r === r ? r : null, tied: tie[i] !== NO_TIE, award: null, awardCode: null, prize: null, bonusPoints: null, awardReason: null,
       };
+      if (o.bonuses) units[i].bonuses = o.bonuses;
     }
     // the table's findings in the order they arise: districts not found, each unit's own, then per level
     // the tie-break cells, the ties and the places held back
@@ -440,7 +449,7 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
    * that has its 2, or with no district the limit can be checked against.
    */
   function explainLevel(lr: LevelRanking, units: UnitResult[]): void {
-    const tieSource = readingSource(plan, "hg165_tie_at_award", plan.source);
+    const tieSource = readingSource(plan, "hg165_tie_at_award") ?? readingSource(plan, "tie_at_award", plan.source);
     const ties = tieReasons(lr.pending, (i) => units[i].rank, (i) => keys[i], tieSource);
     for (let k = 0; k < lr.pending.length; k++) {
       const i = lr.pending[k];
@@ -457,26 +466,31 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
     if (!a) return;
     const { al, total, perDistrict } = a;
     // the commune places are hg-165's one quota of places: its number says which, its label is not needed
-    const placesDetail: Record<string, string | number> = { limit: total.limit };
+    const placesDetail: Record<string, string | number> = total ? { limit: total.limit } : {};
     // the places held for a tie are told on the tied units; here only the cut-off (a results sheet of
     // 10,000 communes repeats this text on nearly every row)
     if (al.cutoffRank !== null) placesDetail.cutoff = al.cutoffRank;
-    const placesTaken = withSource({ code: "award_places_taken", detail: placesDetail }, total.source);
-    const noGroupSource = readingSource(plan, "hg165_no_district", perDistrict.source);
-    const noGroup = withSource({ code: "award_no_group", detail: { limit: perDistrict.limit } }, noGroupSource);
+    // (without a quota of places no unit lacks a place)
+    const placesTaken = withSource({ code: "award_places_taken", detail: placesDetail }, total?.source);
+    let noGroup: AwardReason | undefined;
     const byGroup = new Map<string, AwardReason>();
     let awardedIn: Map<string, string[]> | undefined;
     for (let k = 0; k < al.blocked.length; k++) {
       const i = al.blocked[k];
       const by = al.blockedBy[k];
       const g = groupOfRow[i];
-      if (by === "no_place") units[i].awardReason = placesTaken;
-      else if (g === null) units[i].awardReason = noGroup;
+      // without a per-group limit a place is all a unit can lack
+      if (by === "no_place" || !perDistrict) {
+        units[i].awardReason = placesTaken;
+        continue;
+      }
+      const noGroupSource = readingSource(plan, "hg165_no_district") ?? readingSource(plan, "no_group", perDistrict.source);
+      if (g === null) units[i].awardReason = noGroup ??= withSource({ code: "award_no_group", detail: { limit: perDistrict.limit, ...noun } }, noGroupSource);
       else if (by === "no_group") {
         // a district named by the commune that has no row in the table (reading hg165_no_district)
         const text = `?${shownGroup[i] ?? ""}`;
         let r = byGroup.get(text);
-        if (!r) byGroup.set(text, (r = withSource({ code: "award_group_not_in_table", detail: { group: shownGroup[i] ?? "", limit: perDistrict.limit } }, noGroupSource)));
+        if (!r) byGroup.set(text, (r = withSource({ code: "award_group_not_in_table", detail: { group: shownGroup[i] ?? "", limit: perDistrict.limit, ...noun } }, noGroupSource)));
         units[i].awardReason = r;
       } else {
         let r = byGroup.get(g);
@@ -491,7 +505,7 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
             }
           }
           const names = awardedIn.get(g) ?? [];
-          const detail: Record<string, string | number> = { group: districtKeys.get(g) ?? tallies.get(g)?.name ?? g, used: names.length, limit: perDistrict.limit };
+          const detail: Record<string, string | number> = { group: districtKeys.get(g) ?? tallies.get(g)?.name ?? g, used: names.length, limit: perDistrict.limit, ...noun };
           if (names.length) detail.names = nameList(names);
           const held = al.heldByGroup.get(g) ?? 0;
           if (held > 0) detail.held = held;

@@ -50,6 +50,7 @@ export type ReasonCode =
   | "invalid_option" // an option value the plan does not offer
   | "estimate" // a QĐ 766 total computed from headline ratios: an estimate, never the official figure
   | "duplicate_unit" // the same unit (name and district) on two rows
+  | "bonus_out_of_range" // bonus points below 0 or above the plan's maximum: an error, never capped
   // why a unit the plan could award got no award (UnitResult.awardReason); below_floor serves too
   | "award_rank_no_prize" // hg-165 districts: only the ranks with a prize (1–3) are awarded
   | "award_places_taken" // the quota's places went to better-ranked units (or are held for a tie)
@@ -213,6 +214,11 @@ export interface BonusDef {
   level: Level;
   input: string;
   maxPoints: number;
+  /**
+   * The id of the plan's reading that says a blank cell means no bonus was granted (0 points), with
+   * its clause. Without one a blank cell is a missing figure, as every blank is: never read as 0.
+   */
+  blankReading?: string;
 }
 
 /** A criterion that feeds a user-weighted mean (np-236). */

@@ -79,6 +79,7 @@ export const ERROR_FOR_REASON: Record<ReasonCode, XlErrorCode> = {
   invalid_option: "#VALUE!",
   estimate: "#N/A",
   duplicate_unit: "#VALUE!",
+  bonus_out_of_range: "#VALUE!",
   // why no award: outcomes of a whole table, never a function's error; #N/A (nothing to give) if ever
   award_rank_no_prize: "#N/A",
   award_places_taken: "#N/A",

@@ -2,12 +2,17 @@
  * Vietnamese and English text for every reason code. The Record type makes a missing code a compile
  * error; test/messages checks the texts themselves.
  * Templates use {name} placeholders filled from a finding's detail; an absent detail leaves a
- * sentence that still reads well (the placeholder sentence part is dropped).
+ * sentence that still reads well (the placeholder sentence part is dropped). {noun} is what the
+ * plan's groups are (Plan.groupNoun: detail `noun`, and `nounEn` in English), huyện / district when
+ * the detail does not say.
  */
 import type { AwardReason, ReasonCode } from "../engine/types";
 import { citation, listPlans } from "../plans";
 
 export type Lang = "vi" | "en";
+
+/** The groups of the plans of 2022–2024: districts (Plan.groupNoun absent). */
+const GROUP_NOUN: Record<Lang, string> = { vi: "huyện", en: "district" };
 
 export const MESSAGES: Record<ReasonCode, { vi: string; en: string }> = {
   ok: { vi: "Hợp lệ.", en: "OK." },
@@ -52,8 +57,8 @@ export const MESSAGES: Record<ReasonCode, { vi: string; en: string }> = {
     en: "The communes' ratios are missing for the district's combined ratio[ {group}].",
   },
   unknown_group: {
-    vi: "Xã không thuộc huyện nào có trong bảng[: \"{group}\"].",
-    en: "The commune's district is blank or not in the table[: \"{group}\"].",
+    vi: "Xã không thuộc {noun} nào có trong bảng[: \"{group}\"].",
+    en: "The commune's {noun} is blank or not in the table[: \"{group}\"].",
   },
   unknown_unit: {
     vi: "Tên đơn vị[ \"{unit}\"] không có trong danh sách đơn vị của kế hoạch[ ({known})]: kiểm tra lại tên; hạn mức riêng của kế hoạch không áp dụng được.",
@@ -111,6 +116,10 @@ export const MESSAGES: Record<ReasonCode, { vi: string; en: string }> = {
     vi: "Đơn vị trùng[: \"{unit}\"] có hai dòng[ (trùng với {first})]: có thể một dòng bị nhập hai lần; không đơn vị nào được khen thưởng khi còn dòng trùng.",
     en: "Duplicate unit[: \"{unit}\"] on two rows[ (same as {first})]: a row may have been entered twice; no unit is awarded while duplicates remain.",
   },
+  bonus_out_of_range: {
+    vi: "Điểm thưởng phải từ 0 đến {max}[: {input}][ (ô ghi \"{value}\")]; điểm ngoài khoảng này là lỗi số liệu, không được tự hạ về mức tối đa.",
+    en: "Bonus points must lie between 0 and {max}[: {input}][ (the cell says \"{value}\")]; points outside that range are a data error, never lowered to the maximum.",
+  },
   award_rank_no_prize: {
     vi: "Không có giải[: chỉ hạng 1 đến {last} được trao giải][ ({source})].",
     en: "No prize[: only ranks 1 to {last} are awarded][ ({source})].",
@@ -120,8 +129,8 @@ export const MESSAGES: Record<ReasonCode, { vi: string; en: string }> = {
     en: "All[ {limit}] award places are taken[ ({quota})][, the last at rank {cutoff}][ ({source})].",
   },
   award_group_full: {
-    vi: "[{group} đã có {used} xã được khen: {names}; ]không còn suất cho xã của huyện này[, mỗi huyện tối đa {limit} xã][; {held} suất giữ lại chờ Hội đồng thi đua quyết định][ ({source})].",
-    en: "[{group} already has {used} communes awarded: {names}; ]no place is left for its communes[, at most {limit} per district][; {held} places held for the emulation council to decide][ ({source})].",
+    vi: "[{group} đã có {used} xã được khen: {names}; ]không còn suất cho xã của {noun} này[, mỗi {noun} tối đa {limit} xã][; {held} suất giữ lại chờ Hội đồng thi đua quyết định][ ({source})].",
+    en: "[{group} already has {used} communes awarded: {names}; ]no place is left for its communes[, at most {limit} per {noun}][; {held} places held for the emulation council to decide][ ({source})].",
   },
   award_tie_pending: {
     vi: "Bằng điểm tại ngưỡng khen thưởng[, cùng hạng {rank}][ ({count} đơn vị: {units})]: không tự động khen, để Hội đồng thi đua quyết định[ ({source})].",
@@ -132,12 +141,12 @@ export const MESSAGES: Record<ReasonCode, { vi: string; en: string }> = {
     en: "The other places are not yet given[ ({quota})]: the provincial place waits for the emulation council to settle a tie[ at rank {rank}][ ({source})].",
   },
   award_no_group: {
-    vi: "Chưa đề xuất khen thưởng: xã không ghi huyện nên chưa kiểm tra được giới hạn[ {limit}] xã mỗi huyện[ ({source})].",
-    en: "Not proposed for an award: the commune names no district, so the limit[ of {limit}] per district cannot be checked[ ({source})].",
+    vi: "Chưa đề xuất khen thưởng: xã không ghi {noun} nên chưa kiểm tra được giới hạn[ {limit}] xã mỗi {noun}[ ({source})].",
+    en: "Not proposed for an award: the commune names no {noun}, so the limit[ of {limit}] per {noun} cannot be checked[ ({source})].",
   },
   award_group_not_in_table: {
-    vi: "Chưa đề xuất khen thưởng: huyện ghi ở dòng này[ (\"{group}\")] không có dòng nào trong bảng (có thể ghi sai tên) nên chưa kiểm tra được giới hạn[ {limit}] xã mỗi huyện[ ({source})].",
-    en: "Not proposed for an award: the district this row names[ (\"{group}\")] has no row in the table (perhaps misspelt), so the limit[ of {limit}] per district cannot be checked[ ({source})].",
+    vi: "Chưa đề xuất khen thưởng: {noun} ghi ở dòng này[ (\"{group}\")] không có dòng nào trong bảng (có thể ghi sai tên) nên chưa kiểm tra được giới hạn[ {limit}] xã mỗi {noun}[ ({source})].",
+    en: "Not proposed for an award: the {noun} this row names[ (\"{group}\")] has no row in the table (perhaps misspelt), so the limit[ of {limit}] per {noun} cannot be checked[ ({source})].",
   },
   award_duplicates: {
     vi: "Chưa xét khen thưởng: bảng có đơn vị trùng dòng[ ({units})]; sửa dòng trùng rồi chấm lại[ ({source})].",
@@ -193,6 +202,7 @@ export function message(code: ReasonCode, detail?: Record<string, string | numbe
   const fill = (part: string): string | null => {
     let missing = false;
     const out = part.replace(/\{(\w+)\}/g, (_, k: string) => {
+      if (k === "noun") return String((lang === "en" ? detail?.nounEn : detail?.noun) ?? GROUP_NOUN[lang]);
       const raw = detail?.[k];
       const v = typeof raw !== "string" ? raw : k === "input" ? inputLabel(raw) : k === "source" ? citation(raw) : raw;
       if (v === undefined || v === null || v === "") {

@@ -162,6 +162,10 @@ export const BLOCK_TEXT = {
       level: { header: "Cấp", note: "Cấp được cộng điểm." },
       input: { header: "Đầu vào", note: "Mã đầu vào (loại số) ghi số điểm được cộng của từng đơn vị." },
       maxPoints: { header: "Điểm tối đa", note: "Điểm cộng tối đa; ghi nhiều hơn là lỗi số liệu, không tự cắt." },
+      blankReading: {
+        header: "Ô trống là không cộng (cách hiểu)",
+        note: "Mã cách hiểu (bảng CÁCH HIỂU) nói rằng ô điểm cộng để trống là không được cộng điểm; để trống cột này thì ô trống là thiếu số liệu, không tính là 0.",
+      },
       source: { header: "Căn cứ", note: SOURCE_NOTE },
     },
   },

@@ -339,6 +339,11 @@ const BONUS: FieldType = {
     level: { name: "cấp", desc: "Cấp được cộng điểm.", type: LEVEL, required: true },
     input: { name: "đầu vào", desc: "Mã đầu vào (loại number) ghi số điểm được cộng của mỗi đơn vị.", type: ID, required: true },
     maxPoints: { name: "điểm cộng tối đa", desc: "Điểm cộng tối đa; ô lớn hơn là lỗi số liệu, không bị cắt bớt.", type: POSITIVE, required: true },
+    blankReading: {
+      name: "cách hiểu ô trống",
+      desc: "Mã cách hiểu (readings) nói rằng ô để trống là không được cộng điểm; không có thì ô trống là thiếu số liệu, không tính là 0.",
+      type: ID,
+    },
   },
 };
 

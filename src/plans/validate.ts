@@ -419,6 +419,10 @@ function relations(ctx: Ctx, p: Obj): void {
     const o = rec(b);
     levelIn(["bonuses", i, "level"], o.level);
     inputOf(["bonuses", i, "input"], o.input, "number", "đầu vào");
+    // the reading by which a blank is no bonus must be one the plan states (and the rules sheet shows)
+    if (typeof o.blankReading === "string" && !readings.some((r) => rec(r).id === o.blankReading)) {
+      ctx.add(["bonuses", i, "blankReading"], `"${o.blankReading}" không phải mã cách hiểu nào của kế hoạch`);
+    }
   });
 
   const tb = p.tieBreak;

@@ -7,7 +7,7 @@
  * engine refuses them. Those cells are written as the engine's reading, or as text when it read no
  * number, so that no formula can read them otherwise.
  */
-import { dateText, formatNumberVi, formatThresholdVi, parseCount, parsePercent } from "../engine";
+import { dateText, formatNumberVi, formatThresholdVi, parseCount, parseNumber, parsePercent } from "../engine";
 import type { CellInput, InputDef, Plan } from "../engine";
 import { FORMULA_VALUE_TEXT, fillFormulaText, type FormulaValueWhy } from "../messages/formula-values";
 import { quoteSheet } from "./a1";
@@ -47,14 +47,14 @@ export function contentText(x: CellInput): string {
 
 /**
  * How the results sheet shows input `def` of one unit whose source cell holds `raw`, with formulas.
- * Counts and ratios feed (or could feed) the formulas: a reference where a formula reads the cell as
- * the engine does, else a value. Other kinds (a date, a yes/no) feed none, and a reference to a date
+ * Counts, ratios and plain numbers (bonus points) feed (or could feed) the formulas: a reference where
+ * a formula reads the cell as the engine does, else a value. Other kinds (a date, a yes/no) feed none, and a reference to a date
  * cell would show its serial number: their columns are values.
  */
 export function formulaInput(kind: InputDef["kind"], raw: CellInput): FormulaInput {
-  if (kind !== "count" && kind !== "ratio") return { ref: false, value: raw === null || raw === undefined ? null : cellShown(raw), why: null };
+  if (kind !== "count" && kind !== "ratio" && kind !== "number") return { ref: false, value: raw === null || raw === undefined ? null : cellShown(raw), why: null };
   if (raw === null || raw === undefined) return REF;
-  const read = kind === "count" ? parseCount(raw) : parsePercent(raw);
+  const read = kind === "count" ? parseCount(raw) : kind === "number" ? parseNumber(raw) : parsePercent(raw);
   if (typeof raw === "string") {
     // a formula gets text as text: it agrees with the engine exactly when the engine reads no number either
     return read.ok ? { ref: false, value: read.value, why: "text_number" } : REF;
@@ -62,7 +62,8 @@ export function formulaInput(kind: InputDef["kind"], raw: CellInput): FormulaInp
   if (isErrorValue(raw) && EXCEL_ERROR.test(raw.error.trim())) return REF;
   if (typeof raw === "number") {
     // the formulas' guards (a ≥ 0, b > 0) already give no ratio for a negative whole count, as the engine does
-    const same = kind === "count" ? Number.isInteger(raw) && Math.abs(raw) <= Number.MAX_SAFE_INTEGER : raw >= 0 && raw <= 1;
+    // (a number's range, 0 to the bonus's maximum, is checked by its formula as by the engine)
+    const same = kind === "count" ? Number.isInteger(raw) && Math.abs(raw) <= Number.MAX_SAFE_INTEGER : kind === "number" ? Number.isFinite(raw) : raw >= 0 && raw <= 1;
     if (same) return REF;
     if (read.ok) return { ref: false, value: read.value, why: "number_noise" };
   }

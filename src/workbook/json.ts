@@ -19,6 +19,8 @@ export type JsonUnit = Pick<
   row: number | null;
   /** why no award (null when awarded, or when the plan gives none): the code beside its words */
   awardReason: JsonAwardReason | null;
+  /** bonus id → points granted (null when its cell cannot be used); only for a plan with bonus points */
+  bonus?: Record<string, number | null>;
 };
 
 /** A reason's code, its Vietnamese text, its clause as "KH 165/KH-UBND §III.2.b", and its parts. */
@@ -73,5 +75,6 @@ export function toJsonRows(scored: ScoredSheet): JsonUnit[] {
     ratios: Object.fromEntries(u.criteria.map((c) => [c.id, c.ratio])),
     row: rowOf.get(u.key) ?? null,
     awardReason: jsonAwardReason(u.awardReason),
+    ...(u.bonuses ? { bonus: Object.fromEntries(u.bonuses.map((b) => [b.id, b.points])) } : {}),
   }));
 }

@@ -71,9 +71,27 @@ export function stamp(now: Date): string {
   return `${two(now.getDate())}/${two(now.getMonth() + 1)}/${now.getFullYear()} ${two(now.getHours())}:${two(now.getMinutes())}`;
 }
 
-export function criterionKey(c: { id: string; level: Level }, part: "threshold" | "maxPoints" | "floor"): string {
+export function criterionKey(c: { id: string; level: Level }, part: "threshold" | "maxPoints" | "floor" | `band${number}.min` | `band${number}.points`): string {
   return `${c.id}@${c.level}.${part}`;
 }
+
+/** The rules sheet's cell of a bonus's maximum. */
+export function bonusKey(b: { id: string; level: Level }): string {
+  return `${b.id}@${b.level}.bonusMax`;
+}
+
+/** What the plan's groups are, as a header: "Cụm thi đua" (Plan.groupNoun), "Huyện" for a plan of districts. */
+export function groupHeader(plan: Plan): string {
+  const noun = plan.groupNoun?.vi;
+  return noun ? noun.charAt(0).toUpperCase() + noun.slice(1) : "Huyện";
+}
+
+/** The points below a criterion's threshold in words, for the rules sheet (absent: r × maximum, said nowhere else). */
+const BELOW_WORDS = {
+  to_threshold: "dưới ngưỡng: tỷ lệ ÷ ngưỡng đủ điểm × điểm tối đa",
+  band: "bậc: từ tỷ lệ này (≥) được số điểm bên cạnh",
+  none: "dưới mọi bậc: 0 điểm",
+} as const;
 
 export interface RulesOptions {
   now: Date;
@@ -123,6 +141,38 @@ export function layoutRules(plan: Plan, opts: RulesOptions): RulesLayout {
       if (c.floor !== undefined) refs[criterionKey(c, "floor")] = absRef(RULES_SHEET, r, 5);
       formats.push({ range: `D${r + 1}`, format: "0.00%" }, { range: `F${r + 1}`, format: "0.00%" });
     }
+    if (plan.totalPoints !== undefined) push(["Tổng điểm tối đa", "", "Tổng điểm các tiêu chí theo kế hoạch" + (plan.bonuses?.length ? ", chưa kể điểm thưởng" : ""), null, plan.totalPoints, null, plan.source]);
+    push([]);
+    // the rules below the threshold other than r × maximum (hg-165's, the default): the plan's own words and cells
+    const ruled = plan.criteria.filter((c) => c.below === "to_threshold" || c.below === "bands");
+    if (ruled.length) {
+      push(["Điểm dưới ngưỡng đủ điểm"], true);
+      push(["Mã tiêu chí", "Cấp", "Cách tính", "Từ tỷ lệ (≥)", "Điểm", "", "Nguồn"], true);
+      for (const c of ruled) {
+        if (c.below === "to_threshold") {
+          push([c.id, LEVEL_LABELS[c.level], BELOW_WORDS.to_threshold, null, null, null, c.source]);
+          continue;
+        }
+        (c.bands ?? []).slice().sort((x, y) => y.min - x.min).forEach((b, j) => {
+          const r = push([c.id, LEVEL_LABELS[c.level], BELOW_WORDS.band, b.min, b.points, null, c.source]);
+          refs[criterionKey(c, `band${j}.min`)] = absRef(RULES_SHEET, r, 3);
+          refs[criterionKey(c, `band${j}.points`)] = absRef(RULES_SHEET, r, 4);
+          formats.push({ range: `D${r + 1}`, format: "0.00%" });
+        });
+        push([c.id, LEVEL_LABELS[c.level], BELOW_WORDS.none, null, 0, null, c.source]);
+      }
+      push([]);
+    }
+  }
+  if (plan.bonuses?.length) {
+    push(["Điểm thưởng"], true);
+    push(["Mã", "Cấp", "Nội dung", "Cột số liệu", "Tối đa", "Ô trống", "Nguồn"], true);
+    for (const b of plan.bonuses) {
+      const reading = b.blankReading !== undefined ? plan.readings.find((x) => x.id === b.blankReading) : undefined;
+      const blank = reading ? `không có điểm thưởng (cách hiểu ${reading.id}: ${reading.source})` : "thiếu số liệu (không tính là 0)";
+      const r = push([b.id, LEVEL_LABELS[b.level], b.label, plan.inputs.find((d) => d.id === b.input)?.label ?? b.input, b.maxPoints, blank, b.source]);
+      refs[bonusKey(b)] = absRef(RULES_SHEET, r, 4);
+    }
     push([]);
   }
 
@@ -162,7 +212,7 @@ export function layoutRules(plan: Plan, opts: RulesOptions): RulesLayout {
 
   if (plan.quotas.length) {
     push(["Hạn mức khen thưởng"], true);
-    push(["Mã", "Nội dung", "Giới hạn", "Đã dùng", "Huyện", "Nguồn"], true);
+    push(["Mã", "Nội dung", "Giới hạn", "Đã dùng", groupHeader(plan), "Nguồn"], true);
     const used = opts.scored?.outcome.quotas ?? [];
     for (const q of plan.quotas) {
       const uses = used.filter((u) => u.id === q.id);
@@ -202,7 +252,7 @@ export function layoutRules(plan: Plan, opts: RulesOptions): RulesLayout {
   if (opts.formulas && opts.scored) {
     const scored = opts.scored;
     const valueCells = formulaValueCells(plan, scored);
-    const valueColumns = shownInputs(plan, scored).filter((d) => d.kind !== "count" && d.kind !== "ratio");
+    const valueColumns = shownInputs(plan, scored).filter((d) => d.kind !== "count" && d.kind !== "ratio" && d.kind !== "number");
     if (valueCells.length || valueColumns.length) {
       push([]);
       push([FORMULA_VALUE_TEXT.title], true);
@@ -320,7 +370,7 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
   add("stt", { header: "STT", width: 4, value: (_u, r) => r - first + 1 });
   add("unit", { header: "Đơn vị", width: 18, wrap: true, value: (u) => u.key });
   add("level", { header: "Cấp", width: 6, value: (u) => LEVEL_LABELS[u.level] });
-  add("group", { header: "Huyện", width: 12, wrap: true, value: (u) => u.group ?? "" });
+  add("group", { header: groupHeader(plan), width: 12, wrap: true, value: (u) => u.group ?? "" });
   /** unit key → the notes of its input cells written as values (the explanation column, further right, shows them) */
   const valueNotes = new Map<string, string[]>();
   for (const d of mapped) {
@@ -373,7 +423,7 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
   };
 
   for (const cr of crits) {
-    const short = SHORT[cr.id] ?? cr.label;
+    const short = SHORT[cr.id] ?? midSentence(cr.label);
     const def = (u: UnitResult) => cr.byLevel[u.level];
     const numId = (u: UnitResult) => def(u)?.numerator;
     const ownRatioFormula = (u: UnitResult, row: number): string | null => {
@@ -442,12 +492,30 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
         const r = at(`ratio:${cr.id}`, row);
         const thr = refs[criterionKey(d, "threshold")];
         const max = refs[criterionKey(d, "maxPoints")];
-        // §III.2: r ≥ threshold → full points, else r × max; "≥" with the written tolerance
-        const pts = `IF(${r}>=${thr}-${tol},${max},${r}*${max})`;
+        // r ≥ threshold → full points, else the criterion's rule below it; "≥" with the written tolerance
+        const pts = `IF(${r}>=${thr}-${tol},${max},${belowFormula(d, r, thr, max, refs, tol)})`;
         // below the floor (§III.2.b) the criterion gives no points: the unit is not considered, not scored 0
         const floor = d.floor !== undefined ? refs[criterionKey(d, "floor")] : undefined;
         const body = floor ? `IF(${r}<${floor}-${tol},"",${pts})` : pts;
         return { formula: `IF(ISNUMBER(${r}),${body},"")`, result: v ?? "" };
+      },
+    });
+  }
+
+  // bonus points granted, as the engine read them (with formulas: from the results' input cell, the
+  // same checks: a number from 0 to the maximum, a blank as no bonus only by the plan's reading)
+  const bonuses = plan.bonuses ?? [];
+  for (const b of bonuses) {
+    add(`bonus:${b.id}`, {
+      header: bonuses.length === 1 ? "Điểm thưởng" : `Điểm thưởng ${midSentence(b.label)}`, width: 7, format: NUMBER_FORMATS.points,
+      value: (u, row) => {
+        if (u.level !== b.level) return null;
+        const v = u.bonuses?.find((x) => x.id === b.id)?.points ?? null;
+        const max = refs[bonusKey(b)];
+        if (!opts.formulas || !colIndex.has(`in:${b.input}`) || !max) return v;
+        const x = at(`in:${b.input}`, row);
+        const blank = b.blankReading !== undefined ? "0" : '""';
+        return { formula: `IF(ISNUMBER(${x}),IF(AND(${x}>=0,${x}<=${max}),${x},""),IF(${x}="",${blank},""))`, result: v ?? "" };
       },
     });
   }
@@ -459,6 +527,7 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
         const v = u.total;
         if (!opts.formulas) return v;
         const pts = crits.filter((cr) => cr.byLevel[u.level]).map((cr) => at(`points:${cr.id}`, row));
+        for (const b of bonuses) if (b.level === u.level) pts.push(at(`bonus:${b.id}`, row));
         if (!pts.length) return v;
         const all = `AND(${pts.map((p) => `ISNUMBER(${p})`).join(",")})`;
         const sum = pts.join("+");
@@ -699,6 +768,30 @@ function signatureBlock(cells: CellOut[][], widths: number[], now: Date) {
   }
   // room to sign, printed with the block
   return { merges, styles, boldRow: titleRow, lastRow: hintRow + 4 };
+}
+
+/** A label inside a header ("Tỷ lệ thanh toán trực tuyến"): its first letter lowered, unless it begins an abbreviation (DVC). */
+function midSentence(label: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
+/**
+ * Points below the threshold as a formula, by the criterion's rule: r × max (hg-165 §III.2), r ÷
+ * threshold × max, or the bands' points from the rules sheet's cells, highest band first, 0 below all.
+ */
+function belowFormula(d: RatioCriterion, r: string, thr: string, max: string, refs: Record<string, string>, tol: string): string {
+  if (d.below === "to_threshold") return `${r}/${thr}*${max}`;
+  if (d.below === "bands") {
+    let expr = "0";
+    const n = d.bands?.length ?? 0;
+    for (let j = n - 1; j >= 0; j--) {
+      const min = refs[criterionKey(d, `band${j}.min`)];
+      const pts = refs[criterionKey(d, `band${j}.points`)];
+      if (min && pts) expr = `IF(${r}>=${min}-${tol},${pts},${expr})`;
+    }
+    return expr;
+  }
+  return `${r}*${max}`;
 }
 
 function resultOf(v: CellOut): number | string | boolean | null {

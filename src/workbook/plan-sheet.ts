@@ -90,7 +90,7 @@ const BLOCKS: { key: BlockKey; columns: ColumnSpec[] }[] = [
     key: "bonuses",
     columns: [
       { key: "id", need: true }, { key: "label", need: true }, { key: "level", need: true, words: LEVEL_WORDS }, { key: "input", need: true },
-      { key: "maxPoints", need: true, format: "points" }, { key: "source", need: true },
+      { key: "maxPoints", need: true, format: "points" }, { key: "blankReading" }, { key: "source", need: true },
     ],
   },
   {
@@ -314,7 +314,9 @@ function blockRows(plan: Plan): { key: BlockKey; rows: Row[] }[] {
   });
   blocks.push({
     key: "bonuses",
-    rows: (plan.bonuses ?? []).map((b) => ({ id: b.id, label: b.label, level: levelWord(b.level), input: b.input, maxPoints: b.maxPoints, source: src(b.source) })),
+    rows: (plan.bonuses ?? []).map((b) => ({
+      id: b.id, label: b.label, level: levelWord(b.level), input: b.input, maxPoints: b.maxPoints, blankReading: b.blankReading ?? "", source: src(b.source),
+    })),
   });
   blocks.push({
     key: "targets",
@@ -931,6 +933,7 @@ export function readPlanSheet(grid: CellInput[][], sheetName: string): PlanSheet
     put(o, "level", read.level(cell("level", ["level"]), true));
     put(o, "input", read.text(cell("input", ["input"]), true));
     put(o, "maxPoints", read.number(cell("maxPoints", ["maxPoints"]), true));
+    put(o, "blankReading", read.text(cell("blankReading", ["blankReading"])));
     return o;
   });
   if (bonuses.length) plan.bonuses = bonuses;

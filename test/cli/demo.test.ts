@@ -37,4 +37,12 @@ describe("npm run demo (the README's main job)", () => {
     expect(ls).toMatch(/\d\/4 chỉ tiêu đạt/);
     expect(ls).not.toMatch(/điểm/);
   });
+
+  it("scores the 2026 sample from its plan file: the head of its ranking, awards by cluster", () => {
+    const ms = out.slice(out.indexOf("Minh Sơn"));
+    // hand-worked in test/workbook/sample-2026.test.ts: 103,5 with its bonus of 5, then Tân Lập's 96,6 (its cluster has its one award); 30 units, 8 shown
+    expect(ms).toMatch(/ 1\. Phường Minh Khai\s+103,50 điểm\s+Bằng khen/);
+    expect(ms).toMatch(/ 2\. Xã Tân Lập\s+96,60 điểm\s*\n/);
+    expect(ms).toMatch(/… 22 đơn vị nữa; 2 không xét \(dưới ngưỡng\)/);
+  });
 });
