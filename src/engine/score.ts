@@ -166,13 +166,14 @@ const RANKED: Level[] = ["huyen", "xa"];
 /**
  * A district as its communes name it: its key, its name as the first of them writes it, and the sum
  * and count of their ratios (reading hg165_mean_members: every computable commune ratio, below-floor
- * ones included, summed in row order).
+ * ones included, summed in row order), and the rows of the communes whose ratio could not be computed.
  */
 interface Tally {
   key: string;
   name: string;
   sum: number;
   count: number;
+  left?: number[];
 }
 
 /**
@@ -223,6 +224,8 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
   };
   /** units whose tie-break cell already has a finding (not a count, a > b) */
   const tieBreakReported = new Set<number>();
+  /** districts whose communes' mean left communes out (reading hg165_mean_members): their rows and the communes counted */
+  const leftOut = new Map<number, { rows: number[]; used: number }>();
 
   // communes first (their ratios feed their district's combined ratio), in the one pass over the rows;
   // communes mostly follow one another district by district, so the last district cell's tally is kept at hand
@@ -266,7 +269,7 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
     if (r === r) {
       t.sum += r;
       t.count++;
-    }
+    } else if (onlineAt >= 0 && !odd.has(i)) (t.left ??= []).push(i);
   }
   // a commune whose district is blank or not a district row of the table
   const groupFindings: TableFinding[] = [];
@@ -291,6 +294,8 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
     }
     const t = tallies.get(g);
     scoreRatioRow(lcHuyen, row.values, cols, i, t ? t.count : 0, t ? t.sum : 0);
+    // with no commune counted the district is not scored (missing_communes): nothing is left out of a mean
+    if (t?.left && t.count > 0) leftOut.set(i, { rows: t.left, used: t.count });
     readTieBreak(i, row.level, row.values, tb ? row.values[tb.input] : undefined);
   }
 
@@ -340,7 +345,8 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
         const a = prizes.get(rank[i]);
         if (a === undefined) continue;
         if (tie[i] !== NO_TIE) pending.push(i);
-        else awardOf[i] = a;
+        // its prize is held, not passed down: the districts after it keep the prizes of their own ranks
+        else if (!leftOut.has(i)) awardOf[i] = a;
       }
       lr.pending = pending;
       if (prizes.size) {
@@ -426,6 +432,7 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
       }
       for (let k = 0; k < lr.pending.length; k++) flagPending(units[lr.pending[k]], keys[lr.pending[k]], findings);
       explainLevel(lr, units);
+      if (lr.prizes) holdForLeftOut(units, findings, lr.prizes.last);
     }
     // the units no ranking reached: not considered, or figures that could not be scored
     const floorCrit = lcXa.crits.find((c) => c.floor !== undefined);
@@ -434,6 +441,28 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
     if (plan.awards.length) for (let i = 0; i < n; i++) if (rank[i] !== rank[i]) units[i].awardReason = unrankedReason(units[i], floorSource, byFloor);
     return { units, findings };
   };
+  /**
+   * Reading hg165_mean_members: a district whose mean leaves communes out is flagged, naming them, and
+   * keeps the points of that mean; its award waits for their figures (a place it would take is held,
+   * as a tie's is under hg165_tie_at_award). A district that could not be scored has its own data
+   * flag, and the communes wait for it.
+   */
+  function holdForLeftOut(units: UnitResult[], findings: TableFinding[], lastPrize: number): void {
+    const source = readingSource(plan, "hg165_mean_members");
+    for (const [i, { rows: left, used }] of leftOut) {
+      const u = units[i];
+      if (u.rank === null) continue;
+      const detail = { count: left.length, units: nameList(left.map((j) => keys[j])), used };
+      const f: Finding = { code: "communes_left_out", detail };
+      pushFinding(u, f);
+      findings.push({ ...f, key: keys[i] });
+      const said = message("communes_left_out", detail);
+      u.message = u.message ? `${u.message} ${said}` : said;
+      const held: Record<string, string | number> = { count: detail.count, units: detail.units };
+      if (u.rank <= lastPrize) held.rank = u.rank;
+      u.awardReason = withSource({ code: "award_mean_incomplete", detail: held }, source);
+    }
+  }
   /**
    * Why each ranked unit of a level without an award has none, from the decisions made above: a tie
    * held at the cut-off, a district rank past the prizes, a commune past the 7 places, in a district

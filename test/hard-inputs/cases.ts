@@ -68,6 +68,8 @@ export interface SpotSpec {
   status?: string;
   total?: number | null;
   award?: string | null;
+  /** the code of why the unit has no award (null: it has one, or the plan gives none) */
+  awardReason?: string | null;
   group?: string | null;
   level?: string;
 }
@@ -359,6 +361,7 @@ export interface SpotSeen {
   status: string;
   total: number | null;
   award: string | null;
+  awardReason?: { code: string } | null;
   group: string | null;
   level: string;
 }
@@ -372,6 +375,7 @@ export function spotMismatches(s: SpotSpec, u: SpotSeen | undefined): string[] {
   if (s.status !== undefined && u.status !== s.status) differ("status", s.status, u.status);
   if (s.total === null ? u.total !== null : s.total !== undefined && (u.total === null || Math.abs(u.total - s.total) > 1e-9)) differ("total", s.total, u.total);
   if (s.award !== undefined && u.award !== s.award) differ("award", s.award, u.award);
+  if (s.awardReason !== undefined && (u.awardReason?.code ?? null) !== s.awardReason) differ("awardReason", s.awardReason, u.awardReason?.code ?? null);
   if (s.group !== undefined && u.group !== s.group) differ("group", s.group, u.group);
   if (s.level !== undefined && u.level !== s.level) differ("level", s.level, u.level);
   return out;

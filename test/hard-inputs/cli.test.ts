@@ -36,6 +36,7 @@ interface JsonUnit {
   status: string;
   total: number | null;
   award: string | null;
+  awardReason: { code: string } | null;
   group: string | null;
   level: string;
   row: number | null;

@@ -114,6 +114,16 @@ export function checkPlanPoints(rows: UnitRow[], out: TableOutcome): void {
     ensure((u.status === "scored") === scored, `status ${u.status}, but the plan ${scored ? "scores" : "does not score"} it`, u);
     if (scored) ensure(Math.abs((u.total as number) - (w.online_ratio! + w.eid_ratio!)) <= TOL, "total differs from the plan's", u);
   });
+  // reading hg165_mean_members: a scored district is flagged exactly when a commune of it has no ratio
+  const leftOut = new Set<string>();
+  for (const r of rows) {
+    if (r.level === "xa" && r.group && r.group.trim() && ratioOf(r.values, "online_dossiers", "all_dossiers") === null) leftOut.add(normalizeKey(r.group));
+  }
+  out.units.forEach((u, i) => {
+    if (u.level !== "huyen" || u.status !== "scored") return;
+    const want = leftOut.has(normalizeKey(rows[i].group || rows[i].key));
+    ensure(u.findings.some((f) => f.code === "communes_left_out") === want, want ? "a commune left out of the mean, not flagged" : "flagged for communes left out, none is", u);
+  });
 }
 
 // ---------- 3. ranks agree with totals ----------
@@ -218,7 +228,10 @@ export function checkAwards(out: TableOutcome): void {
       ensure(u.rank === p.rank && !u.tied, `${code} given at rank ${u.rank}${u.tied ? " (tied)" : ""}`, u);
       ensure(u.prize === p.prize && u.bonusPoints === p.bonus, `${code} with prize ${u.prize} and bonus ${u.bonusPoints}`, u);
     }
-    const owed = districts.filter((u) => u.status === "scored" && u.rank === p.rank && !u.tied);
+    // reading hg165_mean_members: a district whose mean left communes out waits for their figures
+    const leftOut = (u: UnitResult) => u.findings.some((f) => f.code === "communes_left_out");
+    for (const u of got) ensure(!leftOut(u), `${code} given while the district's mean leaves communes out`, u);
+    const owed = districts.filter((u) => u.status === "scored" && u.rank === p.rank && !u.tied && !leftOut(u));
     for (const u of owed) ensure(u.awardCode === code, `the untied district of rank ${p.rank} did not get ${code}`, u);
   }
   for (const u of districts) ensure(u.awardCode === null || u.awardCode in PRIZES, `district award ${u.awardCode}`, u);
