@@ -301,6 +301,8 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
 
   // ranking: districts among districts, communes among communes (tie-break for communes)
   const rank = new Float64Array(n).fill(NaN);
+  /** the first rank of a partly ordered tie a unit is in (rankPositions' block); its rank elsewhere */
+  const block = new Float64Array(n).fill(NaN);
   const tie = new Uint8Array(n);
   /** the award of a unit, as an index into plan.awards; -1 for none */
   const awardOf = new Int16Array(n).fill(-1);
@@ -325,6 +327,7 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
     for (let k = 0; k < m; k++) {
       const i = idx[k];
       rank[i] = ranks.rank[k];
+      block[i] = ranks.block[k];
       if (ranks.tied[k] === 1) tie[i] = tiebreak && (!hasAccounts || Number.isNaN(tiebreak[k])) ? TIE_NEEDS_ACCOUNTS : TIE_UNRESOLVED;
       // a blank tie-break cell matters only where it keeps a tie: that cell is named (blanks elsewhere are not)
       if (tb && tie[i] === TIE_NEEDS_ACCOUNTS && hasAccounts && !tieBreakReported.has(i) && isBlank(rows[i].values[tb.input] as CellInput)) {
@@ -364,7 +367,10 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
         const g = groupOfRow[i];
         return g !== null && (districtKeys.size === 0 || districtKeys.has(g)) ? g : null;
       };
-      const al = allocate({ order, rankOf: (i) => rank[i], limit: total.limit, groupOf: awardGroup, groupLimit: () => perDistrict.limit });
+      const al = allocate({
+        order, rankOf: (i) => rank[i], limit: total.limit, groupOf: awardGroup, groupLimit: () => perDistrict.limit,
+        blockOf: (i) => block[i], tieValueOf: tieBreak && ((i) => tieBreak[i]),
+      });
       for (const i of al.awarded) awardOf[i] = award;
       lr.pending = al.pending;
       lr.allocation = { al, total, perDistrict };
@@ -470,10 +476,10 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
    */
   function explainLevel(lr: LevelRanking, units: UnitResult[]): void {
     const tieSource = readingSource(plan, "hg165_tie_at_award", plan.source);
-    const ties = tieReasons(lr.pending, (i) => units[i].rank, (i) => keys[i], tieSource);
+    const ties = tieReasons(lr.pending, (i) => units[i].rank, (i) => keys[i], tieSource, (i) => block[i]);
     for (let k = 0; k < lr.pending.length; k++) {
       const i = lr.pending[k];
-      units[i].awardReason = ties.get(units[i].rank as number) ?? null;
+      units[i].awardReason = ties.get(block[i]) ?? null;
     }
     if (lr.prizes) {
       const noPrize = withSource({ code: "award_rank_no_prize", detail: { last: lr.prizes.last } }, lr.prizes.source);

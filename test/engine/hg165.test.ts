@@ -203,6 +203,15 @@ describe("hg-165 commune tie-break (§III.2.b): distinct filing accounts ÷ onli
     expect([r("Y").rank, r("X").rank, r("Z").rank]).toEqual([1, 2, 3]);
     expect(r("X").tied).toBe(false);
   });
+  it("one blank cell among tied communes: the others are still ordered, the blank one is named and tied with them all", () => {
+    const t = scoreTable(P, [c("X", "A", 95, { filing_accounts: 50 }), c("Y", "B", 95), c("Z", "C", 95, { filing_accounts: 80 }), c("W", "D", 90, { filing_accounts: 10 })]);
+    const r = (k: string) => t.units.find((x) => x.key === k)!;
+    expect([r("Y").rank, r("Z").rank, r("X").rank, r("W").rank]).toEqual([1, 1, 2, 4]);
+    expect([r("Y").tied, r("Z").tied, r("X").tied, r("W").tied]).toEqual([true, true, true, false]);
+    expect(t.findings.filter((f) => f.code === "missing_input").map((f) => f.key)).toEqual(["Y"]);
+    expect(r("Y").findings.map((f) => f.code)).toContain("tie_needs_account_data");
+    expect(r("X").findings.map((f) => f.code)).toContain("tie_unresolved");
+  });
   it("without the column, tied communes share the rank and are flagged", () => {
     const t = scoreTable(P, [c("X", "A", 95), c("Y", "B", 95), c("Z", "C", 90)]);
     const r = (k: string) => t.units.find((x) => x.key === k)!;
