@@ -129,6 +129,8 @@ export interface HardCase {
   set?: Record<string, Tagged>;
   appendRows?: Tagged[][];
   extraSheets?: SheetSpec[];
+  /** workbook names, e.g. the marker of a results sheet an earlier run wrote ("'Kết quả DVC'!$A$1") */
+  names?: { name: string; ref: string }[];
   generate?: { kind: "hg165Large"; rows: number; districts: number };
   csv?: CsvSpec;
   /** raw bytes instead of a workbook: an encrypted (OLE) container or a broken zip */

@@ -22,7 +22,7 @@ function xlsxValue(v: Tagged): ExcelJS.CellValue {
   return { formula: v.formula, result } as ExcelJS.CellFormulaValue;
 }
 
-async function writeXlsx(sheets: BuiltSheet[], file: string): Promise<void> {
+async function writeXlsx(sheets: BuiltSheet[], file: string, names: HardCase["names"] = []): Promise<void> {
   const wb = new ExcelJS.Workbook();
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
@@ -38,6 +38,7 @@ async function writeXlsx(sheets: BuiltSheet[], file: string): Promise<void> {
     for (const r of [...s.hiddenRows, ...s.filteredRows]) ws.getRow(r).hidden = true;
     if (s.autoFilter) ws.autoFilter = s.autoFilter;
   }
+  for (const n of names) wb.definedNames.add(n.ref, n.name);
   await wb.xlsx.writeFile(file);
 }
 
@@ -103,6 +104,6 @@ export async function inputFile(c: HardCase, sheets: BuiltSheet[], dir: string):
     return { file, sheet: sheets[0].name };
   }
   const file = path.join(at, "so-lieu.xlsx");
-  await writeXlsx(sheets, file);
+  await writeXlsx(sheets, file, c.names);
   return { file, sheet: sheets[0].name };
 }
