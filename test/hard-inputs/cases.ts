@@ -133,6 +133,8 @@ export interface HardCase {
   names?: { name: string; ref: string }[];
   generate?: { kind: "hg165Large"; rows: number; districts: number };
   csv?: CsvSpec;
+  /** the command line is handed the sheets as this kind of file instead of an .xlsx (written by files.ts) */
+  cliFormat?: "ods" | "xls";
   /** raw bytes instead of a workbook: an encrypted (OLE) container or a broken zip */
   file?: { kind: "ole" | "zip-garbage" | "truncated-xlsx" | "xlsx-named-csv"; name: string };
   cliArgs?: string[];
