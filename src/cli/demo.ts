@@ -8,7 +8,8 @@ import { formatNumberVi } from "../engine";
 import { getPlan } from "../plans";
 import { resultOrder } from "../workbook";
 import type { Io } from "./calc";
-import { resolvePlan, runScore } from "./score";
+import { runScore } from "./score";
+import { builtinPlan } from "./plan-source";
 
 interface DemoCase {
   file: string;
@@ -50,7 +51,7 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
     const output = path.join(outDir, c.file.replace(/\.xlsx$/, "-ket-qua.xlsx"));
     io.out(`\n== ${c.title} (${path.relative(process.cwd(), input)}) ==\n`);
     const run = await runScore(
-      { input, plan: resolvePlan(c.plan), output, json: false, formulas: false, map: {}, date: c.date, quiet: true },
+      { input, plan: builtinPlan(c.plan), output, json: false, formulas: false, map: {}, date: c.date, quiet: true },
       { out: io.out, err: io.err },
     );
     if (run.code !== 0 || !run.scored) {

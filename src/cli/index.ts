@@ -6,6 +6,7 @@ import { calcCommand, CALC_USAGE, type Io } from "./calc";
 import { functionsCommand } from "./functions-list";
 import { scoreCommand } from "./score";
 import { demoCommand } from "./demo";
+import { planCommand } from "./plan";
 
 export interface Command {
   /** one line: Vietnamese / English */
@@ -23,8 +24,12 @@ export const COMMANDS: Record<string, Command> = {
     run: (args, io) => functionsCommand(args, io),
   },
   score: {
-    summary: "Chấm điểm cả sổ làm việc / Score a whole workbook: score <tệp.xlsx|.csv> --plan <mã> [-o ra.xlsx] [--json] [--formulas]",
+    summary: "Chấm điểm cả sổ làm việc / Score a whole workbook: score <tệp.xlsx|.csv> --plan <mã|kế-hoạch.json|.yaml> [-o ra.xlsx] [--json] [--formulas]",
     run: scoreCommand,
+  },
+  plan: {
+    summary: "Kiểm tra một kế hoạch / Check a plan: plan check <kế-hoạch.json|.yaml | mã>",
+    run: planCommand,
   },
   demo: {
     summary: "Chấm các sổ mẫu trong assets/samples / Score the bundled samples into out/demo",

@@ -10,7 +10,7 @@ import * as path from "path";
 import { parseArgs } from "util";
 import { formatNumberVi, parseDate, parseLevel } from "../engine";
 import type { Level, Plan } from "../engine";
-import { findPlan, listPlans } from "../plans";
+import { listPlans } from "../plans";
 import {
   findTable, fitSheetTexts, layoutResults, layoutRules, MappingError, planHeaderScore, RESULTS_SHEET, RULES_SHEET, scoreSheet, skippedRowText, toJsonRows,
   WorkbookError,
@@ -23,12 +23,14 @@ import { InputFileError, readInput, findSheet, sheetsInSearchOrder } from "./rea
 import type { InputBook } from "./read";
 import { checkOutput, copyKindOf, OutputError, writeScoredCopy, type OurSheet } from "./write";
 import { PhaseTimes, timingsWanted } from "./timings";
+import { PlanSourceError, resolvePlanArg } from "./plan-source";
 
 export const SCORE_USAGE = `Cách dùng / Usage:
-  dvc-thidua score <tệp.xlsx|.xlsm|.xls|.ods|.csv> --plan <mã> [--level xa|huyen|tinh] [--sheet TÊN] [-o kết-quả.xlsx]
+  dvc-thidua score <tệp.xlsx|.xlsm|.xls|.ods|.csv> --plan <mã|kế-hoạch.json|.yaml> [--level xa|huyen|tinh] [--sheet TÊN] [-o kết-quả.xlsx]
                    [--json] [--formulas] [--map đầu_vào=Tiêu đề cột ...] [--date dd/mm/yyyy] [--encoding windows-1258]
 
-  --plan       mã kế hoạch (${"hg-165, hg-126, ls-170, iator-32, np-236"}; đủ phần đầu của mã)
+  --plan       mã kế hoạch (${"hg-165, hg-126, ls-170, iator-32, np-236"}; đủ phần đầu của mã), hoặc một tệp kế hoạch
+               .json / .yaml / .yml (docs/plan-file.md; kiểm tra trước bằng: dvc-thidua plan check TỆP)
   --level      cấp của mọi dòng khi bảng không có cột "Cấp" hay cột huyện
   --sheet      trang có bảng số liệu (mặc định: trang đầu tiên có bảng)
   -o           tệp kết quả (mặc định: <tên tệp>-ket-qua.xlsx, .xlsm cho sổ có macro, cạnh tệp vào; không bao giờ
@@ -40,16 +42,6 @@ export const SCORE_USAGE = `Cách dùng / Usage:
 `;
 
 export class UsageError extends Error {}
-
-/** "hg-165" → hg-165-2023: an exact id, or the one plan whose id starts with it. */
-export function resolvePlan(id: string): Plan {
-  const exact = findPlan(id);
-  if (exact) return exact;
-  const key = id.trim().toLowerCase();
-  const hits = listPlans().filter((p) => p.id.toLowerCase().startsWith(key + "-") || p.id.toLowerCase().startsWith(key));
-  if (hits.length === 1) return hits[0];
-  throw new UsageError(`Không có kế hoạch "${id}"; các kế hoạch: ${listPlans().map((p) => p.id).join(", ")}.`);
-}
 
 export interface ScoreArgs {
   input: string;
@@ -65,7 +57,8 @@ export interface ScoreArgs {
   quiet: boolean;
 }
 
-export function parseScoreArgs(args: string[]): ScoreArgs {
+/** The command line read, and its plan resolved (a built-in id or a plan file: plan-source.ts). */
+export async function parseScoreArgs(args: string[]): Promise<ScoreArgs> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -110,7 +103,7 @@ export function parseScoreArgs(args: string[]): ScoreArgs {
   }
   return {
     input: parsed.positionals[0],
-    plan: resolvePlan(v.plan),
+    plan: await resolvePlanArg(v.plan),
     level,
     sheet: v.sheet,
     output: v.output,
@@ -338,11 +331,15 @@ export async function scoreCommand(args: string[], io: Io): Promise<number> {
     return 0;
   }
   try {
-    const a = parseScoreArgs(args);
+    const a = await parseScoreArgs(args);
     return (await runScore(a, io)).code;
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || (e instanceof PlanSourceError && e.kind === "unknown_id")) {
       io.err(`${e.message}\n\n${SCORE_USAGE}`);
+      return 2;
+    }
+    if (e instanceof PlanSourceError) {
+      io.err(`Lỗi: ${e.message}\n`);
       return 2;
     }
     if (e instanceof InputFileError || e instanceof OutputError) {

@@ -1,7 +1,9 @@
 /**
  * The built-in plans: data files (src/plans/*.json, in the plan file format of docs/plan-file.md),
- * not code. Every plan is validated when this module loads: a broken definition throws at once
- * (PlanDefinitionError) instead of scoring with a wrong rule. The engine never looks plans up here:
+ * not code. Every plan is checked when this module loads, by the check a user's plan file or plan
+ * sheet goes through (checkPlan): a broken definition throws at once (PlanDefinitionError) instead
+ * of scoring with a wrong rule. Built-in plans cite their seed files ("<seed file> §<section>": a test
+ * says so); a user's plan cites its own document. The engine never looks plans up here:
  * front ends resolve an id to a plan value and hand the value over.
  */
 import type { Plan } from "../engine/types";
@@ -14,7 +16,9 @@ import np236 from "./np-236-2022.json";
 import qd766 from "./qd-766.json";
 import { validatePlan } from "./validate";
 
-export { PlanDefinitionError, planProblems, validatePlan } from "./validate";
+export { checkPlan, PlanDefinitionError, planProblems, validatePlan } from "./validate";
+export type { PlanCheck, PlanPath, PlanProblem } from "./validate";
+export { planSummary } from "./summary";
 
 export class UnknownPlanError extends Error {
   readonly code = "unknown_plan";

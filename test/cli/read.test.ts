@@ -274,7 +274,7 @@ describe("sheet choice", () => {
   }
   async function scoredSheet(f: string) {
     let err = "";
-    const run = await runScore(parseScoreArgs([f, "--plan", "hg-165", "--json"]), { out: () => undefined, err: (s) => (err += s) });
+    const run = await runScore(await parseScoreArgs([f, "--plan", "hg-165", "--json"]), { out: () => undefined, err: (s) => (err += s) });
     expect(run.code).toBe(0);
     return { sheet: run.scored!.outcome.units.length ? /trang "([^"]+)"/.exec(err)![1] : null, err };
   }
@@ -293,7 +293,7 @@ describe("sheet choice", () => {
   it("knows the sheets it wrote before, by their markers, and never takes them for the table", async () => {
     const input = await workbook([{ name: "Số liệu", table: true }], 0);
     const output = path.join(dir, "scored.xlsx");
-    const first = await runScore(parseScoreArgs([input, "--plan", "hg-165", "-q", "-o", output]), { out: () => undefined, err: () => undefined });
+    const first = await runScore(await parseScoreArgs([input, "--plan", "hg-165", "-q", "-o", output]), { out: () => undefined, err: () => undefined });
     expect(first.code).toBe(0);
     const book = await readInput(output);
     expect(book.ownSheets).toEqual([{ role: "results", name: "Kết quả DVC" }, { role: "rules", name: "Quy tắc DVC" }, { role: "chart", name: "Biểu đồ DVC" }]);

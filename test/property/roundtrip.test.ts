@@ -28,7 +28,7 @@ let n = 0;
 async function cli(file: string, extra: string[] = []): Promise<{ run: ScoreRun | null; json: unknown; error: WorkbookError | null }> {
   let out = "";
   try {
-    const run = await runScore(parseScoreArgs([file, "--plan", "hg-165", "--json", "--quiet", ...extra]), { out: (s) => (out += s), err: () => undefined }, NOW);
+    const run = await runScore(await parseScoreArgs([file, "--plan", "hg-165", "--json", "--quiet", ...extra]), { out: (s) => (out += s), err: () => undefined }, NOW);
     // the columns could not be used as mapped: the CLI refused, as scoreSheet throws
     if (run.refused) return { run: null, json: null, error: run.refused };
     return { run, json: out ? JSON.parse(out) : null, error: null };

@@ -54,7 +54,7 @@ async function viaCli(c: Case): Promise<ColumnMapping> {
   const file = path.join(tmp, `${c.id}.xlsx`);
   await wb.xlsx.writeFile(file);
   const args = [file, "--plan", c.plan, "--json", "--quiet", ...(c.level ? ["--level", c.level] : [])];
-  const run = await runScore(parseScoreArgs(args), { out: () => undefined, err: () => undefined });
+  const run = await runScore(await parseScoreArgs(args), { out: () => undefined, err: () => undefined });
   const m = run.refused?.mapping ?? run.scored?.mapping;
   if (!m) throw new Error(`${c.id}: the command line mapped nothing (exit ${run.code})`);
   return m;
