@@ -20,3 +20,14 @@ export const PLAN_ORIGIN_TEXT = {
 export function originText(origin: { kind: "sheet" | "file"; name: string }): string {
   return fillPlanSheetText(PLAN_ORIGIN_TEXT[origin.kind], { name: origin.name });
 }
+
+/** What DVC.PLAN_SCORE says when the plan of its range or the columns of its table cannot be used. */
+export const PLAN_SCORE_TEXT = {
+  planProblems:
+    "Kế hoạch trong vùng chưa dùng được ({n} lỗi), chưa chấm. Sửa trước ô {cell} (tính từ ô đầu của vùng kế hoạch): {message}",
+  notRatio: 'Kế hoạch "{id}" là loại "{kind}": hàm này chỉ chấm kế hoạch chấm điểm theo tỷ lệ; hãy chấm bằng nút Xếp hạng.',
+  widths: "Vùng số liệu có {values} cột nhưng hàng tiêu đề có {headers} cột: hai vùng phải cùng các cột.",
+  levelRows: "Vùng cấp có {levels} dòng nhưng vùng số liệu có {rows} dòng: một ô cấp cho mọi dòng, hoặc một ô cho mỗi dòng.",
+  missing: "Hàng tiêu đề không có cột của: {inputs}. Thêm cột (hoặc sửa tiêu đề cho giống cột Tiêu đề cột của bảng Đầu vào trong kế hoạch).",
+  doubt: 'Chưa chắc cột của "{input}": {candidates}. Sửa tiêu đề cho rõ (giống cột Tiêu đề cột của bảng Đầu vào), rồi tính lại.',
+} as const;
