@@ -31,3 +31,9 @@ export const PLAN_SCORE_TEXT = {
   missing: "Hàng tiêu đề không có cột của: {inputs}. Thêm cột (hoặc sửa tiêu đề cho giống cột Tiêu đề cột của bảng Đầu vào trong kế hoạch).",
   doubt: 'Chưa chắc cột của "{input}": {candidates}. Sửa tiêu đề cho rõ (giống cột Tiêu đề cột của bảng Đầu vào), rồi tính lại.',
 } as const;
+
+/** What the Rank job and the task pane say about a plan sheet of the workbook. */
+export const PLAN_JOB_TEXT = {
+  problems: 'Trang kế hoạch "{sheet}" có {n} lỗi, nên chưa chấm và chưa ghi gì vào sổ.',
+  hint: "Sửa các ô được nêu (bấm vào một ô để tới ô đó), rồi bấm lại.",
+} as const;

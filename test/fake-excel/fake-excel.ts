@@ -76,6 +76,10 @@ export interface FakeSheet {
   /** ranges whose rows Excel was asked to fit to their contents */
   autofitRows: string[];
   pageLayout: FakePageLayout;
+  /** data validation set on ranges: [address, "rule" | "errorAlert", value], in order */
+  validations: [string, string, unknown][];
+  /** notes added through `worksheet.notes` (ExcelApi 1.18): cell address → text */
+  notes: Map<string, string>;
 }
 /** What was set through `worksheet.pageLayout`; margins in points, as Excel keeps them. */
 export interface FakePageLayout {
@@ -235,6 +239,8 @@ export class FakeWorkbook {
   names: FakeName[] = [];
   tables: FakeTable[] = [];
   conditionalFormats: FakeConditionalFormat[] = [];
+  /** the host lacks ExcelApi 1.18's worksheet notes */
+  noNotes = false;
   activeSheetId: string | null = null;
   selection: { sheetId: string; box: Box } | null = null;
   syncCount = 0;
@@ -268,6 +274,8 @@ export class FakeWorkbook {
       rangeFormats: [],
       autofitRows: [],
       pageLayout: {},
+      validations: [],
+      notes: new Map(),
     };
     this.sheets.push(s);
     if (!this.activeSheetId) this.activeSheetId = s.id;
@@ -678,12 +686,24 @@ export class FakeWorksheet extends Proxy {
   private resolve: () => FakeSheet;
   charts: FakeChartCollection;
   freezePanes: { freezeRows: (n: number) => void };
+  /** `worksheet.notes` (ExcelApi 1.18); absent when the workbook is made without it (an older host) */
+  notes?: { add: (cell: string, text: string) => void };
   pageLayout: FakePageLayoutProxy;
   constructor(ctx: FakeRequestContext, resolve: () => FakeSheet, path: unknown[] = []) {
     super(ctx, path);
     this.resolve = resolve;
     this.charts = new FakeChartCollection(ctx, resolve, path);
     this.pageLayout = new FakePageLayoutProxy(ctx, resolve, [path, "pageLayout"]);
+    if (!ctx.wb.noNotes) {
+      this.notes = {
+        add: (cell: string, text: string) =>
+          ctx.q(() => {
+            const s = resolve();
+            if (s.notes.has(cell)) throw new FakeExcelError("InvalidArgument", `A note already exists on ${cell}.`);
+            s.notes.set(cell, text);
+          }, ["notes.add", path, cell]),
+      };
+    }
     this.freezePanes = {
       freezeRows: (n: number) =>
         ctx.q(() => {
@@ -850,10 +870,35 @@ export class FakeRange extends Proxy {
     autofitColumns: () => void;
     autofitRows: () => void;
   };
+  /** `range.dataValidation` (ExcelApi 1.8): a list rule's source must be a comma-separated list of at most 255 characters */
+  dataValidation: { rule: unknown; errorAlert: unknown };
   constructor(ctx: FakeRequestContext, resolve: () => { s: FakeSheet; b: Box }, path: unknown[] = []) {
     super(ctx, path);
     this.resolve = resolve;
     this.conditionalFormats = new FakeConditionalFormatCollection(ctx, resolve, path);
+    const validation = (prop: string, v: unknown, check?: () => void) =>
+      ctx.q(() => {
+        check?.();
+        const { s, b } = resolve();
+        s.validations.push([boxAddress(b), prop, v]);
+      }, ["dataValidation/" + prop, path, v]);
+    this.dataValidation = {
+      set rule(v: unknown) {
+        validation("rule", v, () => {
+          const src = (v as { list?: { source?: unknown } })?.list?.source;
+          if (typeof src !== "string" || src.length > 255) throw INVALID();
+        });
+      },
+      get rule(): unknown {
+        throw NOT_LOADED("dataValidation/rule");
+      },
+      set errorAlert(v: unknown) {
+        validation("errorAlert", v);
+      },
+      get errorAlert(): unknown {
+        throw NOT_LOADED("dataValidation/errorAlert");
+      },
+    };
     const record = (prop: string, v: unknown, check?: () => void) =>
       ctx.q(() => {
         check?.();
