@@ -29,9 +29,13 @@ import {
 } from "../engine";
 import type { CellInput, Level } from "../engine/types";
 import { broadcast, nonBlankCells, asGrid, spill, toCellInput, type Cell } from "./broadcast";
-import { errorForFinding, errorForReason, xlError } from "./errors";
+import { errorForFinding, errorForReason, isXlError, xlError } from "./errors";
 import { message } from "../messages";
 import { getPlan, hg165Criterion, HG165, HG126, LS170, IATOR32 } from "./plan-data";
+import { columnLetter, isSpecialInput, mapColumns, readPlanSheet } from "../workbook";
+import type { Plan } from "../engine/types";
+import { fillPlanSheetText } from "../messages/plan-sheet";
+import { PLAN_SCORE_TEXT } from "../messages/plan-origin";
 
 type Communes = { rows: CellInput[][] | null; all: CellInput[] | null };
 
@@ -523,4 +527,71 @@ export function iatorDay(date: any[][]): any[][] {
       return d.ok ? d.value : errorForFinding(d.finding);
     }),
   );
+}
+
+const isBlankInput = (x: CellInput) => x === null || x === undefined || (typeof x === "string" && x.trim() === "");
+
+/** The plan laid out in a range as a plan sheet, or the error naming the first cell to fix. */
+function planOfRange(range: unknown): Plan | Cell {
+  const grid = asGrid(range).map((r) => r.map(toCellInput));
+  const read = readPlanSheet(grid, "vùng kế hoạch");
+  if (read.plan) return read.plan;
+  const first = read.problems[0] ?? { cell: "A1", message: "" };
+  return xlError("#VALUE!", fillPlanSheetText(PLAN_SCORE_TEXT.planProblems, { n: read.problems.length, cell: first.cell, message: first.message }));
+}
+
+/**
+ * Tổng điểm của đơn vị theo kế hoạch ghi trong sổ (một trang kế hoạch, ví dụ "Kế hoạch DVC"). Số liệu được ghép với các đầu vào của kế hoạch theo hàng tiêu đề, như nút Xếp hạng. Kế hoạch có lỗi: lỗi #VALUE! nêu ô cần sửa. Sửa trang kế hoạch thì điểm tự tính lại.
+ * @customfunction PLAN_SCORE
+ * @param {any[][]} plan_range Vùng của trang kế hoạch, ví dụ 'Kế hoạch DVC'!A1:Z300 (bắt đầu từ A1 thì ô báo lỗi đúng là ô của trang).
+ * @param {any[][]} level Cấp: "tinh", "huyen" hoặc "xa". Một ô cho mọi dòng, hoặc cả cột.
+ * @param {any[][]} values Số liệu của đơn vị: một dòng của bảng (nhiều dòng: mỗi dòng một đơn vị).
+ * @param {any[][]} headers Hàng tiêu đề của bảng, cùng các cột với vùng số liệu.
+ * @returns {any[][]} Tổng điểm của mỗi đơn vị.
+ */
+export function planScore(plan_range: any[][], level: any[][], values: any[][], headers: any[][]): any[][] {
+  const plan = planOfRange(plan_range);
+  if (isXlError(plan)) return spill([[plan]]);
+  const p = plan as Plan;
+  if (p.kind !== "ratio_points") return spill([[xlError("#VALUE!", fillPlanSheetText(PLAN_SCORE_TEXT.notRatio, { id: p.id, kind: p.kind }))]]);
+  const head = asGrid(headers)[0].map((h) => {
+    const v = toCellInput(h);
+    return v === null || typeof v === "object" ? "" : String(v);
+  });
+  let rows = asGrid(values).map((r) => r.map(toCellInput));
+  if (rows[0].length !== head.length) return spill([[xlError("#VALUE!", fillPlanSheetText(PLAN_SCORE_TEXT.widths, { values: rows[0].length, headers: head.length }))]]);
+  let levels = asGrid(level).map((r) => toCellInput(r[0]));
+  if (levels.length !== 1 && levels.length !== rows.length) {
+    return spill([[xlError("#VALUE!", fillPlanSheetText(PLAN_SCORE_TEXT.levelRows, { levels: levels.length, rows: rows.length }))]]);
+  }
+  // as broadcast(): the rows after the last one in use are the unused end of a whole-column range
+  const inUse = (i: number) => rows[i].some((c) => !isBlankInput(c)) || (levels.length > 1 && !isBlankInput(levels[i]));
+  let last = rows.length - 1;
+  while (last > 0 && !inUse(last)) last--;
+  rows = rows.slice(0, last + 1);
+  if (levels.length > 1) levels = levels.slice(0, last + 1);
+  const one = levels.length === 1 ? parseLevel(levels[0]) : null;
+  // the mapper sees the headers and what the columns hold, as it does for the pane and the command line
+  const view = { headers: head, columns: head.map((_, c) => rows.map((r) => r[c] ?? null)), firstCol: 0 };
+  const mapping = mapColumns(p, view, {}, 0, one?.ok ? { level: one.value } : {});
+  const label = (id: string) => mapping.report.find((e) => e.input === id)?.label ?? id;
+  const missing = mapping.missing.filter((id) => !isSpecialInput(id));
+  if (missing.length) return spill([[xlError("#VALUE!", fillPlanSheetText(PLAN_SCORE_TEXT.missing, { inputs: missing.map(label).join("; ") }))]]);
+  const doubt = mapping.doubts.find((d) => !isSpecialInput(d.input));
+  if (doubt) {
+    const candidates = doubt.candidates.map((c) => `${columnLetter(c.column)} "${c.header}"`).join(" hoặc ");
+    return spill([[xlError("#VALUE!", fillPlanSheetText(PLAN_SCORE_TEXT.doubt, { input: doubt.label, candidates }))]]);
+  }
+  const figures = p.inputs.filter((d) => !isSpecialInput(d.id) && d.id in mapping.mapping);
+  const firstInUse = rows.findIndex((_, i) => inUse(i));
+  const out: Cell[][] = rows.map((row, i) => {
+    if (i < Math.max(0, firstInUse)) return [""];
+    const lv = parseLevel(levels.length === 1 ? levels[0] : levels[i]);
+    if (!lv.ok) return [errorForFinding(lv.finding)];
+    const vals: Record<string, CellInput> = {};
+    for (const d of figures) vals[d.id] = row[mapping.mapping[d.id]];
+    const o = scoreUnit(p, lv.value, vals);
+    return [outcomeError(o) ?? (o.total as number)];
+  });
+  return spill(out);
 }

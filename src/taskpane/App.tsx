@@ -24,7 +24,10 @@ import { AWARD_REASON_HEADER, columnLetter, mapColumns, NOTES_NAMED, type Proble
 import { listTables, selectCell } from "../excel-io/read";
 import { loadMapping, saveMapping, type SettingsLike } from "../excel-io/settings";
 import { WorkflowError, type ExcelRunner, type SourceSpec } from "../excel-io/types";
-import { MappingWorkflowError, NotesWorkflowError, previewMapping, runJob, type JobStep, type MappingPreview } from "../workflow/job";
+import { MappingWorkflowError, NotesWorkflowError, PlanSheetWorkflowError, previewMapping, runJob, type JobStep, type MappingPreview } from "../workflow/job";
+import { readPlanSheets, writePlanSheet } from "../excel-io/plan-sheets";
+import { planSheetModel, readPlanSheet, templatePlan } from "../workbook";
+import type { Plan } from "../engine";
 import { skippedLines, withheldGroups, type JobSummary } from "../workflow/summary";
 import { stringsFor, type Lang } from "./strings";
 
@@ -71,7 +74,10 @@ function overrideFor(preview: Preview, index: number): string {
   return h.trim() && same === 1 ? h : columnLetter(preview.firstCol + index);
 }
 
-type Failure = { title: string; message: string; where?: string; hint?: string };
+type Failure = { title: string; message: string; where?: string; hint?: string; cells?: { sheet: string; cell: string; message: string }[] };
+
+/** The picker's value for a plan sheet of the workbook (a built-in plan's value is its id). */
+const SHEET_PREFIX = "sheet:";
 
 function isoDate(d: Date): string {
   const p = (n: number) => String(n).padStart(2, "0");
@@ -87,8 +93,13 @@ export function App({ run, settings, lang, today = new Date() }: AppProps) {
   const s = stringsFor(lang);
   const styles = useStyles();
   const plans = React.useMemo(() => listPlans(), []);
-  const [planId, setPlanId] = React.useState(plans.find((p) => p.id === "hg-165-2023")?.id ?? plans[0].id);
-  const plan = getPlan(planId);
+  const [planKey, setPlanKey] = React.useState(plans.find((p) => p.id === "hg-165-2023")?.id ?? plans[0].id);
+  const [planSheets, setPlanSheets] = React.useState<{ name: string; plan: Plan | null }[]>([]);
+  const [notice, setNotice] = React.useState<string | null>(null);
+  const planSheet = planKey.startsWith(SHEET_PREFIX) ? planKey.slice(SHEET_PREFIX.length) : undefined;
+  // a plan sheet with problems is still listed (to show them); until it reads, the form shows the built-in default's fields
+  const plan = (planSheet ? planSheets.find((p) => p.name === planSheet)?.plan : null) ?? (planSheet ? plans[0] : getPlan(planKey));
+  const planId = plan.id;
   const [level, setLevel] = React.useState<Level | "">("");
   const [tables, setTables] = React.useState<string[]>([]);
   const [sourceKey, setSourceKey] = React.useState("selection");
@@ -112,6 +123,14 @@ export function App({ run, settings, lang, today = new Date() }: AppProps) {
     listTables(run).then(setTables, () => setTables([]));
   }, [run]);
   React.useEffect(refreshTables, [refreshTables]);
+  // the workbook's plan sheets, listed again whenever the plan picker is opened
+  const refreshPlanSheets = React.useCallback(() => {
+    readPlanSheets(run).then(
+      (xs) => setPlanSheets(xs.map((x) => ({ name: x.name, plan: readPlanSheet(x.grid, x.name).plan }))),
+      () => setPlanSheets([]),
+    );
+  }, [run]);
+  React.useEffect(refreshPlanSheets, [refreshPlanSheets]);
 
   const source = (): SourceSpec => {
     if (sourceKey === "last" && last) return last;
@@ -136,6 +155,7 @@ export function App({ run, settings, lang, today = new Date() }: AppProps) {
         message: e.message,
         where: e.where ? s.where(e.where.sheet, e.where.row, e.where.column) : undefined,
         hint: e.hint,
+        cells: e instanceof PlanSheetWorkflowError ? e.problems.map((p) => ({ sheet: e.sheet, ...p })) : undefined,
       });
     } else {
       setFailure({ title: s.unexpected, message: e instanceof Error ? e.message : String(e), hint: s.unexpectedHint });
@@ -150,7 +170,8 @@ export function App({ run, settings, lang, today = new Date() }: AppProps) {
   };
 
   const onPlan = (id: string) => {
-    setPlanId(id);
+    setPlanKey(id);
+    setNotice(null);
     setLevel("");
     setOverrides(loadMapping(settings, id));
     setPreview(null);
@@ -183,7 +204,7 @@ export function App({ run, settings, lang, today = new Date() }: AppProps) {
     try {
       const result = await runJob(
         run,
-        { planId, source: source(), level: level || undefined, overrides: chosen, date: needsDate ? date : undefined, formulas, replaceNotes },
+        { planId, planSheet, source: source(), level: level || undefined, overrides: chosen, date: needsDate ? date : undefined, formulas, replaceNotes },
         setStep,
       );
       setSummary({ ...result.summary, chartOmitted: result.chartOmitted, textNotes: result.textNotes });
@@ -209,6 +230,20 @@ export function App({ run, settings, lang, today = new Date() }: AppProps) {
   };
   const doubts = preview?.mapping.doubts.length ?? 0;
 
+  // a new plan sheet: a copy of the built-in plan chosen, or the empty template
+  const onNewPlan = async () => {
+    setFailure(null);
+    setNotice(null);
+    try {
+      const from = planSheet ? templatePlan() : getPlan(planKey);
+      const written = await writePlanSheet(run, (name) => planSheetModel(from, name));
+      setNotice(s.newPlanWritten(written.name) + (written.notesSkipped ? " " + s.newPlanNoNotes : ""));
+      refreshPlanSheets();
+    } catch (e) {
+      fail(e);
+    }
+  };
+
   const onProblem = (p: Problem) => {
     selectCell(run, p.sheet, `${p.column}${p.row}`).catch(fail);
   };
@@ -221,14 +256,30 @@ export function App({ run, settings, lang, today = new Date() }: AppProps) {
       </header>
 
       <Field label={s.plan} className={styles.full}>
-        <Select className={styles.full} select={{ className: styles.selectEl }} value={planId} onChange={(_e, d) => onPlan(d.value)} disabled={busy}>
+        <Select className={styles.full} select={{ className: styles.selectEl, onFocus: refreshPlanSheets }} value={planKey} onChange={(_e, d) => onPlan(d.value)} disabled={busy}>
           {plans.map((p) => (
             <option key={p.id} value={p.id}>
               {p.id} — {lang === "vi" ? p.title : p.titleEn}
             </option>
           ))}
+          {planSheets.map((p) => (
+            <option key={SHEET_PREFIX + p.name} value={SHEET_PREFIX + p.name}>
+              {s.planSheet(p.name)}
+            </option>
+          ))}
         </Select>
       </Field>
+      <div className={styles.row}>
+        <Button className={styles.nowrap} onClick={() => void onNewPlan()} disabled={busy}>
+          {s.newPlan}
+        </Button>
+        <Caption1 className={styles.muted}>{planSheet ? s.newPlanEmpty : s.newPlanFrom(planKey)}</Caption1>
+      </div>
+      {notice && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
 
       <Field label={s.level} className={styles.full}>
         <Select className={styles.full} select={{ className: styles.selectEl }} value={level} onChange={(_e, d) => setLevel(d.value as Level | "")} disabled={busy}>
@@ -344,6 +395,15 @@ export function App({ run, settings, lang, today = new Date() }: AppProps) {
             {failure.message}
             {failure.where && <div>{failure.where}</div>}
             {failure.hint && <div>{failure.hint}</div>}
+            {failure.cells && (
+              <ul aria-label={s.planProblemsTitle}>
+                {failure.cells.slice(0, MAX_PROBLEMS_SHOWN).map((c) => (
+                  <li key={c.cell + c.message}>
+                    <Link onClick={() => selectCell(run, c.sheet, c.cell).catch(fail)}>{c.cell}</Link>: {c.message}
+                  </li>
+                ))}
+              </ul>
+            )}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -11,6 +11,9 @@ import { absRef, cellRef, columnLetter } from "./a1";
 import { formulaInput, formulaValueCells, quotedContent, readingText, rowNoteText, shownInputs, whyText } from "./formula-inputs";
 import type { FormulaValueCell } from "./formula-inputs";
 import { LEVEL_LABELS } from "./read";
+import { planSheetModel } from "./plan-sheet";
+import { originText, PLAN_ORIGIN_TEXT } from "../messages/plan-origin";
+import { fillPlanSheetText } from "../messages/plan-sheet";
 import { LINE_POINTS, wrappedLines } from "./text-lines";
 import type { CellOut, CellStyle, ConditionalRule, RulesLayout, ScoredSheet, SheetModel } from "./types";
 
@@ -118,7 +121,11 @@ export function layoutRules(plan: Plan, opts: RulesOptions): RulesLayout {
     return cells.length - 1;
   };
   push([`Quy tắc chấm điểm — ${plan.title}`], true);
-  push(["Kế hoạch", plan.id, "Phiên bản", plan.version, "Văn bản nguồn", plan.document, plan.seed ?? "", plan.source]);
+  // a user's plan names where it was read from after the cells a built-in plan has (their places stay)
+  push([
+    "Kế hoạch", plan.id, "Phiên bản", plan.version, "Văn bản nguồn", plan.document, plan.seed ?? "", plan.source,
+    ...(plan.origin ? [PLAN_ORIGIN_TEXT.originLabel, originText(plan.origin)] : []),
+  ]);
   push(["Thời điểm chấm", stamp(opts.now), "Nguồn số liệu", opts.scored ? opts.scored.sheet : ""]);
   push([
     "Các ô ngưỡng và điểm tối đa dưới đây có thể sửa: định dạng màu của trang \"" + RESULTS_SHEET +
@@ -272,6 +279,7 @@ export function layoutRules(plan: Plan, opts: RulesOptions): RulesLayout {
       }
     }
   }
+  if (plan.origin) loadedPlanBlock(plan, plan.origin, push, formats);
   return {
     sheet: {
       name: RULES_SHEET,
@@ -283,6 +291,38 @@ export function layoutRules(plan: Plan, opts: RulesOptions): RulesLayout {
     },
     refs,
   };
+}
+
+/**
+ * A user's plan as it was read, laid out as a plan sheet under the rules: the plan sheet or file may
+ * be changed after the scoring, and whoever receives the workbook still has the very rules that were
+ * used. Last on the sheet, so the cells above keep their places, and a copy of the block from its
+ * plan title down reads back as the same plan (readPlanSheet). The block keeps the plan sheet's
+ * number formats; its drop-down lists and notes are for editing, and this is a record.
+ */
+function loadedPlanBlock(
+  plan: Plan,
+  origin: NonNullable<Plan["origin"]>,
+  push: (row: CellOut[], isBold?: boolean) => number,
+  formats: { range: string; format: string }[],
+): void {
+  push([]);
+  push([fillPlanSheetText(PLAN_ORIGIN_TEXT.loadedTitle, { origin: originText(origin) })], true);
+  push([PLAN_ORIGIN_TEXT.loadedIntro]);
+  push([]);
+  const model = planSheetModel(plan);
+  const bold = new Set(model.boldRows ?? []);
+  let first = -1;
+  model.cells.forEach((row, r) => {
+    const at = push([...row], bold.has(r));
+    if (r === 0) first = at;
+  });
+  for (const f of model.numberFormats ?? []) formats.push({ range: shiftRows(f.range, first), format: f.format });
+}
+
+/** "B3:B9" moved down `by` rows. */
+function shiftRows(range: string, by: number): string {
+  return range.replace(/([A-Z]+)(\d+)/g, (_m, col: string, row: string) => `${col}${Number(row) + by}`);
 }
 
 function cellValue(v: CellInput): CellOut {

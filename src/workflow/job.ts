@@ -11,7 +11,7 @@
  * WorkflowError before anything is queued for writing, so the workbook stays as it was; a split write
  * that fails half way removes what it wrote (src/excel-io/write-parts.ts).
  */
-import type { CellInput, Level } from "../engine";
+import type { CellInput, Level, Plan } from "../engine";
 import { getPlan, listPlans } from "../plans";
 import {
   findTable,
@@ -24,15 +24,18 @@ import {
   scoreSheet,
   tableView,
   HEADER_SEARCH_ROWS_MAX,
+  readPlanSheet,
   WorkbookError,
   notesList,
   RESULTS_SHEET,
+  type PlanSheetProblem,
   type ColumnMapping,
   type ScoredSheet,
   type TableRegion,
   type TableView,
 } from "../workbook";
 import { readSnapshot } from "../excel-io/read";
+import { queuePlanSheetRead, type QueuedPlanSheet } from "../excel-io/plan-sheets";
 import { planOwnership, type OwnedSheet } from "../excel-io/write";
 import { writeSheets } from "../excel-io/write-parts";
 import { notesOnOldResults } from "../excel-io/notes";
@@ -41,11 +44,16 @@ import { WorkflowError, type ExcelRunner, type SourceSpec, type WorkbookSnapshot
 import { columnLetter, sameSheetName, sheetOfFormula } from "../excel-io/a1";
 import { chartSheet } from "./chart";
 import { summarize, type JobSummary } from "./summary";
+import { fillPlanSheetText } from "../messages/plan-sheet";
+import { PLAN_JOB_TEXT } from "../messages/plan-origin";
 
 export type JobStep = "read" | "score" | "check" | "write" | "done";
 
 export interface JobRequest {
+  /** a built-in plan; ignored when `planSheet` is given */
   planId: string;
+  /** a plan sheet of the workbook: read in the job's first round trip, so the plan scored is the sheet as it is now */
+  planSheet?: string;
   source: SourceSpec;
   /** level of every row when the table has no level column */
   level?: Level;
@@ -116,6 +124,27 @@ const MAPPING_CODES: Record<MappingError["kind"], { code: string; hint: string }
   doubt: { code: "doubtful_mapping", hint: "Kiểm tra các cột được đánh dấu trong phần “Cột dữ liệu”, rồi bấm “Xác nhận cột và xếp hạng”." },
 };
 
+/** A plan sheet with problems: nothing was scored or written; the pane lists the cells to fix. */
+export class PlanSheetWorkflowError extends WorkflowError {
+  constructor(readonly sheet: string, readonly problems: PlanSheetProblem[]) {
+    super("plan_sheet_problems", fillPlanSheetText(PLAN_JOB_TEXT.problems, { sheet, n: problems.length }), {
+      where: { sheet, row: rowOfCell(problems[0]?.cell ?? "A1"), column: /^[A-Z]+/.exec(problems[0]?.cell ?? "A")?.[0] },
+      hint: PLAN_JOB_TEXT.hint,
+    });
+  }
+}
+
+function rowOfCell(cell: string): number {
+  return Number(/\d+$/.exec(cell)?.[0] ?? 1);
+}
+
+/** The plan of a plan sheet as read, or the problems on their cells (thrown). */
+export function planOfSheet(sheet: string, grid: CellInput[][]): Plan {
+  const read = readPlanSheet(grid, sheet);
+  if (!read.plan) throw new PlanSheetWorkflowError(sheet, read.problems);
+  return read.plan;
+}
+
 /** The table inside the block that was read, in sheet coordinates. */
 export function locateTable(snap: WorkbookSnapshot, plan: ReturnType<typeof getPlan>): TableRegion {
   const { block, rowIndex, columnIndex, sheet } = snap.source;
@@ -146,8 +175,7 @@ export function locateTable(snap: WorkbookSnapshot, plan: ReturnType<typeof getP
 }
 
 /** Scores the snapshot and checks that there is something sound to write. Pure; throws WorkflowError. */
-export function scoreSnapshot(snap: WorkbookSnapshot, req: JobRequest): ScoredSheet {
-  const plan = getPlan(req.planId);
+export function scoreSnapshot(snap: WorkbookSnapshot, req: JobRequest, plan: Plan = getPlan(req.planId)): ScoredSheet {
   const table = locateTable(snap, plan);
   let scored: ScoredSheet;
   const headerRow = table.headerRow + 1;
@@ -185,8 +213,12 @@ export function scoreSnapshot(snap: WorkbookSnapshot, req: JobRequest): ScoredSh
 }
 
 /** The sheets to write for a scored table: rules, results, and (when there are totals) the chart. */
-export function buildSheets(scored: ScoredSheet, req: JobRequest, now: Date): { sheets: OwnedSheet[]; chartOmitted: boolean; textNotes: string[] } {
-  const plan = getPlan(scored.planId);
+export function buildSheets(
+  scored: ScoredSheet,
+  req: JobRequest,
+  now: Date,
+  plan: Plan = getPlan(scored.planId),
+): { sheets: OwnedSheet[]; chartOmitted: boolean; textNotes: string[] } {
   const rules = layoutRules(plan, { now, scored, formulas: req.formulas ?? false });
   const results = layoutResults(scored, plan, { formulas: req.formulas ?? false, rules, now });
   const sheets: OwnedSheet[] = [
@@ -219,14 +251,17 @@ export async function runJob(
       await context.sync();
     };
     progress("read");
+    // the plan sheet rides on the table's first round trip
+    const planRead: QueuedPlanSheet | null = req.planSheet ? queuePlanSheetRead(context, req.planSheet) : null;
     const snap = await readSnapshot(context, req.source, sync);
 
     progress("score");
     // let the pane paint the step before a large table keeps the thread busy
     await nextTask();
     refuseOwnSource(snap);
-    const scored = scoreSnapshot(snap, req);
-    const { sheets, chartOmitted, textNotes } = buildSheets(scored, req, now);
+    const plan = planRead ? planOfSheet(req.planSheet!, planRead.grid()) : getPlan(req.planId);
+    const scored = scoreSnapshot(snap, req, plan);
+    const { sheets, chartOmitted, textNotes } = buildSheets(scored, req, now, plan);
 
     progress("check");
     const own = planOwnership(snap, sheets);

@@ -78,6 +78,8 @@ export interface FakeSheet {
   pageLayout: FakePageLayout;
   /** threaded comments (`worksheet.comments`) and notes (`worksheet.notes`) by cell ("r,c"): their text */
   comments: Map<string, string>;
+  /** data validation set on ranges: [address, "rule" | "errorAlert", value], in order */
+  validations: [string, string, unknown][];
   notes: Map<string, string>;
 }
 /** What was set through `worksheet.pageLayout`; margins in points, as Excel keeps them. */
@@ -238,6 +240,8 @@ export class FakeWorkbook {
   names: FakeName[] = [];
   tables: FakeTable[] = [];
   conditionalFormats: FakeConditionalFormat[] = [];
+  /** the host lacks ExcelApi 1.18's worksheet notes */
+  noNotes = false;
   activeSheetId: string | null = null;
   selection: { sheetId: string; box: Box } | null = null;
   syncCount = 0;
@@ -272,6 +276,7 @@ export class FakeWorkbook {
       autofitRows: [],
       pageLayout: {},
       comments: new Map(),
+      validations: [],
       notes: new Map(),
     };
     this.sheets.push(s);
@@ -691,14 +696,15 @@ export class FakeWorksheet extends Proxy {
   charts: FakeChartCollection;
   freezePanes: { freezeRows: (n: number) => void };
   pageLayout: FakePageLayoutProxy;
-  /** ExcelApi 1.10 and 1.18 */
+  /** ExcelApi 1.10 */
   comments: FakeCellNoteCollection;
-  notes: FakeCellNoteCollection;
+  /** `worksheet.notes` (ExcelApi 1.18); absent when the workbook is made without it (an older host) */
+  notes?: FakeCellNoteCollection;
   constructor(ctx: FakeRequestContext, resolve: () => FakeSheet, path: unknown[] = []) {
     super(ctx, path);
     this.resolve = resolve;
     this.comments = new FakeCellNoteCollection(ctx, resolve, "comments", [path, "comments"]);
-    this.notes = new FakeCellNoteCollection(ctx, resolve, "notes", [path, "notes"]);
+    if (!ctx.wb.noNotes) this.notes = new FakeCellNoteCollection(ctx, resolve, "notes", [path, "notes"]);
     this.charts = new FakeChartCollection(ctx, resolve, path);
     this.pageLayout = new FakePageLayoutProxy(ctx, resolve, [path, "pageLayout"]);
     this.freezePanes = {
@@ -867,10 +873,35 @@ export class FakeRange extends Proxy {
     autofitColumns: () => void;
     autofitRows: () => void;
   };
+  /** `range.dataValidation` (ExcelApi 1.8): a list rule's source must be a comma-separated list of at most 255 characters */
+  dataValidation: { rule: unknown; errorAlert: unknown };
   constructor(ctx: FakeRequestContext, resolve: () => { s: FakeSheet; b: Box }, path: unknown[] = []) {
     super(ctx, path);
     this.resolve = resolve;
     this.conditionalFormats = new FakeConditionalFormatCollection(ctx, resolve, path);
+    const validation = (prop: string, v: unknown, check?: () => void) =>
+      ctx.q(() => {
+        check?.();
+        const { s, b } = resolve();
+        s.validations.push([boxAddress(b), prop, v]);
+      }, ["dataValidation/" + prop, path, v]);
+    this.dataValidation = {
+      set rule(v: unknown) {
+        validation("rule", v, () => {
+          const src = (v as { list?: { source?: unknown } })?.list?.source;
+          if (typeof src !== "string" || src.length > 255) throw INVALID();
+        });
+      },
+      get rule(): unknown {
+        throw NOT_LOADED("dataValidation/rule");
+      },
+      set errorAlert(v: unknown) {
+        validation("errorAlert", v);
+      },
+      get errorAlert(): unknown {
+        throw NOT_LOADED("dataValidation/errorAlert");
+      },
+    };
     const record = (prop: string, v: unknown, check?: () => void) =>
       ctx.q(() => {
         check?.();
@@ -1254,6 +1285,16 @@ export class FakeCellNoteCollection extends FakeCollection<FakeCellNote> {
   protected current(): FakeCellNote[] {
     const s = this.resolve();
     return [...s[this.kind].keys()].map((k, i) => new FakeCellNote(this.ctx, s, k, this.kind, [this.path, "items", i]));
+  }
+  /** `notes.add(cellAddress, text)`: one note per cell, as Excel refuses a second */
+  add(cell: string, text: string): void {
+    this.ctx.q(() => {
+      const s = this.resolve();
+      const { box } = parseAddress(cell);
+      const key = `${box.r0},${box.c0}`;
+      if (s[this.kind].has(key)) throw new FakeExcelError("InvalidArgument", `A note already exists on ${cell}.`);
+      s[this.kind].set(key, text);
+    }, [this.kind + ".add", this.path, cell]);
   }
 }
 
