@@ -24,11 +24,11 @@ export const COMMANDS: Record<string, Command> = {
     run: (args, io) => functionsCommand(args, io),
   },
   score: {
-    summary: "Chấm điểm cả sổ làm việc / Score a whole workbook: score <tệp.xlsx|.csv> --plan <mã|kế-hoạch.json|.yaml> [-o ra.xlsx] [--json] [--formulas]",
+    summary: "Chấm điểm cả sổ làm việc / Score a whole workbook: score <tệp.xlsx|.csv> [--plan <mã|kế-hoạch.xlsx|.json|.yaml>] [-o ra.xlsx] [--json] [--formulas]",
     run: scoreCommand,
   },
   plan: {
-    summary: "Kiểm tra một kế hoạch / Check a plan: plan check <kế-hoạch.json|.yaml | mã>",
+    summary: "Kiểm tra một kế hoạch, tạo trang kế hoạch / Check a plan, write a plan sheet: plan check <kế-hoạch.xlsx|.json|.yaml | mã>; plan new [--from <mã>] -o kế-hoạch.xlsx",
     run: planCommand,
   },
   demo: {

@@ -12,7 +12,7 @@ import { formatNumberVi, parseDate, parseLevel } from "../engine";
 import type { Level, Plan } from "../engine";
 import { listPlans } from "../plans";
 import {
-  findTable, fitSheetTexts, layoutResults, layoutRules, MappingError, planHeaderScore, RESULTS_SHEET, RULES_SHEET, scoreSheet, skippedRowText, toJsonRows,
+  findTable, fitSheetTexts, isPlanSheet, layoutResults, layoutRules, MappingError, planHeaderScore, RESULTS_SHEET, RULES_SHEET, scoreSheet, skippedRowText, toJsonRows,
   WorkbookError,
 } from "../workbook";
 import type { ScoredSheet, TableRegion } from "../workbook";
@@ -23,14 +23,17 @@ import { InputFileError, readInput, findSheet, sheetsInSearchOrder } from "./rea
 import type { InputBook } from "./read";
 import { checkOutput, copyKindOf, OutputError, writeScoredCopy, type OurSheet } from "./write";
 import { PhaseTimes, timingsWanted } from "./timings";
-import { PlanSourceError, resolvePlanArg } from "./plan-source";
+import { choosePlanSheet, isPlanWorkbookArg, loadPlanArg, planSheetsOf, PlanSourceError, resolvePlanArg, sheetProblems } from "./plan-source";
+import { fillPlanSheetText, PLAN_SOURCE_TEXT as PT } from "../messages/plan-sheet";
 
 export const SCORE_USAGE = `Cách dùng / Usage:
-  dvc-thidua score <tệp.xlsx|.xlsm|.xls|.ods|.csv> --plan <mã|kế-hoạch.json|.yaml> [--level xa|huyen|tinh] [--sheet TÊN] [-o kết-quả.xlsx]
-                   [--json] [--formulas] [--map đầu_vào=Tiêu đề cột ...] [--date dd/mm/yyyy] [--encoding windows-1258]
+  dvc-thidua score <tệp.xlsx|.xlsm|.xls|.ods|.csv> [--plan <mã|kế-hoạch.xlsx|.json|.yaml>] [--plan-sheet TÊN] [--level xa|huyen|tinh]
+                   [--sheet TÊN] [-o kết-quả.xlsx] [--json] [--formulas] [--map đầu_vào=Tiêu đề cột ...] [--date dd/mm/yyyy] [--encoding windows-1258]
 
   --plan       mã kế hoạch (${"hg-165, hg-126, ls-170, iator-32, np-236"}; đủ phần đầu của mã), hoặc một tệp kế hoạch
-               .json / .yaml / .yml (docs/plan-file.md; kiểm tra trước bằng: dvc-thidua plan check TỆP)
+               .json / .yaml / .yml (docs/plan-file.md), hoặc một sổ .xlsx có trang kế hoạch (dvc-thidua plan new);
+               kiểm tra trước bằng: dvc-thidua plan check TỆP. Không có --plan: trang kế hoạch của chính sổ số liệu
+  --plan-sheet trang kế hoạch cần dùng, khi sổ có nhiều trang kế hoạch
   --level      cấp của mọi dòng khi bảng không có cột "Cấp" hay cột huyện
   --sheet      trang có bảng số liệu (mặc định: trang đầu tiên có bảng)
   -o           tệp kết quả (mặc định: <tên tệp>-ket-qua.xlsx, .xlsm cho sổ có macro, cạnh tệp vào; không bao giờ
@@ -45,7 +48,12 @@ export class UsageError extends Error {}
 
 export interface ScoreArgs {
   input: string;
-  plan: Plan;
+  /** absent: the plan is the input workbook's own plan sheet (its only one, or `planSheet`) */
+  plan?: Plan;
+  /** the plan sheet of the --plan workbook or of the input, when the plan is a plan sheet */
+  planSheet?: string;
+  /** where the plan came from when it is a plan sheet of another workbook (said on stderr) */
+  planSource?: { file: string; sheet: string };
   level?: Level;
   sheet?: string;
   output?: string;
@@ -66,6 +74,7 @@ export async function parseScoreArgs(args: string[]): Promise<ScoreArgs> {
       allowPositionals: true,
       options: {
         plan: { type: "string", short: "p" },
+        "plan-sheet": { type: "string" },
         level: { type: "string" },
         sheet: { type: "string" },
         output: { type: "string", short: "o" },
@@ -82,7 +91,6 @@ export async function parseScoreArgs(args: string[]): Promise<ScoreArgs> {
   }
   const v = parsed.values;
   if (parsed.positionals.length !== 1) throw new UsageError("Cần đúng một tệp đầu vào.");
-  if (!v.plan) throw new UsageError("Thiếu --plan.");
   const map: Record<string, string> = {};
   for (const m of v.map ?? []) {
     const i = m.indexOf("=");
@@ -101,9 +109,23 @@ export async function parseScoreArgs(args: string[]): Promise<ScoreArgs> {
     if (!p.ok) throw new UsageError(`--date không hợp lệ: "${v.date}" (dùng dd/mm/yyyy).`);
     date = p.value;
   }
+  // a plan sheet is read here when it is another workbook's; the input's own is read with the input
+  let plan: Plan | undefined;
+  let planSource: ScoreArgs["planSource"];
+  if (v.plan !== undefined && isPlanWorkbookArg(v.plan)) {
+    const loaded = await loadPlanArg(v.plan, v["plan-sheet"]);
+    if (!loaded.plan) throw sheetProblems(loaded.sheet!, loaded.problems);
+    plan = loaded.plan;
+    planSource = { file: v.plan, sheet: loaded.sheet! };
+  } else if (v.plan !== undefined) {
+    if (v["plan-sheet"] !== undefined) throw new UsageError("--plan-sheet chỉ dùng với --plan là một sổ Excel (.xlsx) có trang kế hoạch, hoặc khi không có --plan.");
+    plan = await resolvePlanArg(v.plan);
+  }
   return {
     input: parsed.positionals[0],
-    plan: await resolvePlanArg(v.plan),
+    plan,
+    planSheet: v["plan-sheet"],
+    planSource,
     level,
     sheet: v.sheet,
     output: v.output,
@@ -164,16 +186,34 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
   // the output is checked before anything is read: -o onto the input is refused, whatever its spelling
   const output = !a.json || a.output ? a.output ?? defaultOutput(a.input) : undefined;
   if (output) checkOutput(a.input, output, inputCopyKind(a.input));
-  const hint = planHeaderScore(a.plan);
-  const book = await readInput(a.input, {
-    encoding: a.encoding,
-    sheet: a.sheet,
-    holdsTable: (grid, name) => name !== RESULTS_SHEET && name !== RULES_SHEET && findTable(grid, hint) !== null,
-  });
+  let book: InputBook;
+  let plan: Plan;
+  if (a.plan) {
+    const hint = planHeaderScore(a.plan);
+    plan = a.plan;
+    book = await readInput(a.input, {
+      encoding: a.encoding,
+      sheet: a.sheet,
+      holdsTable: (grid, name) => name !== RESULTS_SHEET && name !== RULES_SHEET && !isPlanSheet(grid) && findTable(grid, hint) !== null,
+    });
+    if (a.planSource) note(planUsed(plan, a.planSource.sheet, a.planSource.file));
+  } else {
+    // the plan is the workbook's own plan sheet: every sheet is read, the plan sheet with the table's
+    book = await readInput(a.input, { encoding: a.encoding });
+    const found = planSheetsOf(book);
+    if (!found.length && a.planSheet === undefined) throw new UsageError(fillPlanSheetText(PT.noPlan, { file: a.input }));
+    const chosen = choosePlanSheet(found, a.input, a.planSheet);
+    if (!chosen.plan) throw sheetProblems(chosen.sheet, chosen.problems);
+    plan = chosen.plan;
+    note(planUsed(plan, chosen.sheet, a.input));
+  }
+  const hint = planHeaderScore(plan);
   for (const line of book.notes ?? []) note(line);
   times.end("read");
   const own = new Set([RESULTS_SHEET, RULES_SHEET, ...book.ownSheets.map((s) => s.name)]);
-  const candidates = sheetsInSearchOrder(book, book.sheets.filter((s) => !own.has(s.name)));
+  // a plan sheet is the plan, never the table (nor is it written: the copy keeps it as the user's)
+  const planSheets = new Set(book.sheets.filter((s) => !s.unread && isPlanSheet(s.grid)).map((s) => s.name));
+  const candidates = sheetsInSearchOrder(book, book.sheets.filter((s) => !own.has(s.name) && !planSheets.has(s.name)));
   let sheet = candidates[0];
   // the table is looked for once on each sheet, and the one found is the one scored
   let region: TableRegion | null = null;
@@ -181,6 +221,7 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
     const name = findSheet(book.sheets.map((s) => s.name), a.sheet);
     const found = book.sheets.find((s) => s.name === name);
     if (!found) throw new WorkbookError(`Không có trang "${a.sheet}"; các trang: ${book.sheets.map((s) => s.name).join(", ")}.`);
+    if (planSheets.has(found.name)) throw new WorkbookError(fillPlanSheetText(PT.notDataSheet, { sheet: found.name }));
     sheet = found;
     region = findTable(sheet.grid, hint);
   } else {
@@ -209,10 +250,10 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
   if (big) note(`Đã đọc ${formatNumberVi(sheet.grid.length, 0)} dòng của trang "${sheet.name}" (${Date.now() - t0} ms); đang chấm…`);
 
   const engine: Record<string, unknown> = {};
-  const date = a.date ?? (a.plan.campaign ? today() : undefined);
+  const date = a.date ?? (plan.campaign ? today() : undefined);
   let scored: ScoredSheet;
   try {
-    scored = scoreSheet(a.plan, sheet.grid, {
+    scored = scoreSheet(plan, sheet.grid, {
       sheet: sheet.name, level: a.level, overrides: a.map, date, engine, hiddenColumns: sheet.hiddenColumns, plans: listPlans(), table: region ?? undefined,
       merges: sheet.merges,
     });
@@ -228,7 +269,7 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
 
   // what was mapped, on stderr so that --json stays clean
   const t = scored.table;
-  note(`${a.plan.document} (--plan ${a.plan.id}) — trang "${sheet.name}", dòng tiêu đề ${t.headerFirstRow !== undefined ? `${t.headerFirstRow + 1}–` : ""}${t.headerRow + 1}, dữ liệu đến dòng ${t.lastRow + 1}.`);
+  note(`${plan.document} (--plan ${plan.id}) — trang "${sheet.name}", dòng tiêu đề ${t.headerFirstRow !== undefined ? `${t.headerFirstRow + 1}–` : ""}${t.headerRow + 1}, dữ liệu đến dòng ${t.lastRow + 1}.`);
   printMapping(scored.mapping.report, note);
   for (const s of scored.read.skipped) note("  " + skippedRowText(s));
   const hidden = hiddenUnitRows(sheet.hiddenRows, scored);
@@ -248,14 +289,14 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
   }
 
   if (output) {
-    const rules = layoutRules(a.plan, { now, scored, formulas: a.formulas, notes: a.date || date ? [`Ngày xét chỉ tiêu: ${date}`] : [] });
-    const results = layoutResults(scored, a.plan, { formulas: a.formulas, rules, now });
+    const rules = layoutRules(plan, { now, scored, formulas: a.formulas, notes: a.date || date ? [`Ngày xét chỉ tiêu: ${date}`] : [] });
+    const results = layoutResults(scored, plan, { formulas: a.formulas, rules, now });
     const sheets: OurSheet[] = [
       { role: "results", model: results },
       { role: "rules", model: rules.sheet },
     ];
     // as the task pane does: a target plan's "total" counts targets met, so its picture is the results sheet
-    const hasTotals = a.plan.kind !== "targets" && units.some((u) => u.total !== null);
+    const hasTotals = plan.kind !== "targets" && units.some((u) => u.total !== null);
     const chart = hasTotals ? chartSheet(units) : null;
     if (chart) sheets.push({ role: "chart", model: chart.model, chart: chart.chart });
     for (const line of sheets.flatMap((s) => fitSheetTexts(s.model))) note(line);
@@ -275,6 +316,11 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
   );
   if (timingsWanted()) io.err(times.line());
   return { code: 0, scored, output, book };
+}
+
+/** Which plan sheet the plan is, on stderr. */
+function planUsed(plan: Plan, sheet: string, file: string): string {
+  return fillPlanSheetText(PT.usedSheet, { sheet, file, document: plan.document, id: plan.id, version: plan.version });
 }
 
 /**
@@ -337,6 +383,10 @@ export async function scoreCommand(args: string[], io: Io): Promise<number> {
     if (e instanceof UsageError || (e instanceof PlanSourceError && e.kind === "unknown_id")) {
       io.err(`${e.message}\n\n${SCORE_USAGE}`);
       return 2;
+    }
+    if (e instanceof PlanSourceError && e.kind === "invalid_sheet") {
+      io.err(`${e.message}\n${e.problems.map((p) => `  ${p}\n`).join("")}`);
+      return 1;
     }
     if (e instanceof PlanSourceError) {
       io.err(`Lỗi: ${e.message}\n`);

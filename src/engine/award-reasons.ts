@@ -23,20 +23,30 @@ export function readingSource(plan: Plan, id: string, fallback?: string): string
 
 /**
  * One reason per rank for the units held at the cut-off (reading *_tie_at_award: not awarded
- * automatically, the council decides), naming the tied units held at that rank.
+ * automatically, the council decides), naming the tied units held at that rank; keyed by `blockOf`
+ * when given (a partly ordered tie, whose held units may not share one rank: then none is named).
  */
-export function tieReasons(pending: ArrayLike<number>, rankOf: (i: number) => number | null, nameOf: (i: number) => string, source: string | undefined): Map<number, AwardReason> {
-  const byRank = new Map<number, string[]>();
+export function tieReasons(
+  pending: ArrayLike<number>, rankOf: (i: number) => number | null, nameOf: (i: number) => string, source: string | undefined, blockOf?: (i: number) => number,
+): Map<number, AwardReason> {
+  const byBlock = new Map<number, { rank: number | null; names: string[] }>();
   for (let k = 0; k < pending.length; k++) {
     const i = pending[k];
     const r = rankOf(i);
     if (r === null) continue;
-    const names = byRank.get(r);
-    if (names) names.push(nameOf(i));
-    else byRank.set(r, [nameOf(i)]);
+    const b = blockOf ? blockOf(i) : r;
+    const held = byBlock.get(b);
+    if (!held) byBlock.set(b, { rank: r, names: [nameOf(i)] });
+    else {
+      held.names.push(nameOf(i));
+      if (held.rank !== r) held.rank = null;
+    }
   }
   const out = new Map<number, AwardReason>();
-  for (const [rank, names] of byRank) out.set(rank, withSource({ code: "award_tie_pending", detail: { rank, count: names.length, units: nameList(names) } }, source));
+  for (const [b, { rank, names }] of byBlock) {
+    const detail: Record<string, string | number> = rank === null ? { count: names.length, units: nameList(names) } : { rank, count: names.length, units: nameList(names) };
+    out.set(b, withSource({ code: "award_tie_pending", detail }, source));
+  }
   return out;
 }
 

@@ -12,12 +12,19 @@ export interface RankResult {
 export interface RankPositions {
   rank: Float64Array;
   tied: Uint8Array;
+  /**
+   * The first rank of the units whose order is not wholly settled: a group of equal scores where some
+   * units have no tie-break value (their places among the others are open); elsewhere the unit's rank.
+   */
+  block: Float64Array;
 }
 
 /**
  * Higher is better; null scores are unranked. Among equal scores the tie-break (higher first)
- * orders units; if any tied unit lacks a tie-break value, or their values are equal, they share
- * the rank (the tie is not invented away).
+ * orders units, and units of equal tie-break values share a rank. A tied unit without a tie-break
+ * value (reading hg165_tiebreak_checked) cannot be placed among the others: it takes the group's first
+ * rank, the others are still ordered by their values, and every unit of the group stays tied with it
+ * (the tie is not invented away, and one blank cell does not undo the rest of the tie-break).
  */
 export function competitionRank(scores: (number | null)[], tiebreak?: (number | null)[]): RankResult[] {
   const { rank, tied } = rankPositions(scores, tiebreak);
@@ -34,6 +41,7 @@ export function rankPositions(scores: ArrayLike<number | null>, tiebreak?: Array
   const n = scores.length;
   const rank = new Float64Array(n).fill(NaN);
   const tied = new Uint8Array(n);
+  const block = new Float64Array(n).fill(NaN);
   const idx = byScoreDesc(scores);
   const s = scores as ArrayLike<number>;
   let start = 0;
@@ -41,10 +49,10 @@ export function rankPositions(scores: ArrayLike<number | null>, tiebreak?: Array
     let end = start + 1;
     const top = s[idx[start]];
     while (end < idx.length && top - s[idx[end]] <= SCORE_TOLERANCE) end++;
-    assignGroup(idx, start, end, tiebreak, rank, tied);
+    assignGroup(idx, start, end, tiebreak, rank, tied, block);
     start = end;
   }
-  return { rank, tied };
+  return { rank, tied, block };
 }
 
 /** Below this many scores a comparator sort is as quick as the radix sort and simpler. */
@@ -133,26 +141,42 @@ function isValue(x: number | null | undefined): x is number {
   return typeof x === "number" && Number.isFinite(x);
 }
 
-function assignGroup(idx: Int32Array, start: number, end: number, tiebreak: ArrayLike<number | null> | undefined, rank: Float64Array, tied: Uint8Array) {
+function assignGroup(
+  idx: Int32Array, start: number, end: number, tiebreak: ArrayLike<number | null> | undefined, rank: Float64Array, tied: Uint8Array, block: Float64Array,
+) {
   const size = end - start;
-  let breakable = size > 1 && tiebreak !== undefined;
-  for (let k = start; breakable && k < end; k++) if (!isValue(tiebreak![idx[k]])) breakable = false;
-  if (!breakable) {
+  let valued = 0;
+  if (size > 1 && tiebreak !== undefined) for (let k = start; k < end; k++) if (isValue(tiebreak[idx[k]])) valued++;
+  // with one value or none there is nothing to order: the group shares its first rank
+  if (valued < 2) {
     for (let k = start; k < end; k++) {
       rank[idx[k]] = start + 1;
       tied[idx[k]] = size > 1 ? 1 : 0;
+      block[idx[k]] = start + 1;
     }
     return;
   }
+  const open = valued < size;
   const tb = tiebreak as ArrayLike<number>;
-  const group = Array.from(idx.subarray(start, end)).sort((i, j) => tb[j] - tb[i] || i - j);
+  const group: number[] = [];
+  for (let k = start; k < end; k++) {
+    const i = idx[k];
+    if (isValue(tb[i])) group.push(i);
+    else {
+      rank[i] = start + 1;
+      tied[i] = 1;
+      block[i] = start + 1;
+    }
+  }
+  group.sort((i, j) => tb[j] - tb[i] || i - j);
   let k = 0;
-  while (k < size) {
+  while (k < valued) {
     let m = k + 1;
-    while (m < size && tb[group[k]] === tb[group[m]]) m++;
+    while (m < valued && tb[group[k]] === tb[group[m]]) m++;
     for (let q = k; q < m; q++) {
       rank[group[q]] = start + k + 1;
-      tied[group[q]] = m - k > 1 ? 1 : 0;
+      tied[group[q]] = open || m - k > 1 ? 1 : 0;
+      block[group[q]] = open ? start + 1 : start + k + 1;
     }
     k = m;
   }

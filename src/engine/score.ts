@@ -167,13 +167,14 @@ const RANKED: Level[] = ["huyen", "xa"];
 /**
  * A district as its communes name it: its key, its name as the first of them writes it, and the sum
  * and count of their ratios (reading hg165_mean_members: every computable commune ratio, below-floor
- * ones included, summed in row order).
+ * ones included, summed in row order), and the rows of the communes whose ratio could not be computed.
  */
 interface Tally {
   key: string;
   name: string;
   sum: number;
   count: number;
+  left?: number[];
 }
 
 /**
@@ -226,6 +227,8 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
   };
   /** units whose tie-break cell already has a finding (not a count, a > b) */
   const tieBreakReported = new Set<number>();
+  /** districts whose communes' mean left communes out (reading hg165_mean_members): their rows and the communes counted */
+  const leftOut = new Map<number, { rows: number[]; used: number }>();
 
   // communes first (their ratios feed their district's combined ratio), in the one pass over the rows;
   // communes mostly follow one another district by district, so the last district cell's tally is kept at hand
@@ -269,7 +272,7 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
     if (r === r) {
       t.sum += r;
       t.count++;
-    }
+    } else if (onlineAt >= 0 && !odd.has(i)) (t.left ??= []).push(i);
   }
   // a commune whose district is blank or not a district row of the table
   const groupFindings: TableFinding[] = [];
@@ -294,11 +297,15 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
     }
     const t = tallies.get(g);
     scoreRatioRow(lcHuyen, row.values, cols, i, t ? t.count : 0, t ? t.sum : 0);
+    // with no commune counted the district is not scored (missing_communes): nothing is left out of a mean
+    if (t?.left && t.count > 0) leftOut.set(i, { rows: t.left, used: t.count });
     readTieBreak(i, row.level, row.values, tb ? row.values[tb.input] : undefined);
   }
 
   // ranking: districts among districts, communes among communes (tie-break for communes)
   const rank = new Float64Array(n).fill(NaN);
+  /** the first rank of a partly ordered tie a unit is in (rankPositions' block); its rank elsewhere */
+  const block = new Float64Array(n).fill(NaN);
   const tie = new Uint8Array(n);
   /** the award of a unit, as an index into plan.awards; -1 for none */
   const awardOf = new Int16Array(n).fill(-1);
@@ -323,6 +330,7 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
     for (let k = 0; k < m; k++) {
       const i = idx[k];
       rank[i] = ranks.rank[k];
+      block[i] = ranks.block[k];
       if (ranks.tied[k] === 1) tie[i] = tiebreak && (!hasAccounts || Number.isNaN(tiebreak[k])) ? TIE_NEEDS_ACCOUNTS : TIE_UNRESOLVED;
       // a blank tie-break cell matters only where it keeps a tie: that cell is named (blanks elsewhere are not)
       if (tb && tie[i] === TIE_NEEDS_ACCOUNTS && hasAccounts && !tieBreakReported.has(i) && isBlank(rows[i].values[tb.input] as CellInput)) {
@@ -343,7 +351,8 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
         const a = prizes.get(rank[i]);
         if (a === undefined) continue;
         if (tie[i] !== NO_TIE) pending.push(i);
-        else awardOf[i] = a;
+        // its prize is held, not passed down: the districts after it keep the prizes of their own ranks
+        else if (!leftOut.has(i)) awardOf[i] = a;
       }
       lr.pending = pending;
       if (prizes.size) {
@@ -362,9 +371,10 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
       };
       // no quota of places: only the per-group limit bounds the awards
       const limit = total ? total.limit : Infinity;
+      const ties = { blockOf: (i: number) => block[i], tieValueOf: tieBreak && ((i: number) => tieBreak[i]) };
       const al = perDistrict
-        ? allocate({ order, rankOf: (i) => rank[i], limit, groupOf: awardGroup, groupLimit: () => perDistrict.limit })
-        : allocate({ order, rankOf: (i) => rank[i], limit });
+        ? allocate({ order, rankOf: (i) => rank[i], limit, groupOf: awardGroup, groupLimit: () => perDistrict.limit, ...ties })
+        : allocate({ order, rankOf: (i) => rank[i], limit, ...ties });
       for (const i of al.awarded) awardOf[i] = award;
       lr.pending = al.pending;
       lr.allocation = { al, total, perDistrict };
@@ -435,6 +445,7 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
       }
       for (let k = 0; k < lr.pending.length; k++) flagPending(units[lr.pending[k]], keys[lr.pending[k]], findings);
       explainLevel(lr, units);
+      if (lr.prizes) holdForLeftOut(units, findings, lr.prizes.last);
     }
     // the units no ranking reached: not considered, or figures that could not be scored
     const floorCrit = lcXa.crits.find((c) => c.floor !== undefined);
@@ -444,16 +455,38 @@ function scoreHg165Table(plan: Plan, rows: UnitRow[], explain: boolean): TableOu
     return { units, findings };
   };
   /**
+   * Reading hg165_mean_members: a district whose mean leaves communes out is flagged, naming them, and
+   * keeps the points of that mean; its award waits for their figures (a place it would take is held,
+   * as a tie's is under hg165_tie_at_award). A district that could not be scored has its own data
+   * flag, and the communes wait for it.
+   */
+  function holdForLeftOut(units: UnitResult[], findings: TableFinding[], lastPrize: number): void {
+    const source = readingSource(plan, "hg165_mean_members");
+    for (const [i, { rows: left, used }] of leftOut) {
+      const u = units[i];
+      if (u.rank === null) continue;
+      const detail = { count: left.length, units: nameList(left.map((j) => keys[j])), used };
+      const f: Finding = { code: "communes_left_out", detail };
+      pushFinding(u, f);
+      findings.push({ ...f, key: keys[i] });
+      const said = message("communes_left_out", detail);
+      u.message = u.message ? `${u.message} ${said}` : said;
+      const held: Record<string, string | number> = { count: detail.count, units: detail.units };
+      if (u.rank <= lastPrize) held.rank = u.rank;
+      u.awardReason = withSource({ code: "award_mean_incomplete", detail: held }, source);
+    }
+  }
+  /**
    * Why each ranked unit of a level without an award has none, from the decisions made above: a tie
    * held at the cut-off, a district rank past the prizes, a commune past the 7 places, in a district
    * that has its 2, or with no district the limit can be checked against.
    */
   function explainLevel(lr: LevelRanking, units: UnitResult[]): void {
     const tieSource = readingSource(plan, "hg165_tie_at_award") ?? readingSource(plan, "tie_at_award", plan.source);
-    const ties = tieReasons(lr.pending, (i) => units[i].rank, (i) => keys[i], tieSource);
+    const ties = tieReasons(lr.pending, (i) => units[i].rank, (i) => keys[i], tieSource, (i) => block[i]);
     for (let k = 0; k < lr.pending.length; k++) {
       const i = lr.pending[k];
-      units[i].awardReason = ties.get(units[i].rank as number) ?? null;
+      units[i].awardReason = ties.get(block[i]) ?? null;
     }
     if (lr.prizes) {
       const noPrize = withSource({ code: "award_rank_no_prize", detail: { last: lr.prizes.last } }, lr.prizes.source);

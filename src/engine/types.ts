@@ -51,6 +51,7 @@ export type ReasonCode =
   | "estimate" // a QĐ 766 total computed from headline ratios: an estimate, never the official figure
   | "duplicate_unit" // the same unit (name and district) on two rows
   | "bonus_out_of_range" // bonus points below 0 or above the plan's maximum: an error, never capped
+  | "communes_left_out" // hg-165: a district's mean of its communes leaves out communes with blank or bad figures
   // why a unit the plan could award got no award (UnitResult.awardReason); below_floor serves too
   | "award_rank_no_prize" // hg-165 districts: only the ranks with a prize (1–3) are awarded
   | "award_places_taken" // the quota's places went to better-ranked units (or are held for a tie)
@@ -60,6 +61,7 @@ export type ReasonCode =
   | "award_no_group" // hg-165: a commune with no district cannot be checked against the 2-per-district limit
   | "award_group_not_in_table" // hg-165: a commune whose district has no row in the table
   | "award_duplicates" // a unit appears on two rows: no unit of the table is awarded until it is fixed
+  | "award_mean_incomplete" // hg-165: a district whose communes' mean leaves some out waits for their figures
   | "award_data_flag" // not ranked: its figures could not be scored (the finding is the cause)
   | "award_condition_not_met" // ls-170: the award's conditions are not all met (the causes say which)
   | "condition_target_not_met" // a cause: a target of the condition below its target

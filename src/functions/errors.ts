@@ -80,6 +80,7 @@ export const ERROR_FOR_REASON: Record<ReasonCode, XlErrorCode> = {
   estimate: "#N/A",
   duplicate_unit: "#VALUE!",
   bonus_out_of_range: "#VALUE!",
+  communes_left_out: "#N/A",
   // why no award: outcomes of a whole table, never a function's error; #N/A (nothing to give) if ever
   award_rank_no_prize: "#N/A",
   award_places_taken: "#N/A",
@@ -89,6 +90,7 @@ export const ERROR_FOR_REASON: Record<ReasonCode, XlErrorCode> = {
   award_no_group: "#N/A",
   award_group_not_in_table: "#N/A",
   award_duplicates: "#N/A",
+  award_mean_incomplete: "#N/A",
   award_data_flag: "#N/A",
   award_condition_not_met: "#N/A",
   condition_target_not_met: "#N/A",

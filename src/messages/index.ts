@@ -120,6 +120,10 @@ export const MESSAGES: Record<ReasonCode, { vi: string; en: string }> = {
     vi: "Điểm thưởng phải từ 0 đến {max}[: {input}][ (ô ghi \"{value}\")]; điểm ngoài khoảng này là lỗi số liệu, không được tự hạ về mức tối đa.",
     en: "Bonus points must lie between 0 and {max}[: {input}][ (the cell says \"{value}\")]; points outside that range are a data error, never lowered to the maximum.",
   },
+  communes_left_out: {
+    vi: "Bình quân tỷ lệ các xã của huyện chưa đủ xã[: thiếu {count} xã ({units})] vì số liệu trống hoặc lỗi; điểm tính theo[ {used}] xã còn lại, chưa xét khen thưởng cho tới khi đủ số liệu.",
+    en: "The mean of the district's communes leaves communes out[: {count} missing ({units})] for blank or bad figures; the points use the other[ {used}] communes, and no award is considered until the figures are complete.",
+  },
   award_rank_no_prize: {
     vi: "Không có giải[: chỉ hạng 1 đến {last} được trao giải][ ({source})].",
     en: "No prize[: only ranks 1 to {last} are awarded][ ({source})].",
@@ -151,6 +155,10 @@ export const MESSAGES: Record<ReasonCode, { vi: string; en: string }> = {
   award_duplicates: {
     vi: "Chưa xét khen thưởng: bảng có đơn vị trùng dòng[ ({units})]; sửa dòng trùng rồi chấm lại[ ({source})].",
     en: "No award is given yet: the table has units on two rows[ ({units})]; fix the duplicates and score again[ ({source})].",
+  },
+  award_mean_incomplete: {
+    vi: "Chưa xét khen thưởng: bình quân tỷ lệ các xã của huyện thiếu[ {count} xã ({units})] vì số liệu trống hoặc lỗi[; giải của hạng {rank} được giữ lại, không chuyển cho huyện xếp sau]; bổ sung số liệu các xã đó rồi chấm lại[ ({source})].",
+    en: "No award is considered yet: the mean of the district's communes leaves out[ {count} communes ({units})] for blank or bad figures[; the prize of rank {rank} is held back, not passed to the next district]; complete their figures and score again[ ({source})].",
   },
   award_data_flag: {
     vi: "Không xếp hạng, không xét khen thưởng vì số liệu chưa dùng được.",

@@ -301,3 +301,19 @@ export const PLAN_SHEET_PROBLEMS = {
 export function fillPlanSheetText(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 }
+
+/** What the command line says of the plan sheets of a workbook (src/cli/plan-source.ts, plan.ts, score.ts). */
+export const PLAN_SOURCE_TEXT = {
+  none: "không có",
+  noPlanSheet: 'Sổ "{file}" không có trang kế hoạch nào (một trang như "Kế hoạch DVC": dvc-thidua plan new -o kế-hoạch.xlsx tạo một trang mẫu).',
+  noPlan: 'Thiếu --plan: sổ "{file}" không có trang kế hoạch nào để dùng thay. Ghi --plan <mã|kế-hoạch.xlsx|.json>.',
+  noSuchPlanSheet: 'Sổ "{file}" không có trang kế hoạch "{sheet}"; các trang kế hoạch: {sheets}.',
+  whichPlanSheet: 'Sổ "{file}" có nhiều trang kế hoạch: {sheets}. Hãy chọn một bằng --plan-sheet, ví dụ --plan-sheet "{first}".',
+  sheetHasProblems: 'Trang kế hoạch "{sheet}" có {n} lỗi; chưa chấm gì:',
+  usedSheet: 'Kế hoạch: trang "{sheet}" của "{file}" ({document}, mã {id}, phiên bản {version}).',
+  notDataSheet: 'Trang "{sheet}" là trang kế hoạch, không phải bảng số liệu; hãy chọn trang số liệu với --sheet.',
+  written: 'Đã ghi "{output}": trang "{sheet}"{from}. Sửa trang này, rồi kiểm tra: dvc-thidua plan check {output}; chấm: dvc-thidua score số-liệu.xlsx --plan {output}',
+  writtenFrom: " (kế hoạch {id})",
+  writtenTemplate: " (mẫu: mỗi bảng một dòng ví dụ)",
+  sheetOk: "{file}, trang \"{sheet}\": hợp lệ. {summary}",
+} as const;

@@ -20,11 +20,11 @@ import {
 } from "@fluentui/react-components";
 import { formatNumberVi, type Level } from "../engine";
 import { getPlan, listPlans } from "../plans";
-import { AWARD_REASON_HEADER, columnLetter, mapColumns, type Problem } from "../workbook";
+import { AWARD_REASON_HEADER, columnLetter, mapColumns, NOTES_NAMED, type Problem } from "../workbook";
 import { listTables, selectCell } from "../excel-io/read";
 import { loadMapping, saveMapping, type SettingsLike } from "../excel-io/settings";
 import { WorkflowError, type ExcelRunner, type SourceSpec } from "../excel-io/types";
-import { MappingWorkflowError, previewMapping, runJob, type JobStep, type MappingPreview } from "../workflow/job";
+import { MappingWorkflowError, NotesWorkflowError, previewMapping, runJob, type JobStep, type MappingPreview } from "../workflow/job";
 import { skippedLines, withheldGroups, type JobSummary } from "../workflow/summary";
 import { stringsFor, type Lang } from "./strings";
 
@@ -99,6 +99,8 @@ export function App({ run, settings, lang, today = new Date() }: AppProps) {
   const [preview, setPreview] = React.useState<Preview | null>(null);
   const [step, setStep] = React.useState<JobStep | null>(null);
   const [failure, setFailure] = React.useState<Failure | null>(null);
+  /** the old results sheet holds the user's notes: the Rank waits for the user's word */
+  const [notes, setNotes] = React.useState<{ sheet: string; cells: string[] } | null>(null);
   const [summary, setSummary] = React.useState<(JobSummary & { chartOmitted: boolean; textNotes?: string[] }) | null>(null);
 
   const isTargets = plan.kind === "targets";
@@ -118,6 +120,11 @@ export function App({ run, settings, lang, today = new Date() }: AppProps) {
   };
 
   const fail = (e: unknown) => {
+    // not a failure but a question: replacing the old results sheet would lose the user's notes
+    if (e instanceof NotesWorkflowError) {
+      setNotes({ sheet: e.sheet, cells: e.cells });
+      return;
+    }
     // the columns could not be used as mapped: show them, with the doubtful ones marked
     if (e instanceof MappingWorkflowError) {
       setPreview(e.preview);
@@ -169,13 +176,14 @@ export function App({ run, settings, lang, today = new Date() }: AppProps) {
     setPreview({ ...preview, mapping: mapColumns(plan, preview.view, next, 0, { level: level || undefined }) });
   };
 
-  const onRun = async (chosen: Record<string, string> = overrides) => {
+  const onRun = async (chosen: Record<string, string> = overrides, replaceNotes = false) => {
     setFailure(null);
     setSummary(null);
+    setNotes(null);
     try {
       const result = await runJob(
         run,
-        { planId, source: source(), level: level || undefined, overrides: chosen, date: needsDate ? date : undefined, formulas },
+        { planId, source: source(), level: level || undefined, overrides: chosen, date: needsDate ? date : undefined, formulas, replaceNotes },
         setStep,
       );
       setSummary({ ...result.summary, chartOmitted: result.chartOmitted, textNotes: result.textNotes });
@@ -310,6 +318,24 @@ export function App({ run, settings, lang, today = new Date() }: AppProps) {
 
       {step && step !== "done" && <ProgressBar value={progressValue(step)} thickness="large" aria-label={s.steps[step]} />}
       {step && busy && <Caption1>{s.steps[step]}</Caption1>}
+
+      {notes && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{s.notesTitle}</MessageBarTitle>
+            {s.notesFound(notes.sheet, s.notesCells(notes.cells, NOTES_NAMED))}
+            <div>{s.notesHint}</div>
+            <div className={styles.actions}>
+              <Link as="button" onClick={() => selectCell(run, notes.sheet, notes.cells[0]).catch(fail)}>
+                {s.showNote(notes.cells[0])}
+              </Link>
+              <Button appearance="primary" onClick={() => void onRun(overrides, true)} disabled={busy}>
+                {isTargets ? s.replaceNotesAndCheck : s.replaceNotesAndRank}
+              </Button>
+            </div>
+          </MessageBarBody>
+        </MessageBar>
+      )}
 
       {failure && (
         <MessageBar intent="error" layout="multiline">

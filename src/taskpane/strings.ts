@@ -48,6 +48,15 @@ const vi = {
   withheld: (n: number) => `Chưa được khen thưởng (${n})`,
   withheldUnits: (names: string[], more: number) => names.join(", ") + (more > 0 ? ` và ${more} đơn vị khác` : ""),
   moreWithheld: (n: number, column: string) => `… và ${n} lý do khác (xem cột “${column}” ở trang kết quả).`,
+  notesTitle: "Trang kết quả cũ có ghi chú của người dùng",
+  notesFound: (sheet: string, cells: string) =>
+    `Trang “${sheet}” do DVC Thi đua ghi lần trước có ghi chú ở ${cells} (ô nhập ở cột không có tiêu đề của trang kết quả, hoặc chú thích). ` +
+    "Chấm lại sẽ thay cả trang và làm mất các ghi chú đó, nên chưa ghi gì vào sổ.",
+  notesHint: "Chuyển các ghi chú sang một trang khác của sổ rồi bấm lại; hoặc thay trang kết quả và bỏ các ghi chú.",
+  notesCells: (cells: string[], shown: number) => cells.slice(0, shown).join(", ") + (cells.length > shown ? ` và ${cells.length - shown} ô khác` : ""),
+  showNote: (cell: string) => `Xem ô ${cell}`,
+  replaceNotesAndRank: "Thay trang kết quả và xếp hạng",
+  replaceNotesAndCheck: "Thay trang kết quả và kiểm tra",
 };
 
 export type Strings = typeof vi;
@@ -99,6 +108,15 @@ const en: Strings = {
   withheld: (n: number) => `Not awarded (${n})`,
   withheldUnits: (names: string[], more: number) => names.join(", ") + (more > 0 ? ` and ${more} more` : ""),
   moreWithheld: (n: number, column: string) => `… and ${n} more reasons (see the “${column}” column of the results sheet).`,
+  notesTitle: "The old results sheet holds notes of yours",
+  notesFound: (sheet: string, cells: string) =>
+    `The sheet “${sheet}” that DVC Thi đua wrote last time has notes in ${cells} (cells typed in a column without a results header, or comments). ` +
+    "Scoring again replaces the whole sheet and would lose them, so nothing was written.",
+  notesHint: "Move the notes to another sheet of the workbook and click again; or replace the results sheet and let the notes go.",
+  notesCells: (cells: string[], shown: number) => cells.slice(0, shown).join(", ") + (cells.length > shown ? ` and ${cells.length - shown} more cells` : ""),
+  showNote: (cell: string) => `Go to ${cell}`,
+  replaceNotesAndRank: "Replace the results sheet and rank",
+  replaceNotesAndCheck: "Replace the results sheet and check",
 };
 
 export function stringsFor(lang: Lang): Strings {

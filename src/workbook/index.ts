@@ -20,7 +20,7 @@ export {
 export type { ResultsOptions, RulesOptions } from "./layout";
 export { jsonAwardReason, toJsonRows } from "./json";
 export * from "./ownership";
-export { notesList, notesOnResults, type SheetCellAt } from "./notes";
+export { NOTES_NAMED, notesList, notesOnResults, type SheetCellAt } from "./notes";
 export { EXCEL_CELL_MAX, fitCellText, fitSheetTexts, isWritableText } from "./cell-text";
 export type { JsonAwardReason, JsonUnit } from "./json";
 export { isPlanSheet, PLAN_SHEET, planSheetModel, readPlanSheet, templatePlan } from "./plan-sheet";

@@ -20,7 +20,7 @@ import {
   ANY_LEVEL, BELOW_KINDS, BLOCK_TEXT, FACT_TEXT, fillPlanSheetText, INDEX_SETS, INPUT_KINDS, LEVEL_WORDS, PLAN_KINDS, PLAN_SHEET_PROBLEMS as P,
   PLAN_SHEET_TEXT as T, SCOPES, SUBJECTS, TARGET_KINDS, TIE_ORDERS, YES_NO, type Vocab,
 } from "../messages/plan-sheet";
-import { planProblems } from "../plans/validate";
+import { checkPlan } from "../plans/validate";
 import { cellRef, columnLetter } from "./a1";
 import TEMPLATE from "./plan-template.json";
 import { LINE_POINTS, textWidth, wrappedLines } from "./text-lines";
@@ -1157,14 +1157,9 @@ function optionValue(s: string): unknown {
   return k === "true" ? true : k === "false" ? false : s.trim();
 }
 
-/** The plan check's problems with the path of each. */
+/** The plan check's problems, each with the path of the value it is about. */
 function modelProblems(plan: unknown): { path: PlanPath; message: string }[] {
-  try {
-    return planProblems(plan as Plan).map((message) => ({ path: [], message }));
-  } catch {
-    // a plan too broken to check: the reading has said what is wrong with it
-    return [];
-  }
+  return checkPlan(plan).problems;
 }
 
 /** The plan of `plan new` without --from: one example row in each table, to be edited. */

@@ -13,7 +13,11 @@ import type { ColumnMapping, Problem, ScoredSheet, ScoreOptions, TableRegion } f
 
 export { headerTexts };
 
-const NOT_PROBLEMS = new Set<Finding["code"]>(["tie_unresolved", "tie_needs_account_data", "below_floor", "target_met", "target_not_met", "ok"]);
+/**
+ * Outcomes of the plan's rules, not bad data: ties, the commune floor, targets, and a district whose
+ * communes' mean left some out (the cells to fix are those communes', each a problem of its own).
+ */
+const NOT_PROBLEMS = new Set<Finding["code"]>(["tie_unresolved", "tie_needs_account_data", "below_floor", "target_met", "target_not_met", "ok", "communes_left_out"]);
 
 export class WorkbookError extends Error {
   constructor(msg: string) {
@@ -167,7 +171,6 @@ export function scoreSheet(plan: Plan, grid: CellInput[][], opts: ScoreSheetOpti
   const place = (key: string | undefined, f: Finding) => {
     const src = key !== undefined ? byKey.get(key) : undefined;
     if (!src) return;
-    // ties, the commune floor and targets are outcomes of the plan's rules, not bad data
     if (NOT_PROBLEMS.has(f.code)) return;
     const col =
       (f.input !== undefined ? mapping.mapping[f.input] : undefined) ??

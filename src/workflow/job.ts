@@ -25,6 +25,8 @@ import {
   tableView,
   HEADER_SEARCH_ROWS_MAX,
   WorkbookError,
+  notesList,
+  RESULTS_SHEET,
   type ColumnMapping,
   type ScoredSheet,
   type TableRegion,
@@ -33,6 +35,8 @@ import {
 import { readSnapshot } from "../excel-io/read";
 import { planOwnership, type OwnedSheet } from "../excel-io/write";
 import { writeSheets } from "../excel-io/write-parts";
+import { notesOnOldResults } from "../excel-io/notes";
+import { fillCopyText, SCORED_COPY_TEXT } from "../messages/scored-copy";
 import { WorkflowError, type ExcelRunner, type SourceSpec, type WorkbookSnapshot } from "../excel-io/types";
 import { columnLetter, sameSheetName, sheetOfFormula } from "../excel-io/a1";
 import { chartSheet } from "./chart";
@@ -51,6 +55,8 @@ export interface JobRequest {
   date?: CellInput;
   /** write formulas that refer to the source cells instead of plain values */
   formulas?: boolean;
+  /** the user agreed to lose the notes found on the old results sheet (NotesWorkflowError) */
+  replaceNotes?: boolean;
   now?: Date;
 }
 
@@ -86,6 +92,20 @@ export interface MappingPreview {
 export class MappingWorkflowError extends WorkflowError {
   constructor(code: string, message: string, opts: ConstructorParameters<typeof WorkflowError>[2], readonly preview: MappingPreview) {
     super(code, message, opts);
+  }
+}
+
+/**
+ * The old results sheet holds notes the user added (src/workbook/notes.ts), which replacing it would
+ * lose: nothing was written, and the pane asks whether to go on (JobRequest.replaceNotes) or stop.
+ */
+export class NotesWorkflowError extends WorkflowError {
+  constructor(
+    readonly sheet: string,
+    /** the cells, A1 style, in sheet order */
+    readonly cells: string[],
+  ) {
+    super("notes_would_be_lost", fillCopyText(SCORED_COPY_TEXT.notesWouldBeLost, { sheet, cells: notesList(cells) }), { where: { sheet } });
   }
 }
 
@@ -210,6 +230,11 @@ export async function runJob(
 
     progress("check");
     const own = planOwnership(snap, sheets);
+    const oldResults = own.replace.find((name) => sameSheetName(name, RESULTS_SHEET));
+    if (oldResults !== undefined && !req.replaceNotes) {
+      const cells = await notesOnOldResults(context, oldResults, sync);
+      if (cells.length) throw new NotesWorkflowError(oldResults, cells);
+    }
 
     progress("write");
     await nextTask();

@@ -349,6 +349,27 @@ describe(".ods and .xls", () => {
     ]);
     expect(s.hiddenRows).toEqual([4]);
     expect(s.hiddenColumns).toEqual([2]);
+    // the title spans two columns: its covered cell is blank, and the area is passed on
+    expect(s.merges).toEqual([{ r0: 0, c0: 0, r1: 0, c1: 1 }]);
+  });
+
+  // LibreOffice's own files (test/cli/fixtures/make-merged-down.js says how they were made)
+  it.each(["ods", "xls"])("a LibreOffice .%s with names merged down: the merged areas are passed on, every commune has its district", async (ext) => {
+    const input = path.join(__dirname, "fixtures", `merged-down.${ext}`);
+    const book = await readInput(input);
+    const merges = book.sheets[0].merges ?? [];
+    for (const m of [{ r0: 0, c0: 0, r1: 0, c1: 7 }, { r0: 4, c0: 2, r1: 6, c1: 2 }, { r0: 4, c0: 3, r1: 6, c1: 3 }, { r0: 8, c0: 2, r1: 10, c1: 2 }, { r0: 8, c0: 3, r1: 10, c1: 3 }]) {
+      expect(merges).toContainEqual(m);
+    }
+    let json = "";
+    const code = await scoreCommand([input, "--plan", "hg-165", "--json", "-q"], { out: (t) => (json += t), err: () => undefined });
+    expect(code).toBe(0);
+    const units = JSON.parse(json) as { unit: string; level: string; group: string | null; total: number | null }[];
+    const u = (name: string) => units.find((x) => x.unit === name)!;
+    expect([u("Thị trấn Ngã Sáu"), u("Xã Phú Hữu")].map((x) => [x.level, x.group])).toEqual([["xa", "Huyện Châu Thành"], ["xa", "Huyện Châu Thành"]]);
+    expect([u("Xã Phương Bình"), u("Xã Tân Bình")].map((x) => [x.level, x.group])).toEqual([["xa", "Huyện Phụng Hiệp"], ["xa", "Huyện Phụng Hiệp"]]);
+    // the district's mean takes its three communes: (90% + mean(95%, 80%, 90%)) / 2 → 53.5 + 40
+    expect(u("Huyện Châu Thành").total).toBeCloseTo(93.5, 9);
   });
 
   // hidden rows and columns of an .xls: SheetJS writes none, LibreOffice's are read in test/e2e/read-producers.e2e.test.ts

@@ -118,6 +118,21 @@ test("rank an hg-165 table from the pane", async () => {
   expect(errors).toEqual([]);
 });
 
+test("a note the user typed on the old results sheet: the pane asks before it replaces the sheet", async () => {
+  // after the Rank above: a note beside the results' columns, and a Rank again
+  await wbEval("window.__wb.setValues('Kết quả DVC', 'AF7', [['đã gọi điện cho xã']])");
+  const before = await wbEval<string>("JSON.stringify(window.__wb.snapshot())");
+  await page.getByRole("button", { name: "Xếp hạng", exact: true }).click();
+  await page.getByText("Trang kết quả cũ có ghi chú của người dùng").waitFor();
+  await page.getByText(/có ghi chú ở AF7/).waitFor();
+  expect(await wbEval<string>("JSON.stringify(window.__wb.snapshot())")).toBe(before);
+
+  await page.getByRole("button", { name: "Thay trang kết quả và xếp hạng" }).click();
+  await page.getByText(/^Đã ghi “Kết quả DVC”/).waitFor();
+  expect(await wbEval<unknown>("window.__wb.cell('Kết quả DVC', 'AF7') || null")).toBeNull();
+  expect(errors).toEqual([]);
+});
+
 test("a user's sheet named like the results sheet: the pane says why and nothing is written", async () => {
   const { page: p, errors: errs } = await openPane(hostScript("vi-VN", `wb.setValues("Kết quả DVC", "A1", [["Bảng tự lập của phòng"]]);`));
   const before = await p.evaluate("JSON.stringify(window.__wb.snapshot())");

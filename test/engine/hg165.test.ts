@@ -203,6 +203,15 @@ describe("hg-165 commune tie-break (§III.2.b): distinct filing accounts ÷ onli
     expect([r("Y").rank, r("X").rank, r("Z").rank]).toEqual([1, 2, 3]);
     expect(r("X").tied).toBe(false);
   });
+  it("one blank cell among tied communes: the others are still ordered, the blank one is named and tied with them all", () => {
+    const t = scoreTable(P, [c("X", "A", 95, { filing_accounts: 50 }), c("Y", "B", 95), c("Z", "C", 95, { filing_accounts: 80 }), c("W", "D", 90, { filing_accounts: 10 })]);
+    const r = (k: string) => t.units.find((x) => x.key === k)!;
+    expect([r("Y").rank, r("Z").rank, r("X").rank, r("W").rank]).toEqual([1, 1, 2, 4]);
+    expect([r("Y").tied, r("Z").tied, r("X").tied, r("W").tied]).toEqual([true, true, true, false]);
+    expect(t.findings.filter((f) => f.code === "missing_input").map((f) => f.key)).toEqual(["Y"]);
+    expect(r("Y").findings.map((f) => f.code)).toContain("tie_needs_account_data");
+    expect(r("X").findings.map((f) => f.code)).toContain("tie_unresolved");
+  });
   it("without the column, tied communes share the rank and are flagged", () => {
     const t = scoreTable(P, [c("X", "A", 95), c("Y", "B", 95), c("Z", "C", 90)]);
     const r = (k: string) => t.units.find((x) => x.key === k)!;
@@ -225,6 +234,47 @@ describe("hg-165 commune tie-break (§III.2.b): distinct filing accounts ÷ onli
     expect(t.units[0].rank).toBe(1);
     expect(t.units[0].award).toBeNull();
     expect(t.findings.map((f) => f.code)).toContain("unknown_group");
+  });
+});
+
+describe("reading hg165_mean_members: a district whose mean leaves communes out", () => {
+  // A: (0.95 + mean(1, 0.8)) / 2 = 0.925 → 60 + 40 = 100 with its blank commune left out; B 89.5; C 86.5
+  const rows = (aBlank: unknown): UnitRow[] => [
+    d("A", 95), d("B", 85), d("C", 75),
+    c("a1", "A", 100), c("a2", "A", 80), c("a3", "A", aBlank as number), c("b1", "B", 80), c("c1", "C", 80),
+  ];
+  const t = scoreTable(P, rows(null));
+  const u = (k: string) => t.units.find((x) => x.key === k)!;
+
+  it("keeps the points of the communes counted, and is flagged naming the commune left out", () => {
+    expect(u("A")).toMatchObject({ status: "scored", rank: 1 });
+    expect(u("A").total).toBeCloseTo(100, 9);
+    expect(u("A").criteria[0].communeCount).toBe(2);
+    expect(u("A").findings).toEqual([{ code: "communes_left_out", detail: { count: 1, units: "a3", used: 2 } }]);
+    expect(u("A").message).toMatch(/thiếu 1 xã \(a3\)/);
+    expect(t.findings).toContainEqual({ code: "communes_left_out", detail: { count: 1, units: "a3", used: 2 }, key: "A" });
+  });
+  it("its prize is held, not passed down: the next districts keep the prizes of their own ranks", () => {
+    expect(u("A")).toMatchObject({ award: null, awardCode: null, prize: null, bonusPoints: null });
+    expect(u("A").awardReason).toEqual({ code: "award_mean_incomplete", detail: { count: 1, units: "a3", rank: 1 }, source: "000_e8cf8ffdb6dfbfb5.txt §III.2.a" });
+    expect(u("B")).toMatchObject({ rank: 2, awardCode: "district_second", prize: 15_000_000 });
+    expect(u("C")).toMatchObject({ rank: 3, awardCode: "district_third", prize: 10_000_000 });
+    expect(t.units.some((x) => x.awardCode === "district_first")).toBe(false);
+  });
+  it("a commune with a bad figure is left out as a blank one is; once it is complete the district is awarded", () => {
+    expect(scoreTable(P, rows("n/a")).units.find((x) => x.key === "A")!.awardReason?.code).toBe("award_mean_incomplete");
+    const complete = scoreTable(P, rows(90)).units.find((x) => x.key === "A")!;
+    expect(complete).toMatchObject({ awardCode: "district_first", awardReason: null, findings: [] });
+  });
+  it("a district past the prizes is told why too, with no prize to hold", () => {
+    const t2 = scoreTable(P, [d("A", 95), d("B", 85), d("C", 75), d("D", 65), c("a", "A", 80), c("b", "B", 80), c("c", "C", 80), c("d", "D", 80), c("d2", "D", "" as never)]);
+    const dd = t2.units.find((x) => x.key === "D")!;
+    expect(dd.rank).toBe(4);
+    expect(dd.awardReason).toEqual({ code: "award_mean_incomplete", detail: { count: 1, units: "d2" }, source: "000_e8cf8ffdb6dfbfb5.txt §III.2.a" });
+  });
+  it("a commune below 70% is in the mean, not left out", () => {
+    const t2 = scoreTable(P, [d("A", 95), c("a1", "A", 100), c("a2", "A", 60)]);
+    expect(t2.units[0]).toMatchObject({ awardCode: "district_first", findings: [] });
   });
 });
 

@@ -18,13 +18,18 @@ function reference(scores: (number | null)[], tiebreak?: (number | null)[]): { r
     let end = start + 1;
     while (end < idx.length && top - (scores[idx[end]] as number) <= SCORE_TOLERANCE) end++;
     const group = idx.slice(start, end);
-    if (group.length > 1 && tiebreak && group.every((i) => ok(tiebreak[i]))) {
+    const valued = tiebreak ? group.filter((i) => ok(tiebreak[i])) : [];
+    if (group.length > 1 && valued.length > 1) {
+      // reading hg165_tiebreak_checked: a unit without a value takes the group's first rank, the others
+      // are ordered by their values, and the whole group stays tied while one has no value
+      const open = valued.length < group.length;
+      for (const i of group) if (!valued.includes(i)) out[i] = { rank: start + 1, tied: true };
       const tb = tiebreak as number[];
-      const byTb = group.slice().sort((i, j) => tb[j] - tb[i] || i - j);
+      const byTb = valued.slice().sort((i, j) => tb[j] - tb[i] || i - j);
       for (let k = 0; k < byTb.length; ) {
         let m = k + 1;
         while (m < byTb.length && tb[byTb[m]] === tb[byTb[k]]) m++;
-        for (let q = k; q < m; q++) out[byTb[q]] = { rank: start + k + 1, tied: m - k > 1 };
+        for (let q = k; q < m; q++) out[byTb[q]] = { rank: start + k + 1, tied: open || m - k > 1 };
         k = m;
       }
     } else for (const i of group) out[i] = { rank: start + 1, tied: group.length > 1 };
@@ -73,7 +78,7 @@ describe("rankPositions on levels large enough for the radix sort", () => {
     expect(positions(scores)).toEqual(reference(scores));
   });
 
-  it("a tie-break orders tied units, and a missing tie-break value keeps the tie", () => {
+  it("a tie-break orders tied units, and a missing tie-break value keeps its unit tied with its group", () => {
     const rnd = stream(23);
     const scores = Array.from({ length: 6000 }, () => Math.floor(rnd() * 50));
     const full = scores.map(() => Math.floor(rnd() * 20) / 20);

@@ -7,6 +7,11 @@ describe("competitionRank", () => {
   it("equal points by different float routes tie", () => expect(competitionRank([60 + 0.89 * 40, 0.89 * 40 + 60 + 1e-13]).map((r) => r.rank)).toEqual([1, 1]));
   it("tie-break higher first", () => expect(competitionRank([9, 9, 9], [0.2, 0.5, 0.2]).map((r) => r.rank)).toEqual([2, 1, 2]));
   it("missing tie-break data keeps the tie", () => expect(competitionRank([9, 9, 8], [0.5, null, 1]).map((r) => r.rank)).toEqual([1, 1, 3]));
+  it("one missing tie-break value does not undo the others: they are ordered, the unit without one is tied with them all", () => {
+    const r = competitionRank([9, 9, 9, 9, 8], [0.2, null, 0.5, 0.2, 1]);
+    expect(r.map((x) => x.rank)).toEqual([2, 1, 1, 2, 5]);
+    expect(r.map((x) => x.tied)).toEqual([true, true, true, true, false]);
+  });
   it("input order does not matter", () => expect(competitionRank([1, 3, 2]).map((r) => r.rank)).toEqual([3, 1, 2]));
 });
 

@@ -76,6 +76,9 @@ export interface FakeSheet {
   /** ranges whose rows Excel was asked to fit to their contents */
   autofitRows: string[];
   pageLayout: FakePageLayout;
+  /** threaded comments (`worksheet.comments`) and notes (`worksheet.notes`) by cell ("r,c"): their text */
+  comments: Map<string, string>;
+  notes: Map<string, string>;
 }
 /** What was set through `worksheet.pageLayout`; margins in points, as Excel keeps them. */
 export interface FakePageLayout {
@@ -268,6 +271,8 @@ export class FakeWorkbook {
       rangeFormats: [],
       autofitRows: [],
       pageLayout: {},
+      comments: new Map(),
+      notes: new Map(),
     };
     this.sheets.push(s);
     if (!this.activeSheetId) this.activeSheetId = s.id;
@@ -314,6 +319,13 @@ export class FakeWorkbook {
         else s.cells.set(k, { v });
       }),
     );
+  }
+  /** Test helper: a threaded comment (or, with kind "note", a note) on a cell. */
+  addComment(sheetName: string, address: string, text: string, kind: "comments" | "notes" = "comments"): void {
+    const s = this.sheetByName(sheetName);
+    if (!s) throw new Error(`no sheet ${sheetName}`);
+    const { box } = parseAddress(address);
+    s[kind].set(key(box.r0, box.c0), text);
   }
   /** Test helper: the values of a block, as `Range.values` would read them. */
   getValues(sheetName: string, address?: string): FakeScalar[][] {
@@ -679,9 +691,14 @@ export class FakeWorksheet extends Proxy {
   charts: FakeChartCollection;
   freezePanes: { freezeRows: (n: number) => void };
   pageLayout: FakePageLayoutProxy;
+  /** ExcelApi 1.10 and 1.18 */
+  comments: FakeCellNoteCollection;
+  notes: FakeCellNoteCollection;
   constructor(ctx: FakeRequestContext, resolve: () => FakeSheet, path: unknown[] = []) {
     super(ctx, path);
     this.resolve = resolve;
+    this.comments = new FakeCellNoteCollection(ctx, resolve, "comments", [path, "comments"]);
+    this.notes = new FakeCellNoteCollection(ctx, resolve, "notes", [path, "notes"]);
     this.charts = new FakeChartCollection(ctx, resolve, path);
     this.pageLayout = new FakePageLayoutProxy(ctx, resolve, [path, "pageLayout"]);
     this.freezePanes = {
@@ -1196,6 +1213,47 @@ export class FakeChartCollection {
         },
       },
     };
+  }
+}
+
+/** A comment or a note as far as the add-in reads it: its text and its cell (getLocation). */
+export class FakeCellNote extends Proxy {
+  constructor(
+    ctx: FakeRequestContext,
+    private sheet: FakeSheet,
+    private cellKey: string,
+    private kind: "comments" | "notes",
+    path: unknown[] = [],
+  ) {
+    super(ctx, path);
+  }
+  protected snapshot(p: string): unknown {
+    if (p === "id") return `${this.sheet.id}:${this.cellKey}`;
+    if (p === "content") return this.sheet[this.kind].get(this.cellKey) ?? "";
+    throw new FakeExcelError("InvalidArgument", `fake: ${this.kind}.${p} is not modelled`);
+  }
+  get content(): string {
+    return this.get_("content");
+  }
+  getLocation(): FakeRange {
+    const [r, c] = this.cellKey.split(",").map(Number);
+    return new FakeRange(this.ctx, () => ({ s: this.sheet, b: { r0: r, c0: c, rows: 1, cols: 1 } }), [this.path, "getLocation"]);
+  }
+}
+
+/** `worksheet.comments` / `worksheet.notes`: the items, in cell order, each with its cell. */
+export class FakeCellNoteCollection extends FakeCollection<FakeCellNote> {
+  constructor(
+    ctx: FakeRequestContext,
+    private resolve: () => FakeSheet,
+    private kind: "comments" | "notes",
+    path: unknown[] = [],
+  ) {
+    super(ctx, path);
+  }
+  protected current(): FakeCellNote[] {
+    const s = this.resolve();
+    return [...s[this.kind].keys()].map((k, i) => new FakeCellNote(this.ctx, s, k, this.kind, [this.path, "items", i]));
   }
 }
 

@@ -68,6 +68,8 @@ export interface SpotSpec {
   status?: string;
   total?: number | null;
   award?: string | null;
+  /** the code of why the unit has no award (null: it has one, or the plan gives none) */
+  awardReason?: string | null;
   group?: string | null;
   level?: string;
 }
@@ -127,8 +129,12 @@ export interface HardCase {
   set?: Record<string, Tagged>;
   appendRows?: Tagged[][];
   extraSheets?: SheetSpec[];
+  /** workbook names, e.g. the marker of a results sheet an earlier run wrote ("'Kết quả DVC'!$A$1") */
+  names?: { name: string; ref: string }[];
   generate?: { kind: "hg165Large"; rows: number; districts: number };
   csv?: CsvSpec;
+  /** the command line is handed the sheets as this kind of file instead of an .xlsx (written by files.ts) */
+  cliFormat?: "ods" | "xls";
   /** raw bytes instead of a workbook: an encrypted (OLE) container or a broken zip */
   file?: { kind: "ole" | "zip-garbage" | "truncated-xlsx" | "xlsx-named-csv"; name: string };
   cliArgs?: string[];
@@ -359,6 +365,7 @@ export interface SpotSeen {
   status: string;
   total: number | null;
   award: string | null;
+  awardReason?: { code: string } | null;
   group: string | null;
   level: string;
 }
@@ -372,6 +379,7 @@ export function spotMismatches(s: SpotSpec, u: SpotSeen | undefined): string[] {
   if (s.status !== undefined && u.status !== s.status) differ("status", s.status, u.status);
   if (s.total === null ? u.total !== null : s.total !== undefined && (u.total === null || Math.abs(u.total - s.total) > 1e-9)) differ("total", s.total, u.total);
   if (s.award !== undefined && u.award !== s.award) differ("award", s.award, u.award);
+  if (s.awardReason !== undefined && (u.awardReason?.code ?? null) !== s.awardReason) differ("awardReason", s.awardReason, u.awardReason?.code ?? null);
   if (s.group !== undefined && u.group !== s.group) differ("group", s.group, u.group);
   if (s.level !== undefined && u.level !== s.level) differ("level", s.level, u.level);
   return out;

@@ -36,6 +36,7 @@ interface JsonUnit {
   status: string;
   total: number | null;
   award: string | null;
+  awardReason: { code: string } | null;
   group: string | null;
   level: string;
   row: number | null;
@@ -145,8 +146,13 @@ describe.each(allCases().map((c) => [c.id, c] as const))("%s", (_id, c) => {
     if (!c.cliCsvNoWrite) await expectWellFormed(output);
     if (c.cliCsvNoWrite) {
       expect(fs.existsSync(output)).toBe(false);
-    } else if (!c.csv) {
+    } else if (!c.csv && !c.cliFormat) {
       await expectInputSheetsKept(file, output);
+    } else if (c.cliFormat) {
+      // an .ods or .xls gives a new .xlsx: its data sheet first, under its own name
+      const b = new ExcelJS.Workbook();
+      await b.xlsx.readFile(output);
+      expect(b.worksheets[0].name).toBe(sheet);
     } else {
       // a CSV's data sheet in the scored workbook holds the CSV's fields, numbers as numbers, the rest as text
       const b = new ExcelJS.Workbook();

@@ -6,8 +6,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import * as XLSX from "@e965/xlsx";
+import { strToU8, zipSync } from "fflate";
 import * as iconv from "iconv-lite";
-import { isoDate, plainOf, windows1258, type BuiltSheet, type HardCase, type Tagged } from "./cases";
+import { isoDate, parseRange, plainOf, windows1258, type BuiltSheet, type HardCase, type Tagged } from "./cases";
 
 /** The sheet a CSV becomes (src/cli/read CSV_SHEET). */
 export const CSV_SHEET = "Số liệu";
@@ -22,7 +24,7 @@ function xlsxValue(v: Tagged): ExcelJS.CellValue {
   return { formula: v.formula, result } as ExcelJS.CellFormulaValue;
 }
 
-async function writeXlsx(sheets: BuiltSheet[], file: string): Promise<void> {
+async function writeXlsx(sheets: BuiltSheet[], file: string, names: HardCase["names"] = []): Promise<void> {
   const wb = new ExcelJS.Workbook();
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
@@ -38,7 +40,71 @@ async function writeXlsx(sheets: BuiltSheet[], file: string): Promise<void> {
     for (const r of [...s.hiddenRows, ...s.filteredRows]) ws.getRow(r).hidden = true;
     if (s.autoFilter) ws.autoFilter = s.autoFilter;
   }
+  for (const n of names) wb.definedNames.add(n.ref, n.name);
   await wb.xlsx.writeFile(file);
+}
+
+/** A plain value of a cell the .ods and .xls writers take (numbers, text, true/false; other tags are the .xlsx's). */
+function plainCell(v: Tagged, sheet: string): string | number | boolean | null {
+  if (v === null || typeof v !== "object") return v;
+  throw new Error(`sheet ${sheet}: a ${Object.keys(v)[0]} cell is written to .xlsx only`);
+}
+
+const escapeXml = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/**
+ * The sheets as an OpenDocument spreadsheet, written as LibreOffice writes one: a merged area is its
+ * first cell spanning rows and columns (table:number-rows-spanned, -columns-spanned) and covered cells.
+ */
+function odsBytes(sheets: BuiltSheet[]): Buffer {
+  const tables = sheets.map((s) => {
+    const spans = new Map<string, { rows: number; cols: number }>();
+    const covered = new Set<string>();
+    for (const m of s.merges) {
+      const { r0, c0, r1, c1 } = parseRange(m);
+      spans.set(`${r0},${c0}`, { rows: r1 - r0 + 1, cols: c1 - c0 + 1 });
+      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (r !== r0 || c !== c0) covered.add(`${r},${c}`);
+    }
+    const rows: string[] = [];
+    for (let r = 0; r < s.rows; r++) {
+      const cells: string[] = [];
+      for (let c = 0; c < s.cols; c++) {
+        if (covered.has(`${r},${c}`)) {
+          cells.push("<table:covered-table-cell/>");
+          continue;
+        }
+        const span = spans.get(`${r},${c}`);
+        const attrs = span ? ` table:number-rows-spanned="${span.rows}" table:number-columns-spanned="${span.cols}"` : "";
+        const v = plainCell(s.grid[r]?.[c] ?? null, s.name);
+        if (v === null) cells.push(`<table:table-cell${attrs}/>`);
+        else if (typeof v === "number") cells.push(`<table:table-cell${attrs} office:value-type="float" office:value="${v}"><text:p>${v}</text:p></table:table-cell>`);
+        else if (typeof v === "boolean") cells.push(`<table:table-cell${attrs} office:value-type="boolean" office:boolean-value="${v}"><text:p>${v}</text:p></table:table-cell>`);
+        else cells.push(`<table:table-cell${attrs} office:value-type="string"><text:p>${escapeXml(v)}</text:p></table:table-cell>`);
+      }
+      rows.push(`<table:table-row>${cells.join("")}</table:table-row>`);
+    }
+    return `<table:table table:name="${escapeXml(s.name)}">${rows.join("")}</table:table>`;
+  });
+  const content =
+    `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" ` +
+    `xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">` +
+    `<office:body><office:spreadsheet>${tables.join("")}</office:spreadsheet></office:body></office:document-content>`;
+  return Buffer.from(zipSync({ mimetype: [strToU8("application/vnd.oasis.opendocument.spreadsheet"), { level: 0 }], "content.xml": strToU8(content) }));
+}
+
+/** The sheets as an Excel 97–2003 workbook (BIFF8), merged areas included, written by SheetJS. */
+function xlsBytes(sheets: BuiltSheet[]): Buffer {
+  const wb = XLSX.utils.book_new();
+  for (const s of sheets) {
+    const rows = Array.from({ length: s.rows }, (_, r) => Array.from({ length: s.cols }, (_, c) => plainCell(s.grid[r]?.[c] ?? null, s.name)));
+    const ws = XLSX.utils.aoa_to_sheet(rows);
+    ws["!merges"] = s.merges.map((m) => {
+      const { r0, c0, r1, c1 } = parseRange(m);
+      return { s: { r: r0, c: c0 }, e: { r: r1, c: c1 } };
+    });
+    XLSX.utils.book_append_sheet(wb, ws, s.name);
+  }
+  return XLSX.write(wb, { type: "buffer", bookType: "biff8" }) as Buffer;
 }
 
 /** A sheet as CSV (UTF-8, commas): the large case, where reading and scoring are the point. */
@@ -102,7 +168,12 @@ export async function inputFile(c: HardCase, sheets: BuiltSheet[], dir: string):
     }
     return { file, sheet: sheets[0].name };
   }
+  if (c.cliFormat) {
+    const file = path.join(at, `so-lieu.${c.cliFormat}`);
+    fs.writeFileSync(file, c.cliFormat === "ods" ? odsBytes(sheets) : xlsBytes(sheets));
+    return { file, sheet: sheets[0].name };
+  }
   const file = path.join(at, "so-lieu.xlsx");
-  await writeXlsx(sheets, file);
+  await writeXlsx(sheets, file, c.names);
   return { file, sheet: sheets[0].name };
 }

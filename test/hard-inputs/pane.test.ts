@@ -26,7 +26,7 @@ function fakeCell(v: ReturnType<typeof plainOf>, tagged: unknown): FakeCell | nu
   return f ? { v, f } : { v };
 }
 
-function fakeBook(sheets: BuiltSheet[]): FakeWorkbook {
+function fakeBook(sheets: BuiltSheet[], names: HardCase["names"] = []): FakeWorkbook {
   const wb = new FakeWorkbook();
   for (const s of sheets) {
     const fs = wb.addSheet(s.name);
@@ -37,6 +37,11 @@ function fakeBook(sheets: BuiltSheet[]): FakeWorkbook {
       }),
     );
     fs.merges.push(...s.merges);
+  }
+  for (const n of names) {
+    const bang = n.ref.lastIndexOf("!");
+    const sheet = n.ref.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+    wb.names.push({ name: n.name, sheetId: wb.sheetByName(sheet)!.id, address: n.ref.slice(bang + 1) });
   }
   return wb;
 }
@@ -95,7 +100,7 @@ describe.each(allCases().map((c) => [c.id, c] as const))("%s", (_id, c) => {
   test(`${c.kind}: problems on the user's sheet, the other rows scored, the input unchanged`, async () => {
     const e = expectFor(c, "pane");
     const sheets = buildSheets(c);
-    const wb = fakeBook(sheets);
+    const wb = fakeBook(sheets, c.names);
     const base = sheets[0];
     wb.select(base.name, c.select ?? baseOf(c).select);
     const names = sheets.map((s) => s.name);

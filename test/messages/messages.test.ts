@@ -6,9 +6,9 @@ const CODES = [
   "ok", "missing_input", "invalid_input", "negative_count", "not_integer", "zero_denominator", "numerator_exceeds_denominator",
   "percent_out_of_range", "percent_ambiguous", "below_floor", "missing_communes", "unknown_group", "unknown_unit", "unknown_level", "unknown_indicator", "unknown_plan",
   "invalid_date", "before_campaign", "tie_unresolved", "tie_needs_account_data", "target_met", "target_not_met", "not_applicable",
-  "invalid_option", "estimate", "duplicate_unit", "bonus_out_of_range",
+  "invalid_option", "estimate", "duplicate_unit", "bonus_out_of_range", "communes_left_out",
   "award_rank_no_prize", "award_places_taken", "award_group_full", "award_tie_pending", "award_waits_for_tie", "award_no_group",
-  "award_group_not_in_table", "award_duplicates", "award_data_flag", "award_condition_not_met", "condition_target_not_met", "condition_target_missing",
+  "award_group_not_in_table", "award_duplicates", "award_mean_incomplete", "award_data_flag", "award_condition_not_met", "condition_target_not_met", "condition_target_missing",
   "condition_no_solution",
 ] as const;
 

@@ -114,6 +114,16 @@ export function checkPlanPoints(rows: UnitRow[], out: TableOutcome): void {
     ensure((u.status === "scored") === scored, `status ${u.status}, but the plan ${scored ? "scores" : "does not score"} it`, u);
     if (scored) ensure(Math.abs((u.total as number) - (w.online_ratio! + w.eid_ratio!)) <= TOL, "total differs from the plan's", u);
   });
+  // reading hg165_mean_members: a scored district is flagged exactly when a commune of it has no ratio
+  const leftOut = new Set<string>();
+  for (const r of rows) {
+    if (r.level === "xa" && r.group && r.group.trim() && ratioOf(r.values, "online_dossiers", "all_dossiers") === null) leftOut.add(normalizeKey(r.group));
+  }
+  out.units.forEach((u, i) => {
+    if (u.level !== "huyen" || u.status !== "scored") return;
+    const want = leftOut.has(normalizeKey(rows[i].group || rows[i].key));
+    ensure(u.findings.some((f) => f.code === "communes_left_out") === want, want ? "a commune left out of the mean, not flagged" : "flagged for communes left out, none is", u);
+  });
 }
 
 // ---------- 3. ranks agree with totals ----------
@@ -128,8 +138,8 @@ function tieBreakOf(r: UnitRow): number | null {
 
 /**
  * Within each level, among scored units: rank = 1 + the number of units strictly better ("1, 2, 2, 4").
- * Strictly better: a higher total (beyond the 1e-9 tolerance) or, among communes of one total where
- * every one has a tie-break value, a higher tie-break value. Returns how many units were left
+ * Strictly better: a higher total (beyond the 1e-9 tolerance) or, among communes of one total, a
+ * higher tie-break value where both have one. Returns how many units were left
  * unchecked because another total sat within the tolerance band but not exactly equal.
  */
 export function checkRanks(rows: UnitRow[], out: TableOutcome): number {
@@ -156,16 +166,19 @@ export function checkRanks(rows: UnitRow[], out: TableOutcome): number {
         continue;
       }
       const cluster = idx.filter((j) => Math.abs(total(j) - t) <= SAME);
-      const breakable = level === "xa" && cluster.length > 1 && cluster.every((j) => tb(j) !== null);
+      // reading hg165_tiebreak_checked: units of one total with tie-break values are ordered by them; a
+      // unit without one is surely behind none of them, and keeps every unit of its total tied
+      const breakable = level === "xa" && cluster.length > 1 && tb(i) !== null;
+      const open = cluster.length > 1 && cluster.some((j) => tb(j) === null);
       let better = 0;
       for (const j of idx) {
         if (j === i) continue;
         if (total(j) > t + TOL) better++;
-        else if (breakable && cluster.includes(j) && (tb(j) as number) > (tb(i) as number)) better++;
+        else if (breakable && cluster.includes(j) && tb(j) !== null && (tb(j) as number) > (tb(i) as number)) better++;
       }
       ensure(u.rank === 1 + better, `rank ${u.rank}, but ${better} unit(s) of the level are strictly better`, u);
       const shares = idx.some((j) => j !== i && out.units[j].rank === u.rank);
-      ensure(u.tied === shares, `tied=${u.tied} but ${shares ? "another unit shares" : "no unit shares"} its rank`, u);
+      ensure(u.tied === (shares || open), `tied=${u.tied} but ${shares ? "another unit shares" : "no unit shares"} its rank${open ? " and a unit of its total has no tie-break value" : ""}`, u);
       // flagged as a tie (for the council to decide) exactly when it is one
       const flagged = u.findings.some((f) => f.code === "tie_unresolved" || f.code === "tie_needs_account_data");
       ensure(flagged === u.tied, u.tied ? "a tie without a tie finding" : "a unit with a rank of its own is flagged as tied", u);
@@ -218,7 +231,10 @@ export function checkAwards(out: TableOutcome): void {
       ensure(u.rank === p.rank && !u.tied, `${code} given at rank ${u.rank}${u.tied ? " (tied)" : ""}`, u);
       ensure(u.prize === p.prize && u.bonusPoints === p.bonus, `${code} with prize ${u.prize} and bonus ${u.bonusPoints}`, u);
     }
-    const owed = districts.filter((u) => u.status === "scored" && u.rank === p.rank && !u.tied);
+    // reading hg165_mean_members: a district whose mean left communes out waits for their figures
+    const leftOut = (u: UnitResult) => u.findings.some((f) => f.code === "communes_left_out");
+    for (const u of got) ensure(!leftOut(u), `${code} given while the district's mean leaves communes out`, u);
+    const owed = districts.filter((u) => u.status === "scored" && u.rank === p.rank && !u.tied && !leftOut(u));
     for (const u of owed) ensure(u.awardCode === code, `the untied district of rank ${p.rank} did not get ${code}`, u);
   }
   for (const u of districts) ensure(u.awardCode === null || u.awardCode in PRIZES, `district award ${u.awardCode}`, u);

@@ -129,12 +129,18 @@ describe("values as people type them", () => {
   });
 
   it("bands, per-level targets and milestones are read from their cells", () => {
-    const { grid } = communeOnline(CRIT.columns.bands.header, "≥ 60%: 20; >=40%: 15; 20%: 10,5");
-    const below = locate(grid, CRIT.title, { [CRIT.columns.level.header]: "xã", [CRIT.columns.id.header]: "online_ratio" }, CRIT.columns.below.header);
+    // the commune online criterion (60 points) in bands: the top band starts at the threshold and gives the maximum, the bands above the 70% floor
+    const { grid } = communeOnline(CRIT.columns.bands.header, "≥ 90%: 60; >=80%: 45; 72,5%: 10,5");
+    const row = { [CRIT.columns.level.header]: "xã", [CRIT.columns.id.header]: "online_ratio" };
+    const below = locate(grid, CRIT.title, row, CRIT.columns.below.header);
     grid[below.r][below.c] = "theo bậc";
-    const c = xaOnline(readPlanSheet(grid, SHEET).plan);
+    const th = locate(grid, CRIT.title, row, CRIT.columns.threshold.header);
+    grid[th.r][th.c] = "90%";
+    const read = readPlanSheet(grid, SHEET);
+    expect(read.problems).toEqual([]);
+    const c = xaOnline(read.plan);
     expect(c.below).toBe("bands");
-    expect(c.bands).toEqual([{ min: 0.6, points: 20 }, { min: 0.4, points: 15 }, { min: 0.2, points: 10.5 }]);
+    expect(c.bands).toEqual([{ min: 0.9, points: 60 }, { min: 0.8, points: 45 }, { min: 0.725, points: 10.5 }]);
     const at = locate(grid, CRIT.title, { [CRIT.columns.level.header]: "xã", [CRIT.columns.id.header]: "online_ratio" }, CRIT.columns.bands.header);
     grid[at.r][at.c] = "60%=20";
     expect(readPlanSheet(grid, SHEET).problems).toEqual([
@@ -186,6 +192,23 @@ describe("problems on their cells", () => {
     grid[a.r][a.c] = "bảy mươi";
     grid[b.r][b.c] = "bốn mươi";
     expect(readPlanSheet(grid, SHEET).problems.map((p) => p.cell).sort()).toEqual([cellRef(a.r, a.c), cellRef(b.r, b.c)].sort());
+  });
+
+  it("maxima that do not add up to the stated total: on the criteria, and the plan check's words", () => {
+    const { grid } = communeOnline(CRIT.columns.maxPoints.header, 50);
+    const read = readPlanSheet(grid, SHEET);
+    expect(read.plan).toBeNull();
+    const t = grid.findIndex((row) => row[0] === CRIT.title);
+    expect(read.problems).toEqual([{ cell: `A${t + 1}`, message: expect.stringMatching(/cấp xã cộng lại 90 .*≠ 100/) }]);
+  });
+
+  it("a quota with no award: on the quota's award cell", () => {
+    const grid = gridOf(planSheetModel(hg165()));
+    const q = BLOCK_TEXT.quotas;
+    const at = locate(grid, q.title, { [q.columns.id.header]: "communes_total" }, q.columns.awardCodes.header);
+    grid[at.r][at.c] = "commune_merits";
+    const read = readPlanSheet(grid, SHEET);
+    expect(read.problems).toEqual([{ cell: cellRef(at.r, at.c), message: expect.stringContaining('"commune_merits" không phải mã khen thưởng') }]);
   });
 
   it("a table without a column it needs says so on its header row", () => {

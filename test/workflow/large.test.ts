@@ -165,8 +165,8 @@ describe("a split write that breaks off", () => {
     const { wb, run, base } = await ranked();
     const result = await runJob(run, SPLIT);
     splitSyncs = wb.syncCount - base;
-    // read, two blocks, the last round trip
-    expect(splitSyncs).toBe(4);
+    // read, the old results sheet's extent (for the user's notes), two blocks, the last round trip
+    expect(splitSyncs).toBe(5);
     underLimit(wb);
     reference = await unlimitedWrite(ROWS, result, SPLIT);
     sameWorkbook(wb, reference);
@@ -182,8 +182,8 @@ describe("a split write that breaks off", () => {
   test("in a middle block: the user's sheets and the previous results stay as they were, no temporary sheet is left", async () => {
     const { wb, run, state, base } = await ranked();
     const before = state();
-    // read, block 1, block 2 (fails half way), ...
-    wb.failSync = (n) => (n === base + 3 ? { code: "GeneralException" } : undefined);
+    // read, the old results sheet, block 1, block 2 (fails half way), ...
+    wb.failSync = (n) => (n === base + 4 ? { code: "GeneralException" } : undefined);
     const e = await failure(runJob(run, SPLIT));
     expect(e.code).toBe("write_failed");
     expect(e.message).toMatch(/không đổi/);
@@ -195,7 +195,7 @@ describe("a split write that breaks off", () => {
   test.each([1, 2, 4, 7])("in the first round trip, after %i commands: what it added is removed", async (after) => {
     const { wb, run, state, base } = await ranked();
     const before = state();
-    wb.failSync = (n) => (n === base + 2 ? { code: "GeneralException", afterCommands: after } : undefined);
+    wb.failSync = (n) => (n === base + 3 ? { code: "GeneralException", afterCommands: after } : undefined);
     expect((await failure(runJob(run, SPLIT))).code).toBe("write_failed");
     expect(state()).toEqual(before);
     noLeftovers(wb);
@@ -206,7 +206,7 @@ describe("a split write that breaks off", () => {
     const visible = () => (state() as { cells: Record<string, unknown> }).cells;
     const before = visible();
     // block 2 fails, and so does the clean-up after it
-    wb.failSync = (n) => (n === base + 3 || n === base + 4 ? { code: "GeneralException", afterCommands: 0 } : undefined);
+    wb.failSync = (n) => (n === base + 4 || n === base + 5 ? { code: "GeneralException", afterCommands: 0 } : undefined);
     expect((await failure(runJob(run, SPLIT))).code).toBe("write_failed");
     const hidden = wb.sheets.filter((s) => s.visibility === "Hidden");
     expect(hidden.map((s) => s.name).sort()).toEqual([`~${RESULTS_SHEET}`, `~${RULES_SHEET}`]);

@@ -10,6 +10,7 @@ import { READ_MESSAGES as M, OUT_OF_RANGE_DATE, uncalculated } from "./messages"
 import { OpcPackage } from "./package";
 import { MAX_CELLS } from "./xlsx";
 import { InputFileError, type InputBook, type InputSheet, type ReadOptions } from "./types";
+import type { MergedArea } from "../../workbook/merges";
 
 const NS: Record<string, string> = {
   "urn:oasis:names:tc:opendocument:xmlns:office:1.0": "office",
@@ -134,12 +135,15 @@ async function readContent(pkg: OpcPackage, file: string, opts: ReadOptions): Pr
   let rowCells: [number, number, CellInput][] = [];
   let hiddenRowRanges: [number, number][] = [];
   let hiddenCols: [number, number][] = [];
+  let merges: MergedArea[] = [];
   let col = 0;
 
   // the cell being read
   let inCell = false;
   let covered = false;
   let cellRepeat = 1;
+  let rowsSpanned = 1;
+  let colsSpanned = 1;
   let cellAttrs: Record<string, string> = {};
   let text = "";
   let paragraphs = 0;
@@ -156,7 +160,7 @@ async function readContent(pkg: OpcPackage, file: string, opts: ReadOptions): Pr
       for (const [a, b] of hiddenRowRanges) for (let r = a; r <= Math.min(b, grid.length - 1); r++) hiddenRows.push(r + 1);
       const hiddenColumns: number[] = [];
       for (const [a, b] of hiddenCols) for (let c = a; c <= Math.min(b, width - 1); c++) hiddenColumns.push(c);
-      t.sheet = { name: t.name, grid, hiddenRows, hiddenColumns, state: t.hidden ? "hidden" : "visible" };
+      t.sheet = { name: t.name, grid, hiddenRows, hiddenColumns, state: t.hidden ? "hidden" : "visible", ...(merges.length ? { merges } : {}) };
     } else t.sheet = { name: t.name, grid: [], hiddenRows: [], hiddenColumns: [], state: t.hidden ? "hidden" : "visible", unread: true };
     tables.push(t);
     table = null;
@@ -223,6 +227,7 @@ async function readContent(pkg: OpcPackage, file: string, opts: ReadOptions): Pr
           col = 0;
           hiddenRowRanges = [];
           hiddenCols = [];
+          merges = [];
         } else if (!table || nested || skip) {
           if (n === "table:named-range" || n === "table:named-expression") {
             const name = t.attrs["table:name"];
@@ -245,6 +250,9 @@ async function readContent(pkg: OpcPackage, file: string, opts: ReadOptions): Pr
           inCell = true;
           covered = n === "table:covered-table-cell";
           cellRepeat = Math.max(1, Number(t.attrs["table:number-columns-repeated"] ?? 1) || 1);
+          // a merged range is its first cell spanning rows and columns, then covered cells (reading merged_down)
+          rowsSpanned = covered ? 1 : Math.max(1, Number(t.attrs["table:number-rows-spanned"] ?? 1) || 1);
+          colsSpanned = covered ? 1 : Math.max(1, Number(t.attrs["table:number-columns-spanned"] ?? 1) || 1);
           cellAttrs = t.attrs;
           text = "";
           paragraphs = 0;
@@ -264,6 +272,8 @@ async function readContent(pkg: OpcPackage, file: string, opts: ReadOptions): Pr
             // a merged range's other cells (covered) may still hold text LibreOffice keeps; Excel shows only the first cell's
             const v = covered ? null : cellValue();
             if (v !== null && v !== undefined) rowCells.push([colIdx, cellRepeat, v]);
+            // (a spanning cell is never repeated: its covered cells follow it)
+            if (rowsSpanned > 1 || colsSpanned > 1) merges.push({ r0: rowIdx, c0: colIdx, r1: rowIdx + rowsSpanned - 1, c1: colIdx + colsSpanned - 1 });
             colIdx += cellRepeat;
           }
           return;
