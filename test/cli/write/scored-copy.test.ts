@@ -26,10 +26,19 @@ async function run(args: string[]) {
 
 const OURS = ["Kết quả DVC", "Quy tắc DVC", "Biểu đồ DVC"];
 
+/**
+ * What --quiet still says: nothing, but for the 2026 sample the two data problems it holds on
+ * purpose (a bonus of 6, a commune with no cluster).
+ */
+function quietErr(name: string): unknown {
+  return name.startsWith("minh-son") ? expect.stringMatching(/^Có 2 vấn đề về số liệu .*\n.*L30 .*\n.*C34 .*\n$/) : "";
+}
+
 /** The samples' plans (src/cli/demo.ts); the corpus gets the hg-165 data sheet. */
 function planArgs(name: string): string[] {
   if (name.startsWith("lang-son")) return ["--plan", "ls-170"];
   if (name.startsWith("chu-prong")) return ["--plan", "iator-32", "--date", "10/05/2024"];
+  if (name.startsWith("minh-son")) return ["--plan", path.join(SAMPLES, "minh-son-2026.plan.json")];
   return ["--plan", "hg-165"];
 }
 
@@ -86,7 +95,7 @@ describe.each(inputs())("$name with a DVC data sheet", ({ name, file }) => {
 
   it("is scored; every part of the input is in the copy unchanged, the index parts only gain; the input is untouched", async () => {
     const r = await run([input, ...planArgs(name), "--quiet", "-o", first]);
-    expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: "" });
+    expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: quietErr(name) });
     expect(fs.readFileSync(input).equals(inputBytes)).toBe(true);
     const out = fs.readFileSync(first);
     expect(packageLosses(inputBytes, out)).toEqual([]);
@@ -111,7 +120,7 @@ describe.each(inputs())("$name with a DVC data sheet", ({ name, file }) => {
 
   it("scored again, only our parts are replaced", async () => {
     const r = await run([first, ...planArgs(name), "--quiet", "-o", second]);
-    expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: "" });
+    expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: quietErr(name) });
     const a = parts(fs.readFileSync(first));
     const b = parts(fs.readFileSync(second));
     const oursA = ourParts(a);
