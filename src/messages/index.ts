@@ -199,6 +199,16 @@ export function inputLabel(id: string): string {
 }
 
 /**
+ * A user's plan (a plan sheet, a plan file) names inputs the built-in plans do not know: their labels
+ * are learnt when the plan is loaded, so a finding on "fee_dossiers" reads by the plan's own words.
+ * An id a built-in plan has keeps the built-in label (plans sharing an id share its meaning).
+ */
+export function learnInputLabels(plan: { inputs: { id: string; label: string }[] }): void {
+  inputLabel("");
+  for (const d of plan.inputs) if (!labels!.has(d.id)) labels!.set(d.id, d.label);
+}
+
+/**
  * The message of a code. Bracketed parts "[ ... {x} ... ]" are kept only when every placeholder in
  * them has a value, so a message without detail has no dangling "{x}". An input id in {input} is
  * shown as the input's label, a plan's source in {source} as its document and clause.

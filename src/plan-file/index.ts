@@ -12,6 +12,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { Plan } from "../engine/types";
 import { checkPlan, type PlanPath, type PlanProblem } from "../plans/validate";
+import { learnInputLabels } from "../messages";
 
 /** A problem with its place in the file; `text` is what a person reads: "plan.json dòng 12, cột 7: …". */
 export interface PlanFileProblem extends PlanProblem {
@@ -105,6 +106,7 @@ export function readPlanText(text: string, name: string): PlanFileResult {
   // in the order of the file, as a person fixes them (sort is stable: one place keeps the checker's order)
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
   if (!checked.plan) return { plan: null, problems };
+  learnInputLabels(checked.plan);
   return { plan: { ...checked.plan, origin: { kind: "file", name } }, problems: [] };
 }
 

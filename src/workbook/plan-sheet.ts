@@ -21,6 +21,7 @@ import {
   PLAN_SHEET_TEXT as T, SCOPES, SUBJECTS, TARGET_KINDS, TIE_ORDERS, YES_NO, type Vocab,
 } from "../messages/plan-sheet";
 import { checkPlan } from "../plans/validate";
+import { learnInputLabels } from "../messages";
 import { cellRef, columnLetter } from "./a1";
 import TEMPLATE from "./plan-template.json";
 import { LINE_POINTS, textWidth, wrappedLines } from "./text-lines";
@@ -1143,7 +1144,9 @@ export function readPlanSheet(grid: CellInput[][], sheetName: string): PlanSheet
     const cell = rd.cellOf(p.path);
     if (!wrong.has(cell)) rd.problems.push({ cell, message: p.message });
   }
-  return { plan: rd.problems.length ? null : (plan as unknown as Plan), problems: rd.problems };
+  if (rd.problems.length) return { plan: null, problems: rd.problems };
+  learnInputLabels(plan as unknown as Plan);
+  return { plan: plan as unknown as Plan, problems: [] };
 }
 
 /** The part a cell stands for as a whole: a target's rule is its kind cell, a reading's option its name cell. */

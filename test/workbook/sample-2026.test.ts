@@ -219,3 +219,22 @@ describe("the mapper finds the cluster column by the plan's own wordings", () =>
     expect(m.doubts).toEqual([]);
   });
 });
+
+describe("a user's plan speaks of its inputs by its own labels", () => {
+  it("a zero denominator of an input no built-in plan has is named by the plan's label, once the plan is loaded", async () => {
+    const file = path.join(SAMPLES, "minh-son-2026.plan.json");
+    const loaded = loadPlanFile(fs.readFileSync(file), "minh-son-2026.plan.json");
+    expect(loaded.plan).not.toBeNull();
+    const m = mapSheet(loaded.plan!, grid, { sheet: sheetName });
+    const feeCol = m.mapping.mapping.fee_dossiers as number;
+    const unitCol = m.mapping.mapping.unit as number;
+    const r1 = m.table.headerRow + 1;
+    const changed = grid.map((row, r) => row.map((c, i) => (i === feeCol && r === r1 ? 0 : c)));
+    const out = scoreSheet(loaded.plan!, changed, { sheet: sheetName });
+    // a zero denominator is no data, not a bad cell: the unit's own message says which figure
+    const first = out.outcome.units.find((u) => u.key === String(grid[r1][unitCol]))!;
+    const texts = [first.message, ...first.criteria.map((c) => c.explanation)].join(" | ");
+    expect(texts).toContain("Số hồ sơ có phí, lệ phí (b)");
+    expect(texts).not.toContain("fee_dossiers");
+  });
+});
