@@ -5,7 +5,7 @@
  * command line) a plain object with the same fields, so the same code path runs everywhere.
  */
 import type { Finding, ReasonCode } from "../engine/types";
-import { message } from "../messages";
+import { inputLabel, message } from "../messages";
 
 /** The error codes a custom function may return (#NAME? and #REF! are input-only in Excel). */
 export type XlErrorCode = "#VALUE!" | "#N/A" | "#DIV/0!" | "#NUM!" | "#NULL!";
@@ -119,7 +119,8 @@ const INPUT_NAMES: Record<string, string> = {
 };
 
 export function inputName(id: string | undefined): string | undefined {
-  return id === undefined ? undefined : (INPUT_NAMES[id] ?? id);
+  // a plan's own input (a plan sheet's "initiative_points") by the label the plan gives it
+  return id === undefined ? undefined : (INPUT_NAMES[id] ?? inputLabel(id));
 }
 
 /** The error value for an engine finding, with the engine's Vietnamese message naming the input. */

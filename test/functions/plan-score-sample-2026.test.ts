@@ -30,7 +30,8 @@ function asRange(rows: readonly (readonly unknown[])[], width: number): unknown[
 const WITHOUT_TOTAL: Record<string, [string, RegExp]> = {
   "Xã Đá Bạc": ["#N/A", /Không xét thi đua: tỷ lệ hồ sơ trực tuyến 49,90% dưới 50%/],
   "Xã Ngọc Lâm": ["#N/A", /Không xét thi đua: tỷ lệ hồ sơ trực tuyến 45,00% dưới 50%/],
-  "Xã Sơn Thủy": ["#VALUE!", /Điểm thưởng phải từ 0 đến 5: Điểm thưởng sáng kiến \(ô ghi "6"\)/],
+  // the message names the input by its label, never by the plan's id
+  "Xã Sơn Thủy": ["#VALUE!", /^Điểm thưởng phải từ 0 đến 5: Điểm thưởng sáng kiến \(ô ghi "6"\)/],
 };
 
 let planRange: unknown[][];
