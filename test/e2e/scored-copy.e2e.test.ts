@@ -34,6 +34,7 @@ interface JsonUnit {
 function planArgs(name: string): string[] {
   if (name.startsWith("lang-son")) return ["--plan", "ls-170"];
   if (name.startsWith("chu-prong")) return ["--plan", "iator-32", "--date", "10/05/2024"];
+  if (name.startsWith("minh-son")) return ["--plan", path.join(SAMPLES, "minh-son-2026.plan.json")];
   return ["--plan", "hg-165"];
 }
 
