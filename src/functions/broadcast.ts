@@ -90,6 +90,18 @@ export function broadcast(args: unknown[], fn: (cells: CellInput[], row: number)
 const isBlankInput = (x: unknown) => x === null || x === undefined || (typeof x === "string" && x.trim() === "");
 
 /**
+ * The rows of the arguments in use, as broadcast() finds them (the first and last row where an argument
+ * that varies along the rows holds something): for a function that walks the rows itself.
+ */
+export function rowsInUse(args: unknown[]): { first: number; last: number } {
+  const grids = args.map(asGrid);
+  let rows = 1;
+  for (const g of grids) if (g.length > rows) rows = g.length;
+  const used = usedBounds(grids, rows, 1);
+  return { first: used.r0, last: used.r1 };
+}
+
+/**
  * The first and last row and column where an argument that varies along that direction holds
  * something; the whole shape along a direction where nothing varies, and only the first row (column)
  * along one where everything is blank (a single blank cell, or a range with no figures at all, is a

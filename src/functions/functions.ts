@@ -28,7 +28,7 @@ import {
   wholePercentExample,
 } from "../engine";
 import type { CellInput, Level } from "../engine/types";
-import { broadcast, nonBlankCells, asGrid, spill, toCellInput, type Cell } from "./broadcast";
+import { broadcast, nonBlankCells, asGrid, rowsInUse, spill, toCellInput, type Cell } from "./broadcast";
 import { errorForFinding, errorForReason, isXlError, xlError } from "./errors";
 import { message } from "../messages";
 import { getPlan, hg165Criterion, HG165, HG126, LS170, IATOR32 } from "./plan-data";
@@ -529,8 +529,6 @@ export function iatorDay(date: any[][]): any[][] {
   );
 }
 
-const isBlankInput = (x: CellInput) => x === null || x === undefined || (typeof x === "string" && x.trim() === "");
-
 /** The plan laid out in a range as a plan sheet, or the error naming the first cell to fix. */
 function planOfRange(range: unknown): Plan | Cell {
   const grid = asGrid(range).map((r) => r.map(toCellInput));
@@ -565,9 +563,8 @@ export function planScore(plan_range: any[][], level: any[][], values: any[][], 
     return spill([[xlError("#VALUE!", fillPlanSheetText(PLAN_SCORE_TEXT.levelRows, { levels: levels.length, rows: rows.length }))]]);
   }
   // as broadcast(): the rows after the last one in use are the unused end of a whole-column range
-  const inUse = (i: number) => rows[i].some((c) => !isBlankInput(c)) || (levels.length > 1 && !isBlankInput(levels[i]));
-  let last = rows.length - 1;
-  while (last > 0 && !inUse(last)) last--;
+  const used = rowsInUse(levels.length > 1 ? [values, level] : [values]);
+  const last = used.last;
   rows = rows.slice(0, last + 1);
   if (levels.length > 1) levels = levels.slice(0, last + 1);
   const one = levels.length === 1 ? parseLevel(levels[0]) : null;
@@ -583,9 +580,8 @@ export function planScore(plan_range: any[][], level: any[][], values: any[][], 
     return spill([[xlError("#VALUE!", fillPlanSheetText(PLAN_SCORE_TEXT.doubt, { input: doubt.label, candidates }))]]);
   }
   const figures = p.inputs.filter((d) => !isSpecialInput(d.id) && d.id in mapping.mapping);
-  const firstInUse = rows.findIndex((_, i) => inUse(i));
   const out: Cell[][] = rows.map((row, i) => {
-    if (i < Math.max(0, firstInUse)) return [""];
+    if (i < used.first) return [""];
     const lv = parseLevel(levels.length === 1 ? levels[0] : levels[i]);
     if (!lv.ok) return [errorForFinding(lv.finding)];
     const vals: Record<string, CellInput> = {};
