@@ -18,7 +18,7 @@ import { hg165Sheet } from "../fake-excel/sample-hg165";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const BIN = path.join(ROOT, "bin", "dvc-thidua.js");
-const CORPUS = path.resolve(ROOT, "..", "shared", "corpus");
+const CORPUS = path.join(ROOT, "test", "cli", "corpus", "shared");
 const SAMPLES = path.join(ROOT, "assets", "samples");
 const RESULTS = "Kết quả DVC";
 const HEADER_ROW = 3;

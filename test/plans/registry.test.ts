@@ -4,7 +4,8 @@ import { buildRegistry, getPlan, listPlans, PlanDefinitionError, planProblems } 
 import { normalizeKey } from "../../src/engine";
 import type { Plan } from "../../src/engine";
 
-const SEEDS = "/work/shared/seeds";
+// the plans' source documents (../shared/seeds), copied into the repository: every citation names one
+const SEEDS = join(__dirname, "seeds");
 
 describe("plans registry", () => {
   it("holds the five plans and the QĐ 766 groups", () => {

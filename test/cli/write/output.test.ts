@@ -16,7 +16,7 @@ const realFs = require("fs") as typeof import("fs");
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const SAMPLE = path.join(ROOT, "assets", "samples", "hau-giang-2023.xlsx");
-const VBA = path.resolve(ROOT, "..", "shared", "corpus", "excel12-vba.xlsm");
+const VBA = path.join(ROOT, "test", "cli", "corpus", "shared", "excel12-vba.xlsm");
 
 async function run(args: string[]) {
   let out = "";

@@ -20,7 +20,8 @@ import { hg165Sheet } from "../../fake-excel/sample-hg165";
 import { addDataSheet, elementSignatures, packageLosses, parts, STRICT_MAIN, STRICT_R, strictPackage, text } from "./packages";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
-const CORPUS = path.resolve(ROOT, "..", "shared", "corpus");
+// the shared corpus, copied unchanged into the repository (its SOURCES.md says where each file is from)
+const CORPUS = path.join(ROOT, "test", "cli", "corpus", "shared");
 const SAMPLE = path.join(ROOT, "assets", "samples", "hau-giang-2023.xlsx");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dvc-pkg-"));
 let n = 0;

@@ -1,6 +1,6 @@
 /**
  * The scored copy is the input's own package with our parts added. Real workbooks from other
- * producers (../shared/corpus: Excel, Excel Online, Google Sheets, WPS — pivots, charts, chartsheets,
+ * producers (test/cli/corpus/shared, from ../shared/corpus: Excel, Excel Online, Google Sheets, WPS — pivots, charts, chartsheets,
  * sparklines, threaded comments, VBA, external links) and the bundled samples get a DVC data sheet
  * added the way a user's workbook would hold one, are scored by the command, and the copy is compared
  * with the input part by part; then the copy is scored again.
@@ -13,7 +13,8 @@ import { scoreCommand } from "../../../src/cli/score";
 import { addDataSheet, elementSignatures, isIndexPart, lost, packageLosses, parts, text } from "./packages";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
-const CORPUS = path.resolve(ROOT, "..", "shared", "corpus");
+// the shared corpus, copied unchanged into the repository (its SOURCES.md says where each file is from)
+const CORPUS = path.join(ROOT, "test", "cli", "corpus", "shared");
 const SAMPLES = path.join(ROOT, "assets", "samples");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dvc-copy-"));
 
@@ -75,7 +76,7 @@ function inputs(): { name: string; file: string }[] {
 }
 
 test("the corpus of other producers' workbooks is there", () => {
-  // ../shared/corpus travels with the repository's shared folder; without it this suite would check the samples only
+  // without it this suite would check the samples only
   expect(inputs().filter((i) => i.file.startsWith(CORPUS)).length).toBeGreaterThanOrEqual(10);
 });
 

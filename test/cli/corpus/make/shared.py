@@ -2,7 +2,7 @@
 """shared-*.xlsx|xlsm: each workbook of the shared corpus (real files from Excel, Excel Online, Google
 Sheets, WPS; see ../README.md) with the DVC data sheet added as one more worksheet part.
 
-Run: /usr/bin/python3 shared.py [folder of the originals, default $DVC_SHARED_CORPUS or ../../../../../shared/corpus]
+Run: /usr/bin/python3 shared.py [folder of the originals, default $DVC_SHARED_CORPUS or ../shared, the unchanged copies]
 """
 import hashlib
 import os
@@ -13,7 +13,7 @@ from ooxml import add_sheet, load_table, table_rows
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.dirname(HERE)
 
-src_dir = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("DVC_SHARED_CORPUS", os.path.join(HERE, *[".."] * 5, "shared", "corpus"))
+src_dir = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("DVC_SHARED_CORPUS", os.path.join(HERE, "..", "shared"))
 table = load_table()
 for f in sorted(os.listdir(src_dir)):
     base, ext = os.path.splitext(f)
