@@ -52,6 +52,12 @@ export type ReasonCode =
   | "duplicate_unit" // the same unit (name and district) on two rows
   | "bonus_out_of_range" // bonus points below 0 or above the plan's maximum: an error, never capped
   | "communes_left_out" // hg-165: a district's mean of its communes leaves out communes with blank or bad figures
+  | "points_over_max" // an imported group score above its group's maximum (12,5 in a 12-point group): an error, never capped
+  | "no_activity" // Plan.activity: no dossiers in the period, so nothing to score: shown apart, not ranked last
+  | "adjustment_without_reason" // an adjustment of points with a blank reason cell: the reason is required
+  | "reason_without_adjustment" // a reason written beside a blank adjustment: which figure was meant is not guessed
+  | "adjustment_out_of_range" // an adjustment beyond its maximum, or one that takes the total below 0 or above the maximum
+  | "imported_total_differs" // the published total is not the sum of the published group scores (shown, not trusted)
   // why a unit the plan could award got no award (UnitResult.awardReason); below_floor serves too
   | "award_rank_no_prize" // hg-165 districts: only the ranks with a prize (1–3) are awarded
   | "award_places_taken" // the quota's places went to better-ranked units (or are held for a tie)
@@ -106,12 +112,13 @@ export interface Text2 {
 /**
  * One input column of a plan. `headers` are the wordings the CLI maps workbook columns by.
  * kinds: count (a whole number ≥ 0), ratio (0–1 or a percent), text, date, boolean (có / không),
- * number (a plain number ≥ 0, e.g. bonus points the council granted).
+ * number (a plain number ≥ 0, e.g. bonus points the council granted), signed (a number that may be
+ * below 0: a points adjustment, −2).
  */
 export interface InputDef {
   id: string;
   label: string;
-  kind: "count" | "ratio" | "text" | "date" | "boolean" | "number";
+  kind: "count" | "ratio" | "text" | "date" | "boolean" | "number" | "signed";
   required: boolean;
   headers: string[];
 }
@@ -239,6 +246,38 @@ export interface IndexGroup {
   source: string;
 }
 
+/**
+ * A group's points as the national portal publishes them (QĐ 766 index: công khai 18, tiến độ 20, …),
+ * read from the unit's cell of `input` (kind "number"), checked against `maxPoints` (above it is an
+ * error on the cell, never capped), never recomputed from ratios. Plan kind "imported_points".
+ */
+export interface ImportedGroup {
+  id: string;
+  label: string;
+  source: string;
+  input: string;
+  maxPoints: number;
+}
+
+/**
+ * A bound of a tier exactly as the plan writes it: "trên 94" is { value: 94, inclusive: false } as a
+ * min, "từ 90 đến 94" is min { 90, true } and max { 94, true }, "dưới 90" is max { 90, false }.
+ */
+export interface TierBound {
+  value: number;
+  inclusive: boolean;
+}
+
+/** A named band of totals ("xuất sắc", "tốt", "cần cải thiện"); a side left out is open. */
+export interface TierDef {
+  id: string;
+  label: string;
+  min?: TierBound;
+  max?: TierBound;
+  /** a tier the leaders' bulletin lists by name (An Giang's "cần cải thiện gấp") */
+  attention?: boolean;
+}
+
 export interface Milestone {
   day: number;
   date: string;
@@ -268,7 +307,7 @@ export interface Plan {
   /** the points a level's criteria add up to, as the plan states it (ratio_points; absent: 100) */
   totalPoints?: number;
   /** scoring model: how scoreTable treats this plan */
-  kind: "ratio_points" | "targets" | "weighted_mean" | "index_groups";
+  kind: "ratio_points" | "targets" | "weighted_mean" | "index_groups" | "imported_points";
   period?: { from: string | null; to: string; source: string };
   levels: Level[];
   inputs: InputDef[];
@@ -283,6 +322,34 @@ export interface Plan {
   tieBreak?: { input: string; per: string; order: "desc"; source: string; levels: Level[] };
   campaign?: { start: string; end: string; milestones: Milestone[]; source: string };
   groups?: { classic: IndexGroup[]; portal: IndexGroup[]; source: string };
+  /** kind "imported_points": the groups whose published points are summed into the total */
+  imported?: {
+    groups: ImportedGroup[];
+    source: string;
+    /** a published total column, shown beside our sum; never assumed to agree with it (PLANS-2026 §The frame) */
+    total?: { input: string; source: string };
+  };
+  /**
+   * The unit's count of dossiers in the period (`input`, kind "count"): a unit with 0 had nothing to
+   * score and is shown apart, not ranked (its points may be blank); a blank count is a missing figure.
+   */
+  activity?: { input: string; source: string };
+  /**
+   * A signed adjustment of the total (`input`, kind "signed": −2 technical points for a system error)
+   * with its reason (`reasonInput`, kind "text"), both required together; a blank adjustment is none
+   * (the column records the exceptions). `maxPoints`: the largest adjustment either way, if the plan sets one.
+   */
+  adjustment?: { input: string; reasonInput: string; label: string; source: string; maxPoints?: number };
+  /**
+   * Tiers on the total (after any adjustment), highest first; ranges may not overlap nor leave a gap
+   * between two tiers; a total outside every tier has none. For the levels listed (absent: all).
+   */
+  tiers?: { tiers: TierDef[]; source: string; levels?: Level[] };
+  /**
+   * Ranking within cohorts besides the level's ranking: units whose `input` cell (kind "text": khối
+   * sở ngành / phường / xã, a cluster) holds the same value, folded as keys are, are ranked among themselves.
+   */
+  cohort?: { input: string; label: string; source: string };
   /** other dated facts of the plan (deadlines, baselines) shown to the user */
   notes?: { id: string; text: string; source: string }[];
   /**

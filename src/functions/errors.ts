@@ -81,6 +81,12 @@ export const ERROR_FOR_REASON: Record<ReasonCode, XlErrorCode> = {
   duplicate_unit: "#VALUE!",
   bonus_out_of_range: "#VALUE!",
   communes_left_out: "#N/A",
+  points_over_max: "#VALUE!",
+  no_activity: "#N/A",
+  adjustment_without_reason: "#VALUE!",
+  reason_without_adjustment: "#VALUE!",
+  adjustment_out_of_range: "#VALUE!",
+  imported_total_differs: "#N/A",
   // why no award: outcomes of a whole table, never a function's error; #N/A (nothing to give) if ever
   award_rank_no_prize: "#N/A",
   award_places_taken: "#N/A",

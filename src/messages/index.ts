@@ -124,6 +124,30 @@ export const MESSAGES: Record<ReasonCode, { vi: string; en: string }> = {
     vi: "Bình quân tỷ lệ các xã của huyện chưa đủ xã[: thiếu {count} xã ({units})] vì số liệu trống hoặc lỗi; điểm tính theo[ {used}] xã còn lại, chưa xét khen thưởng cho tới khi đủ số liệu.",
     en: "The mean of the district's communes leaves communes out[: {count} missing ({units})] for blank or bad figures; the points use the other[ {used}] communes, and no award is considered until the figures are complete.",
   },
+  points_over_max: {
+    vi: "Điểm nhóm vượt điểm tối đa[: {input}][ ghi {value}][, tối đa {max}]; điểm công bố lớn hơn tối đa là lỗi số liệu, không được tự hạ về mức tối đa.",
+    en: "Group points above the group's maximum[: {input}][ says {value}][, maximum {max}]; published points above the maximum are a data error, never lowered to it.",
+  },
+  no_activity: {
+    vi: "Không phát sinh hồ sơ trong kỳ[ ({input} = 0)]: không có gì để chấm, đơn vị được ghi riêng, không xếp hạng cuối.",
+    en: "No dossiers in the period[ ({input} = 0)]: nothing to score; the unit is shown apart, not ranked last.",
+  },
+  adjustment_without_reason: {
+    vi: "Điều chỉnh điểm[ {value}] chưa ghi lý do[ ở cột \"{input}\"]: mỗi lần điều chỉnh phải có lý do.",
+    en: "A points adjustment[ of {value}] has no reason[ in \"{input}\"]: every adjustment needs its reason.",
+  },
+  reason_without_adjustment: {
+    vi: "Có ghi lý do điều chỉnh[ (\"{value}\")] nhưng ô điều chỉnh điểm[ ({input})] để trống: chưa rõ điều chỉnh bao nhiêu điểm.",
+    en: "An adjustment reason is written[ (\"{value}\")] but the adjustment cell[ ({input})] is blank: how many points is not known.",
+  },
+  adjustment_out_of_range: {
+    vi: "Điều chỉnh điểm[ {value}] ngoài giới hạn[: {limit}]; không được tự hạ về giới hạn.",
+    en: "The points adjustment[ {value}] is out of range[: {limit}]; it is never brought back within it silently.",
+  },
+  imported_total_differs: {
+    vi: "Tổng điểm công bố[ {published}] khác tổng các nhóm[ {sum}]: xếp hạng theo tổng các nhóm, tổng công bố chỉ ghi bên cạnh để đối chiếu.",
+    en: "The published total[ {published}] is not the sum of the groups[ {sum}]: ranked on the sum of the groups; the published total is shown beside it for checking.",
+  },
   award_rank_no_prize: {
     vi: "Không có giải[: chỉ hạng 1 đến {last} được trao giải][ ({source})].",
     en: "No prize[: only ranks 1 to {last} are awarded][ ({source})].",

@@ -108,7 +108,8 @@ export function isSpecialInput(id: string): boolean {
 }
 
 function contentKindOf(def: InputDef): ContentKind {
-  return def.kind === "text" ? "text" : def.kind;
+  // an adjustment (−2) is points like a bonus: its column is told apart by its header, not its sign
+  return def.kind === "signed" ? "number" : def.kind;
 }
 
 function field(input: string, label: string, required: boolean, kind: ContentKind, headers: string[]): Field {
