@@ -7,6 +7,7 @@ const CODES = [
   "percent_out_of_range", "percent_ambiguous", "below_floor", "missing_communes", "unknown_group", "unknown_unit", "unknown_level", "unknown_indicator", "unknown_plan",
   "invalid_date", "before_campaign", "tie_unresolved", "tie_needs_account_data", "target_met", "target_not_met", "not_applicable",
   "invalid_option", "estimate", "duplicate_unit", "bonus_out_of_range", "communes_left_out",
+  "points_over_max", "no_activity", "adjustment_without_reason", "reason_without_adjustment", "adjustment_out_of_range", "imported_total_differs",
   "award_rank_no_prize", "award_places_taken", "award_group_full", "award_tie_pending", "award_waits_for_tie", "award_no_group",
   "award_group_not_in_table", "award_duplicates", "award_mean_incomplete", "award_data_flag", "award_condition_not_met", "condition_target_not_met", "condition_target_missing",
   "condition_no_solution",
