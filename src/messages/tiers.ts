@@ -20,13 +20,14 @@ function lowerVi(b: TierBound): string {
   return `${b.inclusive ? "từ" : "trên"} ${boundNumberVi(b.value)}`;
 }
 
+/** the upper bound after a lower one: "đến 94", "đến dưới 90" */
 function upperVi(b: TierBound): string {
-  return b.inclusive ? `đến ${boundNumberVi(b.value)}` : `dưới ${boundNumberVi(b.value)}`;
+  return b.inclusive ? `đến ${boundNumberVi(b.value)}` : `đến dưới ${boundNumberVi(b.value)}`;
 }
 
 /**
  * A tier's range in the words of the plans: "trên 94", "từ 90 đến 94", "dưới 90", "từ 80 đến dưới 90",
- * "từ 95 trở lên", "từ 60 trở xuống"; a tier open on both sides is "mọi mức điểm".
+ * "trên 90 đến dưới 94", "từ 95 trở lên", "từ 60 trở xuống"; a tier open on both sides is "mọi mức điểm".
  */
 export function tierRangeVi(tier: Pick<TierDef, "min" | "max">): string {
   const { min, max } = tier;
