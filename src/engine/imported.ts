@@ -73,7 +73,7 @@ function groupOutcome(g: ImportedGroup, points: number | null, f: Finding | unde
     id: g.id, label: g.label, source: g.source, status, reason: f ? f.code : "ok",
     // a published group score has no ratio and no threshold of ours
     ratio: null, capped: false, threshold: Number.NaN, maxPoints: g.maxPoints, points, full: points !== null && points === g.maxPoints,
-    explanation: f ? message(f.code, f.detail) : `${formatNumberVi(points as number)}/${formatNumberVi(g.maxPoints, Number.isInteger(g.maxPoints) ? 0 : 2)}`,
+    explanation: f ? message(f.code, f.detail) : points === null ? "" : `${formatNumberVi(points)}/${formatNumberVi(g.maxPoints, Number.isInteger(g.maxPoints) ? 0 : 2)}`,
   };
 }
 
@@ -120,7 +120,7 @@ export function scoreImportedUnit(plan: Plan, level: Level, values: Record<strin
     const cell = values[g.input];
     // a unit with no dossiers has no points to publish: its blank cells are expected (a figure written there is still checked)
     if (idle && isBlank(cell)) {
-      criteria.push({ ...groupOutcome(g, null, undefined), status: "no_data", reason: "no_activity", explanation: "" });
+      criteria.push({ ...groupOutcome(g, null, undefined), status: "no_data", reason: "no_activity" });
       continue;
     }
     const r = readGroup(g, cell, labelOf(plan, g.input));
