@@ -10,7 +10,7 @@ import { unzipSync } from "fflate";
 import { main } from "../../src/cli";
 import { readInput } from "../../src/cli/read";
 import { writeNewBook } from "../../src/cli/write";
-import { listPlans } from "../../src/plans";
+import { checkPlan, listPlans } from "../../src/plans";
 import { planSheetModel, readPlanSheet } from "../../src/workbook";
 import { BLOCK_TEXT, PLAN_SHEET_TEXT } from "../../src/messages/plan-sheet";
 
@@ -102,6 +102,25 @@ describe("the built-in plans' sheets as files", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(f);
     const again = file(`${id}-exceljs.xlsx`);
+    await wb.xlsx.writeFile(again);
+    for (const name of [f, again]) {
+      const sheet = (await readInput(name)).sheets[0];
+      const read = readPlanSheet(sheet.grid, sheet.name);
+      expect(read.problems).toEqual([]);
+      const { origin, ...rest } = read.plan!;
+      expect([origin, rest]).toStrictEqual([{ kind: "sheet", name: SHEET }, JSON.parse(JSON.stringify(p))]);
+    }
+  });
+});
+
+describe("the weekly index plan's sheet as a file", () => {
+  it("written, saved again by exceljs, read back: the same plan, tiers, adjustment and cohort included", async () => {
+    const p = checkPlan(JSON.parse(fs.readFileSync(path.join(__dirname, "..", "plan-file", "fixtures", "index-weekly.plan.json"), "utf8"))).plan!;
+    const f = file("index-weekly.xlsx");
+    await writeNewBook([planSheetModel(p)], f);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(f);
+    const again = file("index-weekly-exceljs.xlsx");
     await wb.xlsx.writeFile(again);
     for (const name of [f, again]) {
       const sheet = (await readInput(name)).sheets[0];
