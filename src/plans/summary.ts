@@ -3,7 +3,7 @@
  * who wrote it sees the plan as the tool read it (levels, criteria and their maxima, awards) before
  * scoring with it.
  */
-import type { Level, Plan } from "../engine/types";
+import type { Level, Plan, TierBound } from "../engine/types";
 import { LEVEL_NAMES, PLAN_KINDS } from "./model";
 
 const dmy = (iso: string) => iso.split("-").reverse().join("/");
@@ -21,7 +21,18 @@ export function planSummary(plan: Plan): string {
     s.push(`${plan.weighted.criteria.length} tiêu chí bình quân có trọng số (${plan.weighted.criteria.map((c) => c.id).join(", ")}).`);
   } else if (plan.kind === "index_groups" && plan.groups) {
     s.push(`${plan.groups.portal.length} nhóm chỉ số (${plan.groups.portal.map((g) => `${g.id} ${n(g.maxPoints)}`).join(", ")}).`);
+  } else if (plan.kind === "imported_points" && plan.imported) {
+    const gs = plan.imported.groups;
+    const max = plan.totalPoints ?? gs.reduce((sum, g) => sum + g.maxPoints, 0);
+    s.push(`${gs.length} nhóm điểm công bố (${gs.map((g) => `${g.id} ${n(g.maxPoints)}`).join(", ")}; tổng ${n(max)} điểm).`);
   }
+  if (plan.tiers) s.push(`Xếp loại: ${plan.tiers.tiers.map((t) => `${t.label} (${tierRangeText(t.min, t.max)})`).join(", ")}.`);
+  const extras = [
+    plan.activity ? `đơn vị không có hồ sơ trong kỳ (${inputLabel(plan, plan.activity.input)} = 0) được nêu riêng, không xếp hạng` : "",
+    plan.adjustment ? `${plan.adjustment.label.replace(/^./, (c) => c.toLowerCase())} kèm lý do${plan.adjustment.maxPoints !== undefined ? `, tối đa ${n(plan.adjustment.maxPoints)} điểm` : ""}` : "",
+    plan.cohort ? `xếp hạng riêng theo ${plan.cohort.label.toLowerCase()}` : "",
+  ].filter(Boolean);
+  if (extras.length) s.push(`${extras.join("; ")}.`.replace(/^./, (c) => c.toUpperCase()));
   const counts = [
     [plan.quotas.length, "hạn mức"],
     [plan.awards.length, "hình thức khen thưởng"],
@@ -34,6 +45,18 @@ export function planSummary(plan: Plan): string {
   if (plan.period) s.push(`Thời gian: ${plan.period.from ? `${dmy(plan.period.from)} – ` : "đến "}${dmy(plan.period.to)}.`);
   if (plan.campaign) s.push(`Đợt thi đua ${dmy(plan.campaign.start)} – ${dmy(plan.campaign.end)}, ${plan.campaign.milestones.length} mốc.`);
   return s.join(" ");
+}
+
+const inputLabel = (plan: Plan, id: string) => plan.inputs.find((i) => i.id === id)?.label ?? id;
+
+/**
+ * A tier's range as the plan writes it: "trên 94", "từ 90 đến 94", "từ 80 đến dưới 90", "dưới 90"
+ * (for the summary and checkPlan's messages; the results' words are the engine's).
+ */
+export function tierRangeText(min: TierBound | undefined, max: TierBound | undefined): string {
+  const lo = min ? `${min.inclusive ? "từ" : "trên"} ${n(min.value)}` : "";
+  if (!max) return lo || "mọi điểm";
+  return lo ? `${lo} ${max.inclusive ? "đến" : "đến dưới"} ${n(max.value)}` : `${max.inclusive ? "đến" : "dưới"} ${n(max.value)}`;
 }
 
 function levelText(plan: Plan, level: Level): string {
