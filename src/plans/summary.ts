@@ -3,7 +3,8 @@
  * who wrote it sees the plan as the tool read it (levels, criteria and their maxima, awards) before
  * scoring with it.
  */
-import type { Level, Plan, TierBound } from "../engine/types";
+import type { Level, Plan } from "../engine/types";
+import { tierRangeVi } from "../messages/tiers";
 import { LEVEL_NAMES, PLAN_KINDS } from "./model";
 
 const dmy = (iso: string) => iso.split("-").reverse().join("/");
@@ -26,7 +27,7 @@ export function planSummary(plan: Plan): string {
     const max = plan.totalPoints ?? gs.reduce((sum, g) => sum + g.maxPoints, 0);
     s.push(`${gs.length} nhóm điểm công bố (${gs.map((g) => `${g.id} ${n(g.maxPoints)}`).join(", ")}; tổng ${n(max)} điểm).`);
   }
-  if (plan.tiers) s.push(`Xếp loại: ${plan.tiers.tiers.map((t) => `${t.label} (${tierRangeText(t.min, t.max)})`).join(", ")}.`);
+  if (plan.tiers) s.push(`Xếp loại: ${plan.tiers.tiers.map((t) => `${t.label} (${tierRangeVi(t)})`).join(", ")}.`);
   const extras = [
     plan.activity ? `đơn vị không có hồ sơ trong kỳ (${inputLabel(plan, plan.activity.input)} = 0) được nêu riêng, không xếp hạng` : "",
     plan.adjustment ? `${plan.adjustment.label.replace(/^./, (c) => c.toLowerCase())} kèm lý do${plan.adjustment.maxPoints !== undefined ? `, tối đa ${n(plan.adjustment.maxPoints)} điểm` : ""}` : "",
@@ -48,16 +49,6 @@ export function planSummary(plan: Plan): string {
 }
 
 const inputLabel = (plan: Plan, id: string) => plan.inputs.find((i) => i.id === id)?.label ?? id;
-
-/**
- * A tier's range as the plan writes it: "trên 94", "từ 90 đến 94", "từ 80 đến dưới 90", "dưới 90"
- * (for the summary and checkPlan's messages; the results' words are the engine's).
- */
-export function tierRangeText(min: TierBound | undefined, max: TierBound | undefined): string {
-  const lo = min ? `${min.inclusive ? "từ" : "trên"} ${n(min.value)}` : "";
-  if (!max) return lo || "mọi điểm";
-  return lo ? `${lo} ${max.inclusive ? "đến" : "đến dưới"} ${n(max.value)}` : `${max.inclusive ? "đến" : "dưới"} ${n(max.value)}`;
-}
 
 function levelText(plan: Plan, level: Level): string {
   const crits = plan.criteria.filter((c) => c.level === level);

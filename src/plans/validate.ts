@@ -9,7 +9,7 @@
 import { normalizeKey } from "../engine/coerce";
 import type { Level, Plan } from "../engine/types";
 import { INPUT_KINDS, LEVEL_NAMES, PLAN_KINDS, PLAN_TYPE, type Field, type Fields, type FieldType } from "./model";
-import { tierRangeText } from "./summary";
+import { tierRangeVi } from "../messages/tiers";
 
 export type PlanPath = (string | number)[];
 
@@ -554,7 +554,7 @@ function tierChecks(ctx: Ctx, p: Obj, kind: string | undefined, levelIn: (path: 
     }
     if ((r.minGiven && !r.min) || (r.maxGiven && !r.max)) return false; // the field's own problem is told where it is
     if (r.min && r.max && (r.min.value > r.max.value || (r.min.value === r.max.value && !(r.min.inclusive && r.max.inclusive)))) {
-      ctx.add(at(r.i, "max"), `xếp loại ${r.name} (${tierRangeText(r.min, r.max)}) không chứa điểm nào: mốc trên phải lớn hơn mốc dưới`);
+      ctx.add(at(r.i, "max"), `xếp loại ${r.name} (${tierRangeVi(r)}) không chứa điểm nào: mốc trên phải lớn hơn mốc dưới`);
       return false;
     }
     return true;
@@ -563,7 +563,7 @@ function tierChecks(ctx: Ctx, p: Obj, kind: string | undefined, levelIn: (path: 
     const hi = read[k];
     const lo = read[k + 1];
     if (!ok[k] || !ok[k + 1]) continue;
-    const range = (r: typeof hi) => `${r.name} (${tierRangeText(r.min, r.max)})`;
+    const range = (r: typeof hi) => `${r.name} (${tierRangeVi(r)})`;
     // listed the wrong way round: the next tier lies wholly above this one
     if (lo.min && hi.max && (lo.min.value > hi.max.value || (lo.min.value === hi.max.value && !(lo.min.inclusive && hi.max.inclusive)))) {
       ctx.add(["tiers", "tiers", lo.i], `xếp loại ${range(lo)} cao hơn xếp loại ${range(hi)} ghi trước nó: ghi các xếp loại từ cao xuống thấp`);

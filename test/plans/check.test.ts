@@ -312,7 +312,7 @@ describe("ranking on the national index: imported points, activity, adjustment, 
   it("tiers: an overlap and a gap name the two tiers and the number", () => {
     // 94 in "Xuất sắc" (from 94) and in "Tốt" (to 94)
     expect(problems(withTiers(tier("a", "Xuất sắc", [94, true]), tier("b", "Tốt", [90, true], [94, true]), tier("c", "Cần cải thiện", undefined, [90, false])), weekly())).toEqual([
-      'tiers.tiers.1: Xếp loại, xếp loại 2 (b): xếp loại "Xuất sắc" (từ 94) và "Tốt" (từ 90 đến 94) chồng nhau: 94 điểm thuộc cả hai',
+      'tiers.tiers.1: Xếp loại, xếp loại 2 (b): xếp loại "Xuất sắc" (từ 94 trở lên) và "Tốt" (từ 90 đến 94) chồng nhau: 94 điểm thuộc cả hai',
     ]);
     // 90 in neither: "trên 90" and "dưới 90"
     expect(problems(withTiers(tier("a", "Đạt", [90, false]), tier("b", "Cần cải thiện", undefined, [90, false])), weekly())).toEqual([

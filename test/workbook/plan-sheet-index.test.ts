@@ -145,7 +145,7 @@ describe("the plan check's problems on their cells", () => {
     grid[p.r][p.c] = "từ 94";
     const tot = at(grid, TIERS.title, "tot", TIERS.columns.id.header);
     expect(readPlanSheet(grid, SHEET).problems).toEqual([
-      { cell: cellRef(tot.r, 0), message: 'Xếp loại, xếp loại 2 (tot): xếp loại "Xuất sắc" (từ 94) và "Tốt" (từ 90 đến 94) chồng nhau: 94 điểm thuộc cả hai' },
+      { cell: cellRef(tot.r, 0), message: 'Xếp loại, xếp loại 2 (tot): xếp loại "Xuất sắc" (từ 94 trở lên) và "Tốt" (từ 90 đến 94) chồng nhau: 94 điểm thuộc cả hai' },
     ]);
   });
   it("90 in no tier: on the lower tier's row", () => {
