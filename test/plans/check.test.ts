@@ -329,7 +329,7 @@ describe("ranking on the national index: imported points, activity, adjustment, 
   });
   it("tiers: listed highest first, each with a range, bounds in order, ids once", () => {
     expect(problems(withTiers(tier("c", "Cần cải thiện", undefined, [90, false]), tier("a", "Tốt", [90, true])), weekly())).toEqual([
-      'tiers.tiers.1: Xếp loại, xếp loại 2 (a): xếp loại "Tốt" (từ 90) cao hơn xếp loại "Cần cải thiện" (dưới 90) ghi trước nó: ghi các xếp loại từ cao xuống thấp',
+      'tiers.tiers.1: Xếp loại, xếp loại 2 (a): xếp loại "Tốt" (từ 90 trở lên) cao hơn xếp loại "Cần cải thiện" (dưới 90) ghi trước nó: ghi các xếp loại từ cao xuống thấp',
     ]);
     expect(problems(withTiers(tier("a", "Tốt", [94, true], [90, true])), weekly())).toEqual([
       'tiers.tiers.0.max: Xếp loại, xếp loại 1 (a): xếp loại "Tốt" (từ 94 đến 90) không chứa điểm nào: mốc trên phải lớn hơn mốc dưới',
