@@ -472,6 +472,13 @@ function importedChecks(ctx: Ctx, p: Obj, kind: string | undefined, inputOf: (pa
   if (kind === "imported_points" && im === undefined) ctx.add(["imported"], 'kế hoạch loại imported_points cần "imported" (các nhóm điểm công bố)');
   const misplaced = im !== undefined && kind !== undefined && kind !== "imported_points" && kind in PLAN_KINDS;
   if (misplaced) ctx.add(["imported"], `kế hoạch loại ${kind} (${PLAN_KINDS[kind]}) không đọc điểm nhóm công bố: bỏ "imported" hoặc đổi loại kế hoạch thành imported_points`);
+  // the dossier count and the adjustment are read only where published points are summed: elsewhere
+  // they would be accepted and silently ignored
+  if (kind !== undefined && kind !== "imported_points" && kind in PLAN_KINDS) {
+    for (const [key, what] of [["activity", "số hồ sơ trong kỳ"], ["adjustment", "điều chỉnh điểm"]] as const) {
+      if (p[key] !== undefined) ctx.add([key], `kế hoạch loại ${kind} (${PLAN_KINDS[kind]}) chưa dùng ${what}: bỏ "${key}" hoặc đổi loại kế hoạch thành imported_points`);
+    }
+  }
   // the engine of imported points ranks, it does not award: awards given on a rank it never computed would be a guess
   if (kind === "imported_points") {
     for (const key of ["awards", "quotas"] as const) {

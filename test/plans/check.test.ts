@@ -355,3 +355,13 @@ describe("ranking on the national index: imported points, activity, adjustment, 
     ]);
   });
 });
+
+describe("fields the engine reads only for published points", () => {
+  it("a ratio-points plan with a dossier count or an adjustment is refused, not silently ignored", () => {
+    const base = JSON.parse(JSON.stringify(getPlan("hg-165-2023"))) as Record<string, unknown>;
+    const { problems } = checkPlan({ ...base, activity: { input: "unit", source: "§1" }, adjustment: { input: "unit", reasonInput: "unit", label: "x", source: "§1" } });
+    const msgs = problems.filter((p) => p.path[0] === "activity" || p.path[0] === "adjustment").map((p) => p.message);
+    expect(msgs.some((m) => /chưa dùng số hồ sơ trong kỳ/.test(m))).toBe(true);
+    expect(msgs.some((m) => /chưa dùng điều chỉnh điểm/.test(m))).toBe(true);
+  });
+});
