@@ -7,7 +7,8 @@
 import { awardReasonText, dateText, formatNumberVi, normalizeKey, THRESHOLD_TOLERANCE } from "../engine";
 import type { CellInput, Level, Plan, RatioCriterion, Status, TierDef, UnitResult } from "../engine";
 import { moveVi } from "../messages/moves";
-import { NO_ACTIVITY_STATUS, nextTierVi, TIER_RULES_TEXT, tierRangeVi } from "../messages/tiers";
+import { NO_ACTIVITY_STATUS, nextTierVi, TIER_RULES_TEXT } from "../messages/tier-results";
+import { tierRangeVi } from "../messages/tiers";
 import { cohortRankHeader, RESULT_HEADERS } from "./result-headers";
 import { FORMULA_VALUE_TEXT, fillFormulaText } from "../messages/formula-values";
 import { absRef, cellRef, columnLetter } from "./a1";

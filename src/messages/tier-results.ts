@@ -1,28 +1,7 @@
-/** Tier bounds and the results' tier texts in Vietnamese, as plans and provincial reports write them. */
-import { formatNumberVi } from "../engine/numbers";
+/** The results and rules sheets' words of tiers, adjustments, imported points and units with no dossiers. */
 import type { TierDef } from "../engine/types";
 import type { NextTier } from "../engine/outcomes";
-
-/** 94 → "94", 3.25 → "3,25", 90.5 → "90,5": the figure as a plan writes it, no padding zeros. */
-export function pointsVi(x: number): string {
-  const s = formatNumberVi(x);
-  return s.includes(",") ? s.replace(/0+$/, "").replace(/,$/, "") : s;
-}
-
-/**
- * A tier's range as the plan states it: "trên 94", "từ 90 đến 94", "dưới 90", "từ 80 đến dưới 90",
- * "từ 95 trở lên". Each side says whether its bound belongs to the tier, so the words are exact.
- */
-export function tierRangeVi(t: TierDef): string {
-  const { min, max } = t;
-  if (min && max) {
-    const from = min.inclusive ? `từ ${pointsVi(min.value)}` : `trên ${pointsVi(min.value)}`;
-    return `${from} đến ${max.inclusive ? "" : "dưới "}${pointsVi(max.value)}`;
-  }
-  if (min) return min.inclusive ? `từ ${pointsVi(min.value)} trở lên` : `trên ${pointsVi(min.value)}`;
-  if (max) return max.inclusive ? `từ ${pointsVi(max.value)} trở xuống` : `dưới ${pointsVi(max.value)}`;
-  return "mọi mức điểm";
-}
+import { boundNumberVi as pointsVi, tierRangeVi } from "./tiers";
 
 /**
  * What a unit needs for the next tier up: "3,25 để lên Xuất sắc (trên 94)"; when the bound itself is
