@@ -9,5 +9,8 @@ export * from "./score";
 export * from "./targets";
 export * from "./weighted";
 export * from "./allocate";
+export { importedMaxTotal, scoreImportedTable, scoreImportedUnit } from "./imported";
+export { nextTierOf, placeUnits, tierOf } from "./tiers";
 export { estimate766, isBareOne, parseYesNo, wholePercentExample } from "./score-other";
 export { awardReasonText, message, MESSAGES } from "../messages";
+export { tierRangeVi } from "../messages/tiers";

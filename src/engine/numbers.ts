@@ -126,3 +126,18 @@ export function roundTo(x: number, decimals = 2): number {
   const f = 10 ** decimals;
   return Math.round((x + Number.EPSILON * Math.sign(x)) * f) / f;
 }
+
+/**
+ * Points as the decimal they stand for: x rounded to 9 decimals, the nearest double to that decimal.
+ *
+ * Why: published index points have at most 2 decimals, and a float sum of them misses the decimal
+ * sum by a few ulps (17.75 + 19.5 + 11.25 + 9.5 + 21 + 15 may land on 93.99999999999999 rather than
+ * 94). Rounding the sum to 9 decimals — far below the 0,01 that separates two published totals, far
+ * above float noise for totals in the hundreds — gives exactly the double that "94" or "90,01"
+ * parses to, so a total is compared with a tier's bound (94, 90, 80) with plain <, <=, as the plan
+ * writes them, and equal totals are equal. Chosen over summing scaled integers because the same
+ * rounding then serves totals that are not sums of 2-decimal figures (ratio points r × 60).
+ */
+export function exactPoints(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}

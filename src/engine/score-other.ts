@@ -1,6 +1,7 @@
 /** Tables of the target plans (hg-126, ls-170, iator-32), np-236 (weighted mean) and QĐ 766 (estimate). */
 import { message } from "../messages";
 import { allocate } from "./allocate";
+import { scoreImportedTable } from "./imported";
 import { readingSource, tieReasons, unrankedReason, withSource } from "./award-reasons";
 import { isBlank, normalizeKey, parsePercent } from "./coerce";
 import { formatNumberVi, formatPercentVi, formatThresholdVi } from "./numbers";
@@ -118,6 +119,7 @@ export function scoreOtherTable(plan: Plan, rows: UnitRow[], opts: Record<string
   const findings: TableFinding[] = [];
   const push = (key: string, fs: Finding[]) => fs.forEach((f) => findings.push({ ...f, key }));
   const quotas: QuotaUse[] = [];
+  if (plan.kind === "imported_points") return scoreImportedTable(plan, rows);
   if (plan.kind === "index_groups") {
     const scheme = opts.scheme === "classic" ? "classic" : "portal";
     const units = rows.map((r) => result(r, estimate766(plan, r.values, scheme)));

@@ -11,7 +11,9 @@ import {
   scoreRatioRow, UnitTexts,
 } from "./ratio-units";
 import type { RatioColumns } from "./ratio-units";
+import { scoreImportedUnit } from "./imported";
 import { scoreOtherTable } from "./score-other";
+import { placeUnits } from "./tiers";
 import type { AwardDef, AwardReason, CellInput, Finding, Level, Plan, QuotaDef, ReasonCode, Status } from "./types";
 
 function fail(status: Status, reason: ReasonCode, findings: Finding[], maxTotal = 100, detail?: Record<string, string | number>): UnitOutcome {
@@ -47,8 +49,9 @@ function oneRow(width: number, bonuses: number): RatioColumns {
   return scratch;
 }
 
-/** One unit: hg-165 points (district: pass its communes' ratios). */
+/** One unit: hg-165 points (district: pass its communes' ratios), or an imported_points plan's published points. */
 export function scoreUnit(plan: Plan, level: Level, values: Record<string, CellInput>, opts?: { communeRatios?: CellInput[] }): UnitOutcome {
+  if (plan.kind === "imported_points") return scoreImportedUnit(plan, level, values);
   if (plan.kind !== "ratio_points") return fail("invalid_input", "not_applicable", [{ code: "not_applicable", detail: { value: plan.id } }], 100, { value: plan.id });
   if (!plan.levels.includes(level)) return fail("invalid_input", "not_applicable", [{ code: "not_applicable", detail: { value: level } }], 100, { value: level });
   const lc = levelCriteria(plan, level);
@@ -77,7 +80,7 @@ export function districtQuotaKey(name: string): string {
 
 export function scoreTable(plan: Plan, rows: UnitRow[], opts?: Record<string, unknown>): TableOutcome {
   const out = plan.kind !== "ratio_points" ? scoreOtherTable(plan, rows, opts ?? {}) : scoreHg165Table(plan, rows, opts?.explain !== false);
-  return holdAwardsForDuplicates(plan, rows, out);
+  return placeUnits(plan, holdAwardsForDuplicates(plan, rows, out), rows);
 }
 
 /**

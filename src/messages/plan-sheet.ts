@@ -12,17 +12,23 @@ export interface Vocab<V extends string | null> {
   meaning: string;
 }
 
-export const PLAN_KINDS: Vocab<"ratio_points" | "targets" | "weighted_mean" | "index_groups">[] = [
+export const PLAN_KINDS: Vocab<"ratio_points" | "targets" | "weighted_mean" | "index_groups" | "imported_points">[] = [
   { value: "ratio_points", word: "chấm điểm theo tỷ lệ", meaning: "mỗi tiêu chí là một tỷ lệ a/b được chấm điểm (bảng Tiêu chí); xếp hạng theo tổng điểm" },
   { value: "targets", word: "đạt chỉ tiêu", meaning: "mỗi đơn vị được so với các chỉ tiêu (bảng Chỉ tiêu): đạt hay không đạt" },
   { value: "weighted_mean", word: "bình quân có trọng số", meaning: "điểm là bình quân có trọng số của các tỷ lệ (bảng Tiêu chí bình quân)" },
   { value: "index_groups", word: "nhóm chỉ số QĐ 766", meaning: "điểm Bộ chỉ số phục vụ người dân, doanh nghiệp theo nhóm, mỗi nhóm có điểm tối đa (bảng Nhóm chỉ số)" },
+  {
+    value: "imported_points",
+    word: "điểm nhóm công bố",
+    meaning: "điểm từng nhóm lấy đúng như Cổng Dịch vụ công quốc gia công bố (bảng Nhóm điểm), cộng lại thành tổng điểm; xếp hạng theo tổng điểm, có thể xếp loại (bảng Xếp loại)",
+  },
 ];
 
-export const INPUT_KINDS: Vocab<"count" | "ratio" | "text" | "date" | "boolean" | "number">[] = [
+export const INPUT_KINDS: Vocab<"count" | "ratio" | "text" | "date" | "boolean" | "number" | "signed">[] = [
   { value: "count", word: "số đếm", meaning: "số nguyên từ 0 trở lên (số hồ sơ, số tài khoản)" },
   { value: "ratio", word: "tỷ lệ", meaning: "từ 0% đến 100%, ghi 90% hoặc 0,9" },
-  { value: "number", word: "số", meaning: "một số từ 0 trở lên, ví dụ điểm cộng được công nhận" },
+  { value: "number", word: "số", meaning: "một số từ 0 trở lên, ví dụ điểm cộng được công nhận, điểm nhóm công bố" },
+  { value: "signed", word: "số có dấu", meaning: "một số có thể âm, ví dụ điểm điều chỉnh −2" },
   { value: "text", word: "chữ", meaning: "tên đơn vị, tên huyện hoặc cụm, cấp" },
   { value: "date", word: "ngày", meaning: "ngày dd/mm/yyyy" },
   { value: "boolean", word: "có/không", meaning: "có hoặc không" },
@@ -69,6 +75,9 @@ export const INDEX_SETS: Vocab<"classic" | "portal">[] = [
 
 export const YES_NO = { yes: "có", no: "không" } as const;
 
+/** The words of a tier's bounds as a plan writes them: "trên 94", "từ 90", "đến 94", "dưới 90". */
+export const TIER_WORDS = { above: "trên", from: "từ", to: "đến", below: "dưới" } as const;
+
 export const PLAN_SHEET_TEXT = {
   title: "BẢNG KẾ HOẠCH THI ĐUA",
   intro:
@@ -82,7 +91,9 @@ export const PLAN_SHEET_TEXT = {
   explainSource: ["Căn cứ", "KH 165/KH-UBND §III.2.b", "văn bản và mục của kế hoạch quy định dòng đó; không được để trống"],
   explainList: ["Nhiều giá trị", "Đơn vị; Tên đơn vị", "các giá trị trong một ô cách nhau bởi dấu chấm phẩy"],
   explainBands: ["Bậc", "≥60%: 20; ≥40%: 15", "tỷ lệ từ 60% được 20 điểm, từ 40% được 15 điểm; dưới mọi bậc: 0 điểm"],
-  explainYesNo: ["Bắt buộc, Gộp với các xã", "có / không", "để trống ô Gộp với các xã là không"],
+  explainYesNo: ["Bắt buộc, Gộp với các xã, Cần chú ý", "có / không", "để trống ô Gộp với các xã hoặc Cần chú ý là không"],
+  explainTierMin: ["Xếp loại: Mốc dưới", "trên 94; từ 90", "trên 94: hơn 94 điểm (94 không thuộc); từ 90: 90 điểm trở lên (90 thuộc). Cũng đọc > 94, ≥ 90"],
+  explainTierMax: ["Xếp loại: Mốc trên", "đến 94; dưới 90", "đến 94: 94 điểm trở xuống (94 thuộc); dưới 90: ít hơn 90 điểm (90 không thuộc). Cũng đọc ≤ 94, < 90"],
 } as const;
 
 /** One label/value row of the facts block: its label and the note on the label. */
@@ -114,6 +125,21 @@ export const FACT_TEXT = {
   weightedScore: { label: "Bình quân: cột điểm", note: "Mã đầu vào của cột điểm bình quân đã tính sẵn (nếu có)." },
   weightedSource: { label: "Căn cứ của bình quân", note: "Mục của văn bản quy định cách tính bình quân." },
   groupsSource: { label: "Căn cứ của nhóm chỉ số", note: "Văn bản quy định các nhóm chỉ số và điểm tối đa." },
+  importedSource: { label: "Căn cứ của nhóm điểm", note: "Văn bản quy định các nhóm điểm lấy theo Cổng Dịch vụ công quốc gia (bảng Nhóm điểm)." },
+  importedTotal: { label: "Tổng điểm công bố: đầu vào", note: "Mã đầu vào (loại số) của cột tổng điểm như cổng công bố, nếu có: chỉ để đối chiếu với tổng các nhóm, không dùng để xếp hạng." },
+  importedTotalSource: { label: "Căn cứ của tổng điểm công bố", note: "Mục của văn bản nói về tổng điểm công bố." },
+  activityInput: { label: "Số hồ sơ trong kỳ: đầu vào", note: "Mã đầu vào (loại số đếm) của số hồ sơ trong kỳ: đơn vị có 0 hồ sơ được nêu riêng, không xếp hạng; ô trống là thiếu số liệu." },
+  activitySource: { label: "Căn cứ của số hồ sơ trong kỳ", note: "Mục của văn bản nói về đơn vị không có hồ sơ trong kỳ." },
+  adjustmentInput: { label: "Điều chỉnh: đầu vào điểm", note: "Mã đầu vào (loại số có dấu) của điểm điều chỉnh; −2 là trừ 2 điểm; ô trống là không điều chỉnh." },
+  adjustmentReason: { label: "Điều chỉnh: đầu vào lý do", note: "Mã đầu vào (loại chữ) của lý do điều chỉnh: có điểm điều chỉnh thì phải có lý do." },
+  adjustmentLabel: { label: "Điều chỉnh: tên", note: "Tên điều chỉnh như văn bản ghi, ví dụ Điều chỉnh điểm kỹ thuật." },
+  adjustmentMax: { label: "Điều chỉnh: tối đa", note: "Mức điều chỉnh lớn nhất mỗi chiều (cộng hoặc trừ), nếu văn bản ghi; để trống: không giới hạn riêng." },
+  adjustmentSource: { label: "Căn cứ của điều chỉnh", note: "Mục của văn bản quy định việc điều chỉnh điểm." },
+  tiersSource: { label: "Căn cứ của xếp loại", note: "Mục của văn bản quy định các mức xếp loại (bảng Xếp loại); bắt buộc khi có xếp loại." },
+  tiersLevels: { label: "Xếp loại: các cấp", note: "Các cấp được xếp loại, cách nhau bởi \"; \"; để trống: mọi cấp." },
+  cohortInput: { label: "Khối: đầu vào", note: "Mã đầu vào (loại chữ) của cột khối (khối sở, ngành; khối phường; khối xã; cụm): xếp hạng riêng trong từng khối." },
+  cohortLabel: { label: "Khối: tên", note: "Tên của cột như người đọc thấy, ví dụ Khối." },
+  cohortSource: { label: "Căn cứ của khối", note: "Mục của văn bản quy định xếp hạng theo khối." },
 } satisfies Record<string, FactText>;
 
 /** A table's column: its header and the note on the header. */
@@ -211,6 +237,26 @@ export const BLOCK_TEXT = {
       source: { header: "Căn cứ", note: SOURCE_NOTE },
     },
   },
+  imported: {
+    title: "NHÓM ĐIỂM",
+    columns: {
+      id: { header: "Mã", note: "Mã nhóm điểm." },
+      label: { header: "Tên nhóm", note: "Tên nhóm như cổng công bố, ví dụ Công khai, minh bạch." },
+      input: { header: "Đầu vào", note: "Mã đầu vào (loại số) của cột điểm nhóm trong bảng số liệu." },
+      maxPoints: { header: "Điểm tối đa", note: "Điểm tối đa của nhóm; ô lớn hơn là lỗi số liệu, không tự cắt. Các nhóm cộng lại bằng Tổng điểm (nếu ghi)." },
+      source: { header: "Căn cứ", note: SOURCE_NOTE },
+    },
+  },
+  tiers: {
+    title: "XẾP LOẠI",
+    columns: {
+      id: { header: "Mã", note: "Mã xếp loại (ví dụ xuat_sac)." },
+      label: { header: "Tên xếp loại", note: "Tên như văn bản ghi, ví dụ Xuất sắc. Ghi từ xếp loại cao nhất xuống." },
+      min: { header: "Mốc dưới", note: "\"trên 94\" (không tính 94) hoặc \"từ 90\" (tính cả 90); để trống: không có mốc dưới." },
+      max: { header: "Mốc trên", note: "\"đến 94\" (tính cả 94) hoặc \"dưới 90\" (không tính 90); để trống: không có mốc trên." },
+      attention: { header: "Cần chú ý", note: "có: bản tin nêu tên các đơn vị của xếp loại này. Để trống là không." },
+    },
+  },
   tieBreak: {
     title: "PHÂN ĐỊNH BẰNG ĐIỂM",
     columns: {
@@ -295,6 +341,11 @@ export const PLAN_SHEET_PROBLEMS = {
   missingFact: "Thiếu dòng \"{label}\" ở cột A của phần {facts}.",
   duplicateFact: "Dòng \"{label}\" đã ghi ở {cell}.",
   duplicateBlock: "Bảng {block} đã có ở {cell}.",
+  badTierMin: "{what}: \"{value}\" không đọc được là mốc dưới; ghi \"trên 94\" (không tính 94) hoặc \"từ 90\" (tính cả 90).",
+  badTierMax: "{what}: \"{value}\" không đọc được là mốc trên; ghi \"đến 94\" (tính cả 94) hoặc \"dưới 90\" (không tính 90).",
+  tierMinInMax: "{what}: \"{value}\" là mốc dưới; ghi ở cột {other}, hoặc ở đây \"đến …\" / \"dưới …\".",
+  tierMaxInMin: "{what}: \"{value}\" là mốc trên; ghi ở cột {other}, hoặc ở đây \"trên …\" / \"từ …\".",
+  tierBareNumber: "{what}: {value} chưa nói có tính cả {value} hay không; ghi \"{incl} {value}\" (tính cả) hoặc \"{excl} {value}\" (không tính).",
   oneTieBreak: "Bảng {block} chỉ được có một dòng (đang có {n} dòng): khi bằng điểm chỉ phân định theo một tỷ số.",
 } as const;
 

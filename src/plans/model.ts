@@ -103,7 +103,7 @@ const idOf = (v: unknown, key = "id"): string => {
   return typeof id === "string" && id !== "" ? ` (${id})` : "";
 };
 
-export const INPUT_KINDS: readonly string[] = ["count", "ratio", "text", "date", "boolean", "number"];
+export const INPUT_KINDS: readonly string[] = ["count", "ratio", "text", "date", "boolean", "number", "signed"];
 
 const INPUT: FieldType = {
   t: "object",
@@ -112,11 +112,11 @@ const INPUT: FieldType = {
     label: { name: "tên", desc: "Tên đầu vào như người đọc thấy.", type: text(), required: true },
     kind: {
       name: "loại",
-      desc: "Loại số liệu: count (số lượng nguyên ≥ 0), ratio (tỷ lệ 0–1 hoặc phần trăm), text (chữ), date (ngày), boolean (có / không), number (số ≥ 0, ví dụ điểm cộng được công nhận).",
+      desc: "Loại số liệu: count (số lượng nguyên ≥ 0), ratio (tỷ lệ 0–1 hoặc phần trăm), text (chữ), date (ngày), boolean (có / không), number (số ≥ 0, ví dụ điểm cộng được công nhận, điểm nhóm công bố), signed (số có thể âm, ví dụ điểm điều chỉnh −2).",
       type: {
         t: "enum",
         values: INPUT_KINDS,
-        labels: { count: "số lượng", ratio: "tỷ lệ", text: "chữ", date: "ngày", boolean: "có / không", number: "số" },
+        labels: { count: "số lượng", ratio: "tỷ lệ", text: "chữ", date: "ngày", boolean: "có / không", number: "số", signed: "số có dấu" },
       },
       required: true,
     },
@@ -395,6 +395,46 @@ export const PLAN_KINDS: Record<string, string> = {
   targets: "đối chiếu chỉ tiêu",
   weighted_mean: "bình quân có trọng số",
   index_groups: "nhóm chỉ số QĐ 766",
+  imported_points: "điểm nhóm công bố",
+};
+
+const IMPORTED_GROUP: FieldType = {
+  t: "object",
+  fields: {
+    id: { name: "mã nhóm", desc: "Mã nhóm điểm, duy nhất trong kế hoạch.", type: ID, required: true },
+    label: { name: "tên", desc: "Tên nhóm như cổng công bố, ví dụ \"Công khai, minh bạch\".", type: text(), required: true },
+    source: source(),
+    input: { name: "đầu vào", desc: "Mã đầu vào (loại number) ghi điểm nhóm của mỗi đơn vị như cổng công bố.", type: ID, required: true },
+    maxPoints: {
+      name: "điểm tối đa",
+      desc: "Điểm tối đa của nhóm; ô lớn hơn là lỗi số liệu, không bị cắt bớt. Các nhóm cộng lại bằng totalPoints khi kế hoạch ghi totalPoints.",
+      type: POSITIVE,
+      required: true,
+    },
+  },
+};
+
+const TIER_BOUND = (side: string, example: string): Field => ({
+  name: side,
+  desc: `${side[0].toUpperCase() + side.slice(1)} của xếp loại: value (điểm) và inclusive (true: tính cả bằng); ${example}. Bỏ trống: không giới hạn phía này.`,
+  type: {
+    t: "object",
+    fields: {
+      value: { name: "điểm", desc: "Điểm của mốc.", type: { t: "number" }, required: true },
+      inclusive: { name: "tính cả bằng", desc: "true: tổng điểm bằng mốc thuộc xếp loại này (\"từ 90\", \"đến 94\"); false: không (\"trên 94\", \"dưới 90\").", type: { t: "boolean" }, required: true },
+    },
+  },
+});
+
+const TIER: FieldType = {
+  t: "object",
+  fields: {
+    id: { name: "mã xếp loại", desc: "Mã xếp loại, duy nhất trong kế hoạch.", type: ID, required: true },
+    label: { name: "tên", desc: "Tên xếp loại như văn bản ghi, ví dụ \"Xuất sắc\".", type: text(), required: true },
+    min: TIER_BOUND("mốc dưới", "\"trên 94\" là { value: 94, inclusive: false }, \"từ 90\" là { value: 90, inclusive: true }"),
+    max: TIER_BOUND("mốc trên", "\"đến 94\" là { value: 94, inclusive: true }, \"dưới 90\" là { value: 90, inclusive: false }"),
+    attention: { name: "cần chú ý", desc: "true: bản tin nêu tên các đơn vị của xếp loại này (\"cần cải thiện gấp\").", type: { t: "boolean" } },
+  },
 };
 
 export const PLAN_FIELDS: Fields = {
@@ -539,6 +579,87 @@ export const PLAN_FIELDS: Fields = {
       fields: {
         classic: groupList("cách chia của Quyết định"),
         portal: groupList("cách chia của Cổng Dịch vụ công quốc gia"),
+        source: source(),
+      },
+    },
+  },
+  imported: {
+    name: "điểm nhóm công bố",
+    desc: "Kế hoạch loại imported_points: các nhóm điểm đọc nguyên từ bảng cổng công bố (không tính lại từ tỷ lệ), cộng lại thành tổng điểm.",
+    type: {
+      t: "object",
+      fields: {
+        groups: {
+          name: "các nhóm điểm",
+          desc: "Các nhóm điểm, mỗi nhóm một cột đầu vào và điểm tối đa.",
+          type: { t: "array", of: IMPORTED_GROUP, minItems: 1, item: (v, i) => `nhóm điểm ${i + 1}${idOf(v)}` },
+          required: true,
+        },
+        source: source("Văn bản quy định các nhóm điểm và điểm tối đa."),
+        total: {
+          name: "tổng điểm công bố",
+          desc: "Cột tổng điểm như cổng công bố, nếu có: chỉ để đối chiếu với tổng các nhóm, không dùng để xếp hạng.",
+          type: {
+            t: "object",
+            fields: {
+              input: { name: "đầu vào", desc: "Mã đầu vào (loại number) của cột tổng điểm công bố.", type: ID, required: true },
+              source: source(),
+            },
+          },
+        },
+      },
+    },
+  },
+  activity: {
+    name: "số hồ sơ trong kỳ",
+    desc: "Số hồ sơ của đơn vị trong kỳ: đơn vị có 0 hồ sơ không có gì để chấm, được nêu riêng, không xếp cuối; ô trống là thiếu số liệu.",
+    type: {
+      t: "object",
+      fields: {
+        input: { name: "đầu vào", desc: "Mã đầu vào (loại count) của số hồ sơ trong kỳ.", type: ID, required: true },
+        source: source(),
+      },
+    },
+  },
+  adjustment: {
+    name: "điểm điều chỉnh",
+    desc: "Điểm điều chỉnh của từng đơn vị (âm là trừ điểm), kèm lý do bắt buộc; ô trống là không điều chỉnh.",
+    type: {
+      t: "object",
+      fields: {
+        input: { name: "đầu vào", desc: "Mã đầu vào (loại signed) của điểm điều chỉnh.", type: ID, required: true },
+        reasonInput: { name: "đầu vào lý do", desc: "Mã đầu vào (loại text) của lý do điều chỉnh.", type: ID, required: true },
+        label: { name: "tên", desc: "Tên điều chỉnh như văn bản ghi, ví dụ \"Điều chỉnh điểm kỹ thuật\".", type: text(), required: true },
+        source: source(),
+        maxPoints: { name: "mức điều chỉnh tối đa", desc: "Điều chỉnh lớn nhất mỗi chiều (cộng hoặc trừ), nếu kế hoạch ghi.", type: POSITIVE },
+      },
+    },
+  },
+  tiers: {
+    name: "xếp loại",
+    desc: "Xếp loại theo tổng điểm (sau điều chỉnh), xếp loại cao nhất ghi trước; các khoảng không chồng nhau và không để hở giữa hai xếp loại liền nhau. Chỉ dùng với kind ratio_points và imported_points.",
+    type: {
+      t: "object",
+      fields: {
+        tiers: {
+          name: "các xếp loại",
+          desc: "Các xếp loại, cao nhất trước.",
+          type: { t: "array", of: TIER, minItems: 1, item: (v, i) => `xếp loại ${i + 1}${idOf(v)}` },
+          required: true,
+        },
+        source: source(),
+        levels: { name: "các cấp", desc: "Các cấp được xếp loại; bỏ trống: mọi cấp của kế hoạch.", type: LEVELS },
+      },
+    },
+  },
+  cohort: {
+    name: "khối",
+    desc: "Xếp hạng riêng trong từng khối (khối sở ngành, khối phường, khối xã, cụm) bên cạnh xếp hạng chung của cấp: các đơn vị cùng giá trị ở cột này xếp với nhau.",
+    type: {
+      t: "object",
+      fields: {
+        input: { name: "đầu vào", desc: "Mã đầu vào (loại text) của cột khối.", type: ID, required: true },
+        label: { name: "tên", desc: "Tên cột như người đọc thấy, ví dụ \"Khối\".", type: text(), required: true },
         source: source(),
       },
     },

@@ -4,6 +4,7 @@
  * scoring with it.
  */
 import type { Level, Plan } from "../engine/types";
+import { tierRangeVi } from "../messages/tiers";
 import { LEVEL_NAMES, PLAN_KINDS } from "./model";
 
 const dmy = (iso: string) => iso.split("-").reverse().join("/");
@@ -21,7 +22,18 @@ export function planSummary(plan: Plan): string {
     s.push(`${plan.weighted.criteria.length} tiêu chí bình quân có trọng số (${plan.weighted.criteria.map((c) => c.id).join(", ")}).`);
   } else if (plan.kind === "index_groups" && plan.groups) {
     s.push(`${plan.groups.portal.length} nhóm chỉ số (${plan.groups.portal.map((g) => `${g.id} ${n(g.maxPoints)}`).join(", ")}).`);
+  } else if (plan.kind === "imported_points" && plan.imported) {
+    const gs = plan.imported.groups;
+    const max = plan.totalPoints ?? gs.reduce((sum, g) => sum + g.maxPoints, 0);
+    s.push(`${gs.length} nhóm điểm công bố (${gs.map((g) => `${g.id} ${n(g.maxPoints)}`).join(", ")}; tổng ${n(max)} điểm).`);
   }
+  if (plan.tiers) s.push(`Xếp loại: ${plan.tiers.tiers.map((t) => `${t.label} (${tierRangeVi(t)})`).join(", ")}.`);
+  const extras = [
+    plan.activity ? `đơn vị không có hồ sơ trong kỳ (${inputLabel(plan, plan.activity.input)} = 0) được nêu riêng, không xếp hạng` : "",
+    plan.adjustment ? `${plan.adjustment.label.replace(/^./, (c) => c.toLowerCase())} kèm lý do${plan.adjustment.maxPoints !== undefined ? `, tối đa ${n(plan.adjustment.maxPoints)} điểm` : ""}` : "",
+    plan.cohort ? `xếp hạng riêng theo ${plan.cohort.label.toLowerCase()}` : "",
+  ].filter(Boolean);
+  if (extras.length) s.push(`${extras.join("; ")}.`.replace(/^./, (c) => c.toUpperCase()));
   const counts = [
     [plan.quotas.length, "hạn mức"],
     [plan.awards.length, "hình thức khen thưởng"],
@@ -35,6 +47,8 @@ export function planSummary(plan: Plan): string {
   if (plan.campaign) s.push(`Đợt thi đua ${dmy(plan.campaign.start)} – ${dmy(plan.campaign.end)}, ${plan.campaign.milestones.length} mốc.`);
   return s.join(" ");
 }
+
+const inputLabel = (plan: Plan, id: string) => plan.inputs.find((i) => i.id === id)?.label ?? id;
 
 function levelText(plan: Plan, level: Level): string {
   const crits = plan.criteria.filter((c) => c.level === level);

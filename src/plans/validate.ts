@@ -9,6 +9,7 @@
 import { normalizeKey } from "../engine/coerce";
 import type { Level, Plan } from "../engine/types";
 import { INPUT_KINDS, LEVEL_NAMES, PLAN_KINDS, PLAN_TYPE, type Field, type Fields, type FieldType } from "./model";
+import { tierRangeVi } from "../messages/tiers";
 
 export type PlanPath = (string | number)[];
 
@@ -458,7 +459,134 @@ function relations(ctx: Ctx, p: Obj): void {
       }
     }
   }
+  importedChecks(ctx, p, kind, inputOf);
+  tierChecks(ctx, p, kind, levelIn);
   duplicates(ctx, list(p.notes), ["notes"], "id", (n) => text(n.id), "mã ghi chú");
+}
+
+/** The kinds a plan's tiers may class: those whose total is points (a targets plan has no total). */
+const TIER_KINDS = ["ratio_points", "imported_points"];
+
+function importedChecks(ctx: Ctx, p: Obj, kind: string | undefined, inputOf: (path: PlanPath, v: unknown, want: string, role: string) => void): void {
+  const im = p.imported;
+  if (kind === "imported_points" && im === undefined) ctx.add(["imported"], 'kế hoạch loại imported_points cần "imported" (các nhóm điểm công bố)');
+  const misplaced = im !== undefined && kind !== undefined && kind !== "imported_points" && kind in PLAN_KINDS;
+  if (misplaced) ctx.add(["imported"], `kế hoạch loại ${kind} (${PLAN_KINDS[kind]}) không đọc điểm nhóm công bố: bỏ "imported" hoặc đổi loại kế hoạch thành imported_points`);
+  // the engine of imported points ranks, it does not award: awards given on a rank it never computed would be a guess
+  if (kind === "imported_points") {
+    for (const key of ["awards", "quotas"] as const) {
+      if (list(p[key]).length > 0) {
+        ctx.add([key], `kế hoạch loại imported_points (${PLAN_KINDS.imported_points}) chỉ xếp hạng và xếp loại, chưa xét khen thưởng: bỏ "${key}" (${key === "awards" ? "các hình thức khen thưởng" : "các hạn mức"}); Hội đồng xét khen thưởng theo bảng xếp hạng`);
+      }
+    }
+  }
+  if (isObject(im) && !misplaced) {
+    const groups = list(im.groups);
+    duplicates(ctx, groups, ["imported", "groups"], "id", (g) => text(g.id), "mã nhóm");
+    duplicates(ctx, groups, ["imported", "groups"], "input", (g) => text(g.input), "đầu vào");
+    groups.forEach((g, i) => inputOf(["imported", "groups", i, "input"], rec(g).input, "number", "đầu vào"));
+    const maxima = groups.map((g) => num(rec(g).maxPoints));
+    const total = num(p.totalPoints);
+    if (total !== undefined && maxima.length > 0 && maxima.every((m) => m !== undefined && m > 0)) {
+      const sum = (maxima as number[]).reduce((s, m) => s + m, 0);
+      // maxima are written with at most a few decimals: 1e-9 tells a real difference from float noise
+      if (Math.abs(sum - total) > 1e-9) {
+        const parts = groups.map((g) => `${String(rec(g).id)} ${vi(num(rec(g).maxPoints) as number)}`).join(" + ");
+        ctx.add(["totalPoints"], `các nhóm điểm cộng lại ${vi(sum)} điểm tối đa (${parts}) ≠ tổng ${vi(total)} điểm của kế hoạch ("totalPoints")`);
+      }
+    }
+    const t = im.total;
+    if (isObject(t)) {
+      inputOf(["imported", "total", "input"], t.input, "number", "đầu vào");
+      if (typeof t.input === "string" && groups.some((g) => rec(g).input === t.input)) ctx.add(["imported", "total", "input"], `đầu vào "${t.input}" là cột của một nhóm điểm, không phải cột tổng điểm`);
+    }
+  }
+  const a = p.activity;
+  if (isObject(a)) inputOf(["activity", "input"], a.input, "count", "đầu vào");
+  const adj = p.adjustment;
+  if (isObject(adj)) {
+    inputOf(["adjustment", "input"], adj.input, "signed", "đầu vào");
+    inputOf(["adjustment", "reasonInput"], adj.reasonInput, "text", "đầu vào lý do");
+  }
+  const c = p.cohort;
+  if (isObject(c)) inputOf(["cohort", "input"], c.input, "text", "đầu vào");
+}
+
+interface Bound {
+  value: number;
+  inclusive: boolean;
+}
+
+function boundOf(v: unknown): Bound | undefined {
+  const o = rec(v);
+  return typeof o.value === "number" && Number.isFinite(o.value) && typeof o.inclusive === "boolean" ? { value: o.value, inclusive: o.inclusive } : undefined;
+}
+
+/** A number between two values, for "92 thuộc cả hai": their midpoint, or the value itself when they meet. */
+function between(a: number, b: number): number {
+  return a === b ? a : Number(((a + b) / 2).toPrecision(12));
+}
+
+/**
+ * Tiers, highest first: each tier's range not empty; each tier above the next one, the two meeting
+ * exactly (no total in both, none in neither). The ends (above the top tier, below the bottom) may
+ * stay open or uncovered: a total there has no tier, which the results show.
+ */
+function tierChecks(ctx: Ctx, p: Obj, kind: string | undefined, levelIn: (path: PlanPath, v: unknown) => void): void {
+  const t = p.tiers;
+  if (t === undefined) return;
+  if (kind !== undefined && !TIER_KINDS.includes(kind) && kind in PLAN_KINDS) {
+    ctx.add(["tiers"], `kế hoạch loại ${kind} (${PLAN_KINDS[kind]}) không có tổng điểm để xếp loại: xếp loại chỉ dùng với ${TIER_KINDS.map((k) => `${k} (${PLAN_KINDS[k]})`).join(", ")}`);
+  }
+  if (!isObject(t)) return;
+  list(t.levels).forEach((l, i) => levelIn(["tiers", "levels", i], l));
+  const tiers = list(t.tiers);
+  duplicates(ctx, tiers, ["tiers", "tiers"], "id", (x) => text(x.id), "mã xếp loại");
+  const read = tiers.map((x, i) => {
+    const o = rec(x);
+    return { i, name: `"${typeof o.label === "string" ? o.label : String(o.id)}"`, min: boundOf(o.min), max: boundOf(o.max), minGiven: o.min !== undefined, maxGiven: o.max !== undefined };
+  });
+  const at = (i: number, key: string): PlanPath => ["tiers", "tiers", i, key];
+  const ok: boolean[] = read.map((r) => {
+    if (!r.minGiven && !r.maxGiven) {
+      if (tiers.length > 1) ctx.add(["tiers", "tiers", r.i], `xếp loại ${r.name} không có mốc dưới ("min") lẫn mốc trên ("max"): mọi điểm đều thuộc nó`);
+      return tiers.length === 1;
+    }
+    if ((r.minGiven && !r.min) || (r.maxGiven && !r.max)) return false; // the field's own problem is told where it is
+    if (r.min && r.max && (r.min.value > r.max.value || (r.min.value === r.max.value && !(r.min.inclusive && r.max.inclusive)))) {
+      ctx.add(at(r.i, "max"), `xếp loại ${r.name} (${tierRangeVi(r)}) không chứa điểm nào: mốc trên phải lớn hơn mốc dưới`);
+      return false;
+    }
+    return true;
+  });
+  for (let k = 0; k + 1 < read.length; k++) {
+    const hi = read[k];
+    const lo = read[k + 1];
+    if (!ok[k] || !ok[k + 1]) continue;
+    const range = (r: typeof hi) => `${r.name} (${tierRangeVi(r)})`;
+    // listed the wrong way round: the next tier lies wholly above this one
+    if (lo.min && hi.max && (lo.min.value > hi.max.value || (lo.min.value === hi.max.value && !(lo.min.inclusive && hi.max.inclusive)))) {
+      ctx.add(["tiers", "tiers", lo.i], `xếp loại ${range(lo)} cao hơn xếp loại ${range(hi)} ghi trước nó: ghi các xếp loại từ cao xuống thấp`);
+      continue;
+    }
+    // the two ranges share a total: the highest of the shared part (the lower tier's top, or the higher tier's bottom)
+    const top = !lo.max ? hi.max : !hi.max ? lo.max : lo.max.value < hi.max.value || (lo.max.value === hi.max.value && !lo.max.inclusive) ? lo.max : hi.max;
+    const bottom = !hi.min ? lo.min : !lo.min ? hi.min : hi.min.value > lo.min.value || (hi.min.value === lo.min.value && !hi.min.inclusive) ? hi.min : lo.min;
+    const shared =
+      !top || !bottom ? true : bottom.value < top.value || (bottom.value === top.value && bottom.inclusive && top.inclusive);
+    if (shared) {
+      const witness =
+        top && bottom ? between(bottom.value, top.value) : top ? (top.inclusive ? top.value : top.value - 1) : bottom ? (bottom.inclusive ? bottom.value : bottom.value + 1) : 0;
+      ctx.add(["tiers", "tiers", lo.i], `xếp loại ${range(hi)} và ${range(lo)} chồng nhau: ${vi(witness)} điểm thuộc cả hai`);
+      continue;
+    }
+    // no shared total: then the higher tier's bottom and the lower tier's top are both given; they must meet
+    const b = hi.min;
+    const m = lo.max;
+    if (b && m && (m.value < b.value || (m.value === b.value && !m.inclusive && !b.inclusive))) {
+      ctx.add(["tiers", "tiers", lo.i], `giữa xếp loại ${range(hi)} và ${range(lo)} để hở: ${vi(between(m.value, b.value))} điểm không thuộc xếp loại nào`);
+    }
+  }
 }
 
 function inputChecks(ctx: Ctx, p: Obj): InputsIndex {

@@ -318,7 +318,8 @@ function headerEvidence(f: Field, h: HeaderWords, cx: Context): Evidence {
     if (h.words.has(w)) core += weight;
   }
   if (coreTotal) score *= 0.85 + 0.15 * (core / coreTotal);
-  if (h.words.has("diem") && !f.vocabulary.has("diem")) {
+  // (an input of points — a bonus, a published group score, an adjustment — is what a "… (18 điểm)" column holds)
+  if (h.words.has("diem") && !f.vocabulary.has("diem") && f.kind !== "number") {
     score *= POINTS_FOR_RATIO;
     why.push("cột điểm, không phải tỷ lệ");
   }

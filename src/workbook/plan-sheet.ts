@@ -14,11 +14,12 @@
 import { isBlank, isoToEpochDay, normalizeKey, parseDate, parseLevel, parseNumberText } from "../engine/coerce";
 import { parseYesNo } from "../engine/score-other";
 import type {
-  AwardDef, BonusDef, CellInput, IndexGroup, InputDef, Level, Milestone, Plan, QuotaDef, RatioCriterion, Reading, TargetDef, TargetRule, WeightedCriterion,
+  AwardDef, BonusDef, CellInput, ImportedGroup, IndexGroup, InputDef, Level, Milestone, Plan, QuotaDef, RatioCriterion, Reading, TargetDef, TargetRule, TierBound,
+  TierDef, WeightedCriterion,
 } from "../engine/types";
 import {
   ANY_LEVEL, BELOW_KINDS, BLOCK_TEXT, FACT_TEXT, fillPlanSheetText, INDEX_SETS, INPUT_KINDS, LEVEL_WORDS, PLAN_KINDS, PLAN_SHEET_PROBLEMS as P,
-  PLAN_SHEET_TEXT as T, SCOPES, SUBJECTS, TARGET_KINDS, TIE_ORDERS, YES_NO, type Vocab,
+  PLAN_SHEET_TEXT as T, SCOPES, SUBJECTS, TARGET_KINDS, TIE_ORDERS, TIER_WORDS, YES_NO, type Vocab,
 } from "../messages/plan-sheet";
 import { checkPlan } from "../plans/validate";
 import { learnInputLabels } from "../messages";
@@ -117,6 +118,19 @@ const BLOCKS: { key: BlockKey; columns: ColumnSpec[] }[] = [
     ],
   },
   {
+    key: "imported",
+    columns: [
+      { key: "id", need: true }, { key: "label", need: true }, { key: "input", need: true }, { key: "maxPoints", need: true, format: "points" },
+      { key: "source", need: true },
+    ],
+  },
+  {
+    key: "tiers",
+    columns: [
+      { key: "id", need: true }, { key: "label", need: true }, { key: "min" }, { key: "max" }, { key: "attention", words: YES_NO_WORDS },
+    ],
+  },
+  {
     key: "tieBreak",
     columns: [
       { key: "input", need: true }, { key: "per", need: true }, { key: "order", need: true, words: TIE_ORDERS }, { key: "levels", need: true },
@@ -168,6 +182,9 @@ const FACTS: FactSpec[] = [
   { key: "groupNoun" }, { key: "groupNounEn" }, { key: "totalPoints", format: "points" },
   { key: "campaignStart", format: "date" }, { key: "campaignEnd", format: "date" }, { key: "campaignSource" },
   { key: "weightedScore" }, { key: "weightedSource" }, { key: "groupsSource" },
+  { key: "importedSource" }, { key: "importedTotal" }, { key: "importedTotalSource" }, { key: "activityInput" }, { key: "activitySource" },
+  { key: "adjustmentInput" }, { key: "adjustmentReason" }, { key: "adjustmentLabel" }, { key: "adjustmentMax", format: "points" }, { key: "adjustmentSource" },
+  { key: "tiersSource" }, { key: "tiersLevels" }, { key: "cohortInput" }, { key: "cohortLabel" }, { key: "cohortSource" },
 ];
 
 /** The tables' columns: as many as the widest table (criteria). */
@@ -293,7 +310,37 @@ function facts(plan: Plan): { key: FactKey; value: CellOut }[] {
     out.push({ key: "weightedScore", value: plan.weighted?.scoreInput ?? "" }, { key: "weightedSource", value: src(plan.weighted?.source) });
   }
   if (plan.groups || plan.kind === "index_groups") out.push({ key: "groupsSource", value: src(plan.groups?.source) });
+  // the options of ranking on the index: shown blank on an imported-points plan, for a person to fill in
+  const index = plan.kind === "imported_points";
+  if (plan.imported || index) {
+    out.push(
+      { key: "importedSource", value: src(plan.imported?.source) },
+      { key: "importedTotal", value: plan.imported?.total?.input ?? "" },
+      { key: "importedTotalSource", value: src(plan.imported?.total?.source) },
+    );
+  }
+  if (plan.activity || index) out.push({ key: "activityInput", value: plan.activity?.input ?? "" }, { key: "activitySource", value: src(plan.activity?.source) });
+  if (plan.adjustment || index) {
+    const a = plan.adjustment;
+    out.push(
+      { key: "adjustmentInput", value: a?.input ?? "" }, { key: "adjustmentReason", value: a?.reasonInput ?? "" }, { key: "adjustmentLabel", value: a?.label ?? "" },
+      { key: "adjustmentMax", value: a?.maxPoints ?? null }, { key: "adjustmentSource", value: src(a?.source) },
+    );
+  }
+  if (plan.tiers || index) {
+    out.push({ key: "tiersSource", value: src(plan.tiers?.source) }, { key: "tiersLevels", value: (plan.tiers?.levels ?? []).map(levelWord).join("; ") });
+  }
+  if (plan.cohort || index) {
+    out.push({ key: "cohortInput", value: plan.cohort?.input ?? "" }, { key: "cohortLabel", value: plan.cohort?.label ?? "" }, { key: "cohortSource", value: src(plan.cohort?.source) });
+  }
   return out;
+}
+
+/** A tier's bound as a person writes it: "trên 94", "từ 90" below; "đến 94", "dưới 90" above. */
+function boundText(side: "min" | "max", b: TierBound | undefined): string {
+  if (!b) return "";
+  const word = side === "min" ? (b.inclusive ? TIER_WORDS.from : TIER_WORDS.above) : b.inclusive ? TIER_WORDS.to : TIER_WORDS.below;
+  return `${word} ${numberText(b.value)}`;
 }
 
 function blockRows(plan: Plan): { key: BlockKey; rows: Row[] }[] {
@@ -350,6 +397,20 @@ function blockRows(plan: Plan): { key: BlockKey; rows: Row[] }[] {
       gs.map((x) => ({ set: wordOf(INDEX_SETS, set), id: x.id, label: x.label, maxPoints: x.maxPoints, source: src(x.source) }));
     blocks.push({ key: "groups", rows: g ? [...rows("portal", g.portal), ...rows("classic", g.classic)] : [] });
   }
+  if (plan.imported || plan.kind === "imported_points") {
+    blocks.push({
+      key: "imported",
+      rows: (plan.imported?.groups ?? []).map((g) => ({ id: g.id, label: g.label, input: g.input, maxPoints: g.maxPoints, source: src(g.source) })),
+    });
+  }
+  if (plan.tiers || plan.kind === "imported_points") {
+    blocks.push({
+      key: "tiers",
+      rows: (plan.tiers?.tiers ?? []).map((t) => ({
+        id: t.id, label: t.label, min: boundText("min", t.min), max: boundText("max", t.max), attention: yesNo(t.attention),
+      })),
+    });
+  }
   const tb = plan.tieBreak;
   blocks.push({
     key: "tieBreak",
@@ -405,6 +466,7 @@ function explanation(): string[][] {
   add(BLOCK_TEXT.criteria.columns.level.header, LEVEL_OR_ANY);
   add(`${BLOCK_TEXT.groups.title}: ${BLOCK_TEXT.groups.columns.set.header}`, INDEX_SETS);
   add(`${BLOCK_TEXT.tieBreak.title}: ${BLOCK_TEXT.tieBreak.columns.order.header}`, TIE_ORDERS);
+  rows.push([...T.explainTierMin], [...T.explainTierMax]);
   rows.push([...T.explainYesNo], [...T.explainPercent], [...T.explainSource], [...T.explainList]);
   return rows;
 }
@@ -643,6 +705,40 @@ function readNumber(x: CellInput): number | null {
   return n !== null && Number.isFinite(n) ? n : null;
 }
 
+type BoundRead = { side: "min" | "max"; bound: TierBound } | { bare: number } | null;
+
+const BOUND_SYMBOLS: Record<string, { side: "min" | "max"; inclusive: boolean }> = {
+  ">": { side: "min", inclusive: false }, "≥": { side: "min", inclusive: true }, ">=": { side: "min", inclusive: true },
+  "<": { side: "max", inclusive: false }, "≤": { side: "max", inclusive: true }, "<=": { side: "max", inclusive: true },
+};
+const BOUND_WORDS: Record<string, { side: "min" | "max"; inclusive: boolean }> = {
+  [normalizeKey(TIER_WORDS.above)]: { side: "min", inclusive: false },
+  [normalizeKey(TIER_WORDS.from)]: { side: "min", inclusive: true },
+  [normalizeKey(TIER_WORDS.to)]: { side: "max", inclusive: true },
+  [normalizeKey(TIER_WORDS.below)]: { side: "max", inclusive: false },
+};
+
+/**
+ * A tier's bound as people write it: "trên 94", "từ 90", "từ 90 trở lên", "đến 94", "dưới 90",
+ * "> 94", "≥ 90", "<= 94", "< 90" (a comma or a point for decimals). A bare number does not say
+ * whether the bound itself belongs to the tier: it is refused, never guessed; so is anything else.
+ */
+function readBound(x: CellInput): BoundRead {
+  if (typeof x === "number") return Number.isFinite(x) ? { bare: x } : null;
+  if (typeof x !== "string") return null;
+  const m = /^(.*?)\s*([+-]?\d+(?:[.,]\d+)?)\s*(.*)$/u.exec(x.normalize("NFC").trim());
+  if (!m) return null;
+  const value = Number(m[2].replace(",", "."));
+  const head = m[1].trim();
+  const tail = normalizeKey(m[3]);
+  if (head === "" && tail === "") return { bare: value };
+  const how = BOUND_SYMBOLS[head.replace(/\s+/g, "")] ?? BOUND_WORDS[normalizeKey(head)];
+  if (!how) return null;
+  // "từ 90 trở lên", "đến 94 trở xuống" say the same once more
+  if (tail !== "" && !(how.inclusive && tail === (how.side === "min" ? "tro len" : "tro xuong"))) return null;
+  return { side: how.side, bound: { value, inclusive: how.inclusive } };
+}
+
 /** One cell of the sheet, with what it is for: the path it fills and the words of its column. */
 interface Cell {
   value: CellInput;
@@ -753,6 +849,20 @@ class CellReader {
       out.push(l.value);
     }
     return out;
+  }
+
+  /** A tier's bound on its side ("min": the lower bound); another side's words or a bare number are named. */
+  bound(c: Cell, side: "min" | "max", other: string): Got<TierBound> {
+    if (this.blank(c, false)) return undefined;
+    const r = readBound(c.value);
+    if (r && "bound" in r && r.side === side) return r.bound;
+    const value = quoted(c.value);
+    if (r && "bound" in r) this.rd.problem(c.ref, side === "min" ? P.tierMaxInMin : P.tierMinInMax, { what: c.what, value, other });
+    else if (r && "bare" in r) {
+      const words = side === "min" ? { incl: TIER_WORDS.from, excl: TIER_WORDS.above } : { incl: TIER_WORDS.to, excl: TIER_WORDS.below };
+      this.rd.problem(c.ref, P.tierBareNumber, { what: c.what, value: numberText(r.bare), ...words });
+    } else this.rd.problem(c.ref, side === "min" ? P.badTierMin : P.badTierMax, { what: c.what, value });
+    return undefined;
   }
 
   /** "a: b; c: d" pairs, each read by `pair` (null: the whole cell is refused with `bad`). */
@@ -1044,6 +1154,80 @@ export function readPlanSheet(grid: CellInput[][], sheetName: string): PlanSheet
       const groups: Record<string, unknown> = { classic: sets.classic, portal: sets.portal };
       put(groups, "source", src(gs, true));
       plan.groups = groups;
+    }
+  }
+  {
+    const is = fact("importedSource", ["imported", "source"]);
+    const total = fact("importedTotal", ["imported", "total", "input"]);
+    const ts = fact("importedTotalSource", ["imported", "total", "source"]);
+    const groups = rowsOf("imported", ["imported", "groups"]).map((cell): ImportedGroup => {
+      const o = {} as ImportedGroup;
+      put(o, "id", read.text(cell("id", ["id"]), true));
+      put(o, "label", read.text(cell("label", ["label"]), true));
+      put(o, "source", src(cell("source", ["source"]), true));
+      put(o, "input", read.text(cell("input", ["input"]), true));
+      put(o, "maxPoints", read.number(cell("maxPoints", ["maxPoints"]), true));
+      return o;
+    });
+    const b = seen.get("imported");
+    if (groups.length || ![is, total, ts].every((c) => isBlank(c.value))) {
+      rd.place(["imported"], b ? cellRef(b.titleRow, 0) : is.ref);
+      const imported: Record<string, unknown> = { groups };
+      put(imported, "source", src(is, true));
+      if (!isBlank(total.value) || !isBlank(ts.value)) {
+        rd.place(["imported", "total"], total.ref);
+        const t: Record<string, unknown> = {};
+        put(t, "input", read.text(total, true));
+        put(t, "source", src(ts, true));
+        imported.total = t;
+      }
+      plan.imported = imported;
+    }
+  }
+  {
+    // the options of ranking on the index: each is there when any of its cells is filled, and then needs its others
+    const option = (key: string, cells: { fact: FactKey; field: string; need: boolean; as?: "number" | "source" }[]) => {
+      const got = cells.map((c) => ({ ...c, cell: fact(c.fact, [key, c.field]) }));
+      if (got.every((c) => isBlank(c.cell.value))) return;
+      rd.place([key], got[0].cell.ref);
+      const o: Record<string, unknown> = {};
+      for (const c of got) put(o, c.field, c.as === "number" ? read.number(c.cell, c.need) : c.as === "source" ? src(c.cell, c.need) : read.text(c.cell, c.need));
+      plan[key] = o;
+    };
+    option("activity", [{ fact: "activityInput", field: "input", need: true }, { fact: "activitySource", field: "source", need: true, as: "source" }]);
+    option("adjustment", [
+      { fact: "adjustmentInput", field: "input", need: true }, { fact: "adjustmentReason", field: "reasonInput", need: true },
+      { fact: "adjustmentLabel", field: "label", need: true }, { fact: "adjustmentMax", field: "maxPoints", need: false, as: "number" },
+      { fact: "adjustmentSource", field: "source", need: true, as: "source" },
+    ]);
+    option("cohort", [
+      { fact: "cohortInput", field: "input", need: true }, { fact: "cohortLabel", field: "label", need: true },
+      { fact: "cohortSource", field: "source", need: true, as: "source" },
+    ]);
+  }
+  {
+    const tsrc = fact("tiersSource", ["tiers", "source"]);
+    const tl = fact("tiersLevels", ["tiers", "levels"]);
+    const cols = BLOCK_TEXT.tiers.columns;
+    const tiers = rowsOf("tiers", ["tiers", "tiers"]).map((cell): TierDef => {
+      const o = {} as TierDef;
+      put(o, "id", read.text(cell("id", ["id"]), true));
+      put(o, "label", read.text(cell("label", ["label"]), true));
+      const before = rd.problems.length;
+      put(o, "min", read.bound(cell("min", ["min"]), "min", cols.max.header));
+      put(o, "max", read.bound(cell("max", ["max"]), "max", cols.min.header));
+      // a bound that could not be read is not an open end: the order of the tiers is checked once it reads
+      if (rd.problems.length > before) rd.dead.push(["tiers"]);
+      put(o, "attention", read.yesNo(cell("attention", ["attention"])));
+      return o;
+    });
+    const b = seen.get("tiers");
+    if (tiers.length || !isBlank(tsrc.value) || !isBlank(tl.value)) {
+      rd.place(["tiers"], b ? cellRef(b.titleRow, 0) : tsrc.ref);
+      const t: Record<string, unknown> = { tiers };
+      put(t, "source", src(tsrc, true));
+      put(t, "levels", read.levels(tl));
+      plan.tiers = t;
     }
   }
   {

@@ -10,7 +10,7 @@ import { unzipSync } from "fflate";
 import { main } from "../../src/cli";
 import { readInput } from "../../src/cli/read";
 import { writeNewBook } from "../../src/cli/write";
-import { listPlans } from "../../src/plans";
+import { checkPlan, listPlans } from "../../src/plans";
 import { planSheetModel, readPlanSheet } from "../../src/workbook";
 import { BLOCK_TEXT, PLAN_SHEET_TEXT } from "../../src/messages/plan-sheet";
 
@@ -96,7 +96,9 @@ beforeAll(async () => {
 });
 
 describe("the built-in plans' sheets as files", () => {
-  it.each(listPlans().map((p) => [p.id, p] as const))("%s: written, saved again by exceljs, read back: the same plan", async (id, p) => {
+  // and the weekly index plan of docs/plan-file.md: its imported groups, tiers, adjustment and cohort too
+  const weekly = checkPlan(JSON.parse(fs.readFileSync(path.join(__dirname, "..", "plan-file", "fixtures", "index-weekly.plan.json"), "utf8"))).plan!;
+  it.each([...listPlans(), weekly].map((p) => [p.id, p] as const))("%s: written, saved again by exceljs, read back: the same plan", async (id, p) => {
     const f = file(`${id}.xlsx`);
     await writeNewBook([planSheetModel(p)], f);
     const wb = new ExcelJS.Workbook();

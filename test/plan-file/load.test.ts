@@ -125,6 +125,15 @@ describe("docs/plan-file.md", () => {
     expect(block).toBe(SAMPLE);
     expect(readPlanText(block!, "ke-hoach.yaml").problems).toEqual([]);
   });
+  it("its weekly index example is the checked fixture test/plan-file/fixtures/index-weekly.plan.json, and it is valid", () => {
+    const fixture = fs.readFileSync(path.join(__dirname, "fixtures", "index-weekly.plan.json"), "utf8");
+    const block = /## Xếp hạng theo điểm Bộ chỉ số[\s\S]*?```json\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(block).toBe(fixture);
+    const r = readPlanText(block!, "chi-so-tuan.json");
+    expect(r.problems).toEqual([]);
+    expect(r.plan).toMatchObject({ kind: "imported_points", totalPoints: 100, levels: ["tinh", "xa"] });
+    expect(r.plan!.imported!.groups.map((g) => g.maxPoints)).toEqual([18, 20, 12, 10, 22, 18]);
+  });
   it("its sample messages are the ones the sample gives, broken as they say", () => {
     const text = SAMPLE.replace("maxPoints: 70\n", "maxPoints: 60\n").replace("    threshold: 0.8 ", "    threshold: 80  ");
     const got = readPlanText(text, "ke-hoach.yaml").problems.map((p) => p.text);

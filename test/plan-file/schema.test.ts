@@ -13,6 +13,7 @@ import { checkPlan, listPlans } from "../../src/plans";
 
 const FILE = path.join(__dirname, "..", "..", "schema", "plan.schema.json");
 const SAMPLE = path.join(__dirname, "fixtures", "kh-mau-2026.yaml");
+const WEEKLY = path.join(__dirname, "fixtures", "index-weekly.plan.json");
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
 
@@ -28,9 +29,10 @@ describe("schema/plan.schema.json", () => {
   const validate = new Ajv2020({ allErrors: true, strict: true, strictRequired: false }).compile(planJsonSchema());
   const schemaOk = (v: unknown) => validate(v) === true;
   const sample = (): Any => parse(fs.readFileSync(SAMPLE, "utf8"));
+  const weekly = (): Any => JSON.parse(fs.readFileSync(WEEKLY, "utf8"));
 
   it("accepts the built-in plans and the sample user plan, as checkPlan does", () => {
-    for (const p of [...listPlans(), sample(), { $schema: "./plan.schema.json", ...sample() }]) {
+    for (const p of [...listPlans(), sample(), { $schema: "./plan.schema.json", ...sample() }, weekly()]) {
       expect([p.id, schemaOk(p), validate.errors ?? null]).toEqual([p.id, true, null]);
       expect(checkPlan(p).problems).toEqual([]);
     }
@@ -80,6 +82,32 @@ describe("schema/plan.schema.json", () => {
     expect(schemaOk(p)).toBe(false);
     expect(checkPlan(p).problems.length).toBeGreaterThan(0);
   });
+  const brokenWeekly: [string, (p: Any) => void][] = [
+    ["an input kind signed misspelt", (p) => (p.inputs.find((i: Any) => i.id === "dieu_chinh").kind = "sign")],
+    ["no imported groups", (p) => (p.imported.groups = [])],
+    ["an imported group maximum of 0", (p) => (p.imported.groups[0].maxPoints = 0)],
+    ["an imported group without its input", (p) => delete p.imported.groups[0].input],
+    ["an imported group without its source", (p) => delete p.imported.groups[0].source],
+    ["a published total without its input", (p) => delete p.imported.total.input],
+    ["an activity without its clause", (p) => delete p.activity.source],
+    ["an adjustment without its reason input", (p) => delete p.adjustment.reasonInput],
+    ["an adjustment maximum of 0", (p) => (p.adjustment.maxPoints = 0)],
+    ["no tiers", (p) => (p.tiers.tiers = [])],
+    ["a tier bound without inclusive", (p) => delete p.tiers.tiers[0].min.inclusive],
+    ["a tier bound inclusive as a word", (p) => (p.tiers.tiers[0].min.inclusive = "có")],
+    ["a tier bound as a bare number", (p) => (p.tiers.tiers[0].min = 94)],
+    ["a tier without its label", (p) => delete p.tiers.tiers[1].label],
+    ["a tier attention as a word", (p) => (p.tiers.tiers[2].attention = "có")],
+    ["a tiers' level misspelt", (p) => (p.tiers.levels = ["xã"])],
+    ["a cohort without its label", (p) => delete p.cohort.label],
+    ["a misspelt tier field", (p) => (p.tiers.tiers[0].minimum = p.tiers.tiers[0].min)],
+  ];
+  it.each(brokenWeekly)("rejects the weekly index plan with %s, as checkPlan does", (_name, change) => {
+    const p = weekly();
+    change(p);
+    expect(schemaOk(p)).toBe(false);
+    expect(checkPlan(p).problems.length).toBeGreaterThan(0);
+  });
   it("rejects a list or nothing in place of a plan", () => {
     for (const v of [[sample()], null, "kh-mau-2026"]) expect([schemaOk(v), checkPlan(v).plan]).toEqual([false, null]);
   });
@@ -94,6 +122,24 @@ describe("schema/plan.schema.json", () => {
       ["a bonus reading a count", (p) => (p.bonuses[0].input = "online_dossiers")],
       ["a calendar date that does not exist", (p) => (p.documentDate = "2026-02-30")],
     ];
+    const onlyWeekly: [string, (p: Any) => void][] = [
+      ["group maxima that do not add up to the total", (p) => (p.imported.groups[0].maxPoints = 20)],
+      ["a group reading a count", (p) => (p.imported.groups[0].input = "so_ho_so")],
+      ["an activity reading points", (p) => (p.activity.input = "cong_khai")],
+      ["an adjustment reading a plain number", (p) => (p.adjustment.input = "tong_cong_bo")],
+      ["a reason reading a count", (p) => (p.adjustment.reasonInput = "so_ho_so")],
+      ["a cohort naming no input", (p) => (p.cohort.input = "cum")],
+      ["two tiers sharing 94", (p) => (p.tiers.tiers[0].min.inclusive = true)],
+      ["90 in no tier", (p) => (p.tiers.tiers[1].min.inclusive = false)],
+      ["tiers listed lowest first", (p) => p.tiers.tiers.reverse()],
+      ["a tier id twice", (p) => (p.tiers.tiers[1].id = "xuat_sac")],
+      ["awards for imported points", (p) => (p.awards = sample().awards)],
+    ];
+    for (const [name, change] of onlyWeekly) {
+      const p = weekly();
+      change(p);
+      expect([name, schemaOk(p), checkPlan(p).problems.length > 0]).toEqual([name, true, true]);
+    }
     for (const [name, change] of only) {
       const p = sample();
       change(p);

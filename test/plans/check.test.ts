@@ -48,7 +48,7 @@ describe("checkPlan accepts", () => {
 describe("the issue's examples", () => {
   it("an unknown kind lists the allowed values and the likely one", () => {
     expect(problems((p) => (p.inputs[2].kind = "counts"))).toEqual([
-      'inputs.2.kind: Đầu vào 3 (online_dossiers): loại "counts" không có; dùng một trong: count (số lượng), ratio (tỷ lệ), text (chữ), date (ngày), boolean (có / không), number (số). Có lẽ là "count"?',
+      'inputs.2.kind: Đầu vào 3 (online_dossiers): loại "counts" không có; dùng một trong: count (số lượng), ratio (tỷ lệ), text (chữ), date (ngày), boolean (có / không), number (số), signed (số có dấu). Có lẽ là "count"?',
     ]);
     expect(problems((p) => (p.kind = "diem_ty_le"))[0]).toMatch(/^kind: Kế hoạch: loại kế hoạch "diem_ty_le" không có; dùng một trong: ratio_points \(chấm điểm theo tỷ lệ\), targets/);
   });
@@ -240,5 +240,118 @@ describe("planSummary", () => {
     expect(s).toContain("Cấp xã: 2 tiêu chí, tổng 100 điểm (online_ratio 70, digitised_ratio 30); 1 điểm cộng tối đa 5 điểm.");
     expect(s).toContain("nhóm đơn vị là cụm thi đua");
     for (const p of listPlans()) expect(planSummary(p)).toMatch(/^Kế hoạch ".+" \(.+; mã .+, phiên bản .+\): /);
+  });
+});
+
+describe("ranking on the national index: imported points, activity, adjustment, tiers, cohort", () => {
+  const INDEX = join(__dirname, "..", "plan-file", "fixtures", "index-weekly.plan.json");
+  const weekly = (): Any => JSON.parse(readFileSync(INDEX, "utf8"));
+  const tier = (id: string, label: string, min?: [number, boolean], max?: [number, boolean]) => ({
+    id, label, ...(min ? { min: { value: min[0], inclusive: min[1] } } : {}), ...(max ? { max: { value: max[0], inclusive: max[1] } } : {}),
+  });
+  const withTiers = (...tiers: Any[]) => (p: Any) => (p.tiers.tiers = tiers);
+
+  it("accepts the weekly index plan of docs/plan-file.md", () => {
+    expect(checkPlan(weekly()).problems).toEqual([]);
+    expect(planSummary(checkPlan(weekly()).plan!)).toContain(
+      "6 nhóm điểm công bố (cong_khai 18, tien_do 20, dvc_truc_tuyen 12, thanh_toan 10, so_hoa 22, hai_long 18; tổng 100 điểm). Xếp loại: Xuất sắc (trên 94), Tốt (từ 90 đến 94), Cần cải thiện (dưới 90).",
+    );
+  });
+  it("group maxima that do not add up to the stated total name both numbers", () => {
+    expect(problems((p) => (p.imported.groups[2].maxPoints = 22), weekly())).toEqual([
+      'totalPoints: Kế hoạch: các nhóm điểm cộng lại 110 điểm tối đa (cong_khai 18 + tien_do 20 + dvc_truc_tuyen 22 + thanh_toan 10 + so_hoa 22 + hai_long 18) ≠ tổng 100 điểm của kế hoạch ("totalPoints")',
+    ]);
+    // without a stated total the groups' sum is the maximum
+    expect(problems((p) => {
+      delete p.totalPoints;
+      p.imported.groups[2].maxPoints = 22;
+    }, weekly())).toEqual([]);
+    expect(problems((p) => (p.imported.groups[0].maxPoints = 0), weekly())).toEqual(expect.arrayContaining(["imported.groups.0.maxPoints: Điểm nhóm công bố, nhóm điểm 1 (cong_khai): điểm tối đa 0 — phải lớn hơn 0"]));
+  });
+  it("a group, the published total, the activity, the adjustment and the cohort read inputs that exist, of their kind", () => {
+    expect(problems((p) => (p.imported.groups[0].input = "so_ho_so"), weekly())).toEqual([
+      'imported.groups.0.input: Điểm nhóm công bố, nhóm điểm 1 (cong_khai): đầu vào "so_ho_so" là đầu vào loại count; ở đây cần đầu vào loại number',
+    ]);
+    expect(problems((p) => (p.imported.total.input = "tong"), weekly())).toEqual([
+      'imported.total.input: Điểm nhóm công bố, tổng điểm công bố: đầu vào "tong" không phải mã đầu vào nào của kế hoạch; các đầu vào loại number: cong_khai, tien_do, dvc_truc_tuyen, thanh_toan, so_hoa, hai_long, tong_cong_bo',
+    ]);
+    expect(problems((p) => (p.imported.total.input = "so_hoa"), weekly())).toEqual([
+      'imported.total.input: Điểm nhóm công bố, tổng điểm công bố: đầu vào "so_hoa" là cột của một nhóm điểm, không phải cột tổng điểm',
+    ]);
+    expect(problems((p) => (p.activity.input = "cong_khai"), weekly())).toEqual([
+      'activity.input: Số hồ sơ trong kỳ: đầu vào "cong_khai" là đầu vào loại number; ở đây cần đầu vào loại count',
+    ]);
+    expect(problems((p) => (p.adjustment.input = "tong_cong_bo"), weekly())).toEqual([
+      'adjustment.input: Điểm điều chỉnh: đầu vào "tong_cong_bo" là đầu vào loại number; ở đây cần đầu vào loại signed',
+    ]);
+    expect(problems((p) => (p.adjustment.reasonInput = "ly_do_dc"), weekly())).toEqual([
+      'adjustment.reasonInput: Điểm điều chỉnh: đầu vào lý do "ly_do_dc" không phải mã đầu vào nào của kế hoạch; các đầu vào loại text: unit, khoi, ly_do',
+    ]);
+    expect(problems((p) => (p.adjustment.maxPoints = -2), weekly())).toEqual(["adjustment.maxPoints: Điểm điều chỉnh: mức điều chỉnh tối đa -2 — phải lớn hơn 0"]);
+    expect(problems((p) => (p.cohort.input = "so_ho_so"), weekly())).toEqual([
+      'cohort.input: Khối: đầu vào "so_ho_so" là đầu vào loại count; ở đây cần đầu vào loại text',
+    ]);
+    expect(problems((p) => (p.imported.groups[1].id = "cong_khai"), weekly())).toEqual([
+      'imported.groups.1.id: Điểm nhóm công bố, nhóm điểm 2 (cong_khai): mã nhóm "cong_khai" đã dùng ở mục thứ 1',
+    ]);
+  });
+  it("an imported-points plan needs its groups, and gives no awards in this version", () => {
+    expect(problems((p) => delete p.imported, weekly())).toEqual(['imported: Kế hoạch: kế hoạch loại imported_points cần "imported" (các nhóm điểm công bố)']);
+    const s = sample();
+    expect(problems((p) => {
+      p.awards = s.awards;
+      p.quotas = s.quotas;
+    }, weekly())).toEqual(expect.arrayContaining([
+      'awards: Kế hoạch: kế hoạch loại imported_points (điểm nhóm công bố) chỉ xếp hạng và xếp loại, chưa xét khen thưởng: bỏ "awards" (các hình thức khen thưởng); Hội đồng xét khen thưởng theo bảng xếp hạng',
+      'quotas: Kế hoạch: kế hoạch loại imported_points (điểm nhóm công bố) chỉ xếp hạng và xếp loại, chưa xét khen thưởng: bỏ "quotas" (các hạn mức); Hội đồng xét khen thưởng theo bảng xếp hạng',
+    ]));
+    expect(problems((p) => (p.imported = weekly().imported))).toEqual([
+      'imported: Kế hoạch: kế hoạch loại ratio_points (chấm điểm theo tỷ lệ) không đọc điểm nhóm công bố: bỏ "imported" hoặc đổi loại kế hoạch thành imported_points',
+    ]);
+  });
+  it("tiers: an overlap and a gap name the two tiers and the number", () => {
+    // 94 in "Xuất sắc" (from 94) and in "Tốt" (to 94)
+    expect(problems(withTiers(tier("a", "Xuất sắc", [94, true]), tier("b", "Tốt", [90, true], [94, true]), tier("c", "Cần cải thiện", undefined, [90, false])), weekly())).toEqual([
+      'tiers.tiers.1: Xếp loại, xếp loại 2 (b): xếp loại "Xuất sắc" (từ 94 trở lên) và "Tốt" (từ 90 đến 94) chồng nhau: 94 điểm thuộc cả hai',
+    ]);
+    // 90 in neither: "trên 90" and "dưới 90"
+    expect(problems(withTiers(tier("a", "Đạt", [90, false]), tier("b", "Cần cải thiện", undefined, [90, false])), weekly())).toEqual([
+      'tiers.tiers.1: Xếp loại, xếp loại 2 (b): giữa xếp loại "Đạt" (trên 90) và "Cần cải thiện" (dưới 90) để hở: 90 điểm không thuộc xếp loại nào',
+    ]);
+    expect(problems(withTiers(tier("a", "Tốt", [90, true], [94, true]), tier("b", "Khá", [80, true], [85, false])), weekly())).toEqual([
+      'tiers.tiers.1: Xếp loại, xếp loại 2 (b): giữa xếp loại "Tốt" (từ 90 đến 94) và "Khá" (từ 80 đến dưới 85) để hở: 87,5 điểm không thuộc xếp loại nào',
+    ]);
+    expect(problems(withTiers(tier("a", "Tốt", [85, true], [94, true]), tier("b", "Khá", [80, true], [90, false])), weekly())).toEqual([
+      'tiers.tiers.1: Xếp loại, xếp loại 2 (b): xếp loại "Tốt" (từ 85 đến 94) và "Khá" (từ 80 đến dưới 90) chồng nhau: 87,5 điểm thuộc cả hai',
+    ]);
+    // An Giang: below 80 "cần cải thiện gấp", from 80 to below 90 "cần chú ý": they meet at 80
+    expect(problems(withTiers(tier("chu_y", "Cần chú ý", [80, true], [90, false]), tier("gap", "Cần cải thiện gấp", undefined, [80, false])), weekly())).toEqual([]);
+  });
+  it("tiers: listed highest first, each with a range, bounds in order, ids once", () => {
+    expect(problems(withTiers(tier("c", "Cần cải thiện", undefined, [90, false]), tier("a", "Tốt", [90, true])), weekly())).toEqual([
+      'tiers.tiers.1: Xếp loại, xếp loại 2 (a): xếp loại "Tốt" (từ 90) cao hơn xếp loại "Cần cải thiện" (dưới 90) ghi trước nó: ghi các xếp loại từ cao xuống thấp',
+    ]);
+    expect(problems(withTiers(tier("a", "Tốt", [94, true], [90, true])), weekly())).toEqual([
+      'tiers.tiers.0.max: Xếp loại, xếp loại 1 (a): xếp loại "Tốt" (từ 94 đến 90) không chứa điểm nào: mốc trên phải lớn hơn mốc dưới',
+    ]);
+    expect(problems(withTiers(tier("a", "Tốt", [90, false], [90, true])), weekly())).toEqual([
+      'tiers.tiers.0.max: Xếp loại, xếp loại 1 (a): xếp loại "Tốt" (trên 90 đến 90) không chứa điểm nào: mốc trên phải lớn hơn mốc dưới',
+    ]);
+    expect(problems(withTiers(tier("a", "Tốt", [90, true]), tier("a", "Khá", undefined, [90, false])), weekly())).toEqual([
+      'tiers.tiers.1.id: Xếp loại, xếp loại 2 (a): mã xếp loại "a" đã dùng ở mục thứ 1',
+    ]);
+    expect(problems(withTiers(tier("a", "Tốt", [90, true]), tier("b", "Khá")), weekly())).toEqual([
+      'tiers.tiers.1: Xếp loại, xếp loại 2 (b): xếp loại "Khá" không có mốc dưới ("min") lẫn mốc trên ("max"): mọi điểm đều thuộc nó',
+    ]);
+    expect(problems(withTiers(), weekly())).toEqual(["tiers.tiers: Xếp loại: các xếp loại không được để trống: cần ít nhất 1"]);
+    expect(problems((p) => (p.tiers.tiers[0].min = { value: 94 }), weekly())).toEqual(['tiers.tiers.0.min.inclusive: Xếp loại, xếp loại 1 (xuat_sac), mốc dưới: thiếu tính cả bằng ("inclusive")']);
+    expect(problems((p) => (p.tiers.levels = ["huyen"]), weekly())).toEqual(["tiers.levels.0: Xếp loại, các cấp: cấp huyện không có trong các cấp của kế hoạch (tỉnh, xã)"]);
+  });
+  it("tiers only where there is a total of points", () => {
+    expect(problems((p) => (p.tiers = weekly().tiers))).toEqual([]);
+    const iator = JSON.parse(JSON.stringify(getPlan("iator-32-2024")));
+    expect(problems((p) => (p.tiers = weekly().tiers), iator)).toEqual([
+      "tiers: Kế hoạch: kế hoạch loại targets (đối chiếu chỉ tiêu) không có tổng điểm để xếp loại: xếp loại chỉ dùng với ratio_points (chấm điểm theo tỷ lệ), imported_points (điểm nhóm công bố)",
+    ]);
   });
 });
