@@ -12,7 +12,7 @@ import { formatNumberVi, parseDate, parseLevel } from "../engine";
 import type { Level, Plan } from "../engine";
 import { listPlans } from "../plans";
 import {
-  findTable, fitSheetTexts, isPlanSheet, layoutResults, layoutRules, MappingError, planHeaderScore, RESULTS_SHEET, RULES_SHEET, scoreSheet, skippedRowText, toJsonRows,
+  findTable, fitSheetTexts, isPlanSheet, layoutResults, layoutRules, MappingError, planHeaderScore, RESULTS_SHEET, RULES_SHEET, scoreSheet, skippedRowText, toJsonPrevious, toJsonRows,
   WorkbookError,
 } from "../workbook";
 import type { ScoredSheet, TableRegion } from "../workbook";
@@ -305,7 +305,11 @@ export async function runScore(a: ScoreArgs, io: Io, now = new Date()): Promise<
     times.end("write");
   }
   if (a.json) {
-    printJson(toJsonRows(scored), io);
+    const previous = toJsonPrevious(scored);
+    // with a previous period the table's own findings (names matched to several, units gone since)
+    // go beside the rows: { units, previous }; without one the output stays the array it always was
+    if (previous) io.out(JSON.stringify({ units: toJsonRows(scored), previous }, null, 2) + "\n");
+    else printJson(toJsonRows(scored), io);
     times.end("json");
   }
   const byStatus = (s: string) => units.filter((u) => u.status === s).length;

@@ -446,6 +446,7 @@ export function Summary({ summary, lang, onProblem }: { summary: JobSummary & { 
         ))}
       </div>
       {summary.targets && <Text>{s.targets(summary.targets.met, summary.targets.notMet)}</Text>}
+      {summary.tiers?.map((t) => <Text key={t.level}>{s.tierCounts(s.tierLevels[t.level], t.tiers, t.none, t.noActivity)}</Text>)}
 
       {levels.map((l) => (
         <div key={l} className={styles.section}>

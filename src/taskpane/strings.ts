@@ -1,6 +1,11 @@
 /** The pane's own words, Vietnamese first; English when Office's display language is not Vietnamese. */
 export type Lang = "vi" | "en";
 
+/** "Xuất sắc" → "xuất sắc" inside a sentence; an abbreviation ("DVC tốt") keeps its capitals. */
+function lowerFirst(label: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
 const vi = {
   title: "DVC Thi đua",
   outcome: "Kết quả",
@@ -41,6 +46,10 @@ const vi = {
   done: (sheets: string[], syncs: number) => `Đã ghi ${sheets.map((s) => `“${s}”`).join(", ")} (${syncs} lượt đồng bộ với Excel).`,
   counts: { scored: "Đã chấm", not_eligible: "Không xét", no_data: "Không có dữ liệu", invalid_input: "Số liệu lỗi" },
   targets: (met: number, notMet: number) => `Chỉ tiêu: ${met} đạt, ${notMet} chưa đạt`,
+  tierLevels: { tinh: "Sở, ban, ngành", huyen: "Huyện", xa: "Xã, phường" },
+  tierCounts: (level: string, tiers: { label: string; count: number }[], none: number, noActivity: number) =>
+    `${level}: ${tiers.map((t) => `${t.count} ${lowerFirst(t.label)}`).join(", ")}` +
+    (none ? `; ${none} chưa xếp loại` : "") + (noActivity ? `; ${noActivity} không phát sinh hồ sơ` : ""),
   top: "Dẫn đầu",
   rankLabel: (r: number) => `Hạng ${r}`,
   points: "điểm",
@@ -108,6 +117,11 @@ const en: Strings = {
   done: (sheets: string[], syncs: number) => `Wrote ${sheets.map((s) => `“${s}”`).join(", ")} (${syncs} round trips to Excel).`,
   counts: { scored: "Scored", not_eligible: "Not considered", no_data: "No data", invalid_input: "Bad figures" },
   targets: (met: number, notMet: number) => `Targets: ${met} met, ${notMet} not met`,
+  tierLevels: { tinh: "Departments", huyen: "Districts", xa: "Communes and wards" },
+  // the tiers keep the plan's own (Vietnamese) names
+  tierCounts: (level: string, tiers: { label: string; count: number }[], none: number, noActivity: number) =>
+    `${level}: ${tiers.map((t) => `${t.count} ${lowerFirst(t.label)}`).join(", ")}` +
+    (none ? `; ${none} not classed` : "") + (noActivity ? `; ${noActivity} with no dossiers` : ""),
   top: "Top",
   rankLabel: (r: number) => `Rank ${r}`,
   points: "points",

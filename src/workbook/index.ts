@@ -18,7 +18,7 @@ export {
   AWARD_REASON_HEADER,
 } from "./layout";
 export type { ResultsOptions, RulesOptions } from "./layout";
-export { jsonAwardReason, toJsonRows } from "./json";
+export { jsonAwardReason, toJsonPrevious, toJsonRows } from "./json";
 export * from "./ownership";
 export { NOTES_NAMED, notesList, notesOnResults, type SheetCellAt } from "./notes";
 export { EXCEL_CELL_MAX, fitCellText, fitSheetTexts, isWritableText } from "./cell-text";

@@ -1,6 +1,6 @@
 /** The --json shape: one object per unit, stable ASCII keys, numbers unrounded. */
 import { awardReasonText, message } from "../engine";
-import type { AwardReason, Finding, ReasonCode, UnitResult } from "../engine";
+import type { AwardReason, Finding, ReasonCode, TableOutcome, UnitResult } from "../engine";
 import { citation } from "../plans";
 import type { ScoredSheet } from "./types";
 import { resultOrder } from "./layout";
@@ -21,7 +21,22 @@ export type JsonUnit = Pick<
   awardReason: JsonAwardReason | null;
   /** bonus id → points granted (null when its cell cannot be used); only for a plan with bonus points */
   bonus?: Record<string, number | null>;
-};
+} & Partial<Pick<UnitResult, "tier" | "nextTier" | "gapAbove" | "cohort" | "cohortRank" | "adjustment" | "publishedTotal" | "move">>;
+
+/** The outcome fields a plan has only when it asks for them (tiers, cohorts, adjustments, published totals, a previous period). */
+const OPTIONAL_FIELDS = ["publishedTotal", "adjustment", "tier", "nextTier", "gapAbove", "cohort", "cohortRank", "move"] as const;
+
+/** The fields of OPTIONAL_FIELDS the unit has, as the engine gave them: absent stays absent, null stays null. */
+function optionalFields(u: UnitResult): Partial<JsonUnit> {
+  const out: Record<string, unknown> = {};
+  for (const k of OPTIONAL_FIELDS) if (u[k] !== undefined) out[k] = u[k];
+  return out as Partial<JsonUnit>;
+}
+
+/** Where last period came from, the names matched to several units of it, and its units gone since: null without --previous. */
+export function toJsonPrevious(scored: ScoredSheet): NonNullable<TableOutcome["previous"]> | null {
+  return scored.outcome.previous ?? null;
+}
 
 /** A reason's code, its Vietnamese text, its clause as "KH 165/KH-UBND §III.2.b", and its parts. */
 export interface JsonAwardReason {
@@ -76,5 +91,6 @@ export function toJsonRows(scored: ScoredSheet): JsonUnit[] {
     row: rowOf.get(u.key) ?? null,
     awardReason: jsonAwardReason(u.awardReason),
     ...(u.bonuses ? { bonus: Object.fromEntries(u.bonuses.map((b) => [b.id, b.points])) } : {}),
+    ...optionalFields(u),
   }));
 }

@@ -5,7 +5,11 @@
  * from the rules sheet, so an official can change a cutoff in the file and see the effect.
  */
 import { awardReasonText, dateText, formatNumberVi, normalizeKey, THRESHOLD_TOLERANCE } from "../engine";
-import type { CellInput, Level, Plan, RatioCriterion, Status, UnitResult } from "../engine";
+import type { CellInput, Level, Plan, RatioCriterion, Status, TierDef, UnitResult } from "../engine";
+import { moveVi } from "../messages/moves";
+import { NO_ACTIVITY_STATUS, nextTierVi, TIER_RULES_TEXT } from "../messages/tier-results";
+import { tierRangeVi } from "../messages/tiers";
+import { cohortRankHeader, RESULT_HEADERS } from "./result-headers";
 import { FORMULA_VALUE_TEXT, fillFormulaText } from "../messages/formula-values";
 import { absRef, cellRef, columnLetter } from "./a1";
 import { formulaInput, formulaValueCells, quotedContent, readingText, rowNoteText, shownInputs, whyText } from "./formula-inputs";
@@ -63,6 +67,10 @@ export function dateLineVi(d: Date): string {
 export const HIGHLIGHT = {
   red: { fill: "FFC7CE", font: "9C0006" },
   amber: { fill: "FFEB9C", font: "9C5700" },
+  /** Excel's "green fill, dark green text": the top tier */
+  green: { fill: "C6EFCE", font: "006100" },
+  /** the Office theme's light blue (Accent 1, 80% lighter) with its dark blue: tiers between, no alarm */
+  blue: { fill: "DDEBF7", font: "1F4E78" },
 } as const;
 
 function two(n: number): string {
@@ -183,6 +191,8 @@ export function layoutRules(plan: Plan, opts: RulesOptions): RulesLayout {
     push([]);
   }
 
+  rankingRules(plan, opts, push, refs);
+
   if (plan.targets.length) {
     push(["Chỉ tiêu"], true);
     push(["Mã chỉ tiêu", "Số hiệu", "Nội dung", "Cấp", "Chỉ tiêu", "Cách tính", "Nguồn"], true);
@@ -293,6 +303,80 @@ export function layoutRules(plan: Plan, opts: RulesOptions): RulesLayout {
   };
 }
 
+/** The rules sheet's cell of a tier's lower or upper cutoff. */
+export function tierKey(t: { id: string }, side: "min" | "max"): string {
+  return `tier:${t.id}.${side}`;
+}
+
+/** The rules sheet's cell of an imported group's maximum. */
+export function importedMaxKey(g: { id: string }): string {
+  return `imported:${g.id}.max`;
+}
+
+/**
+ * The rules of ranking on published points (Plan.imported, activity, adjustment, tiers, cohort), each
+ * block only when the plan has it, so the rules sheets of other plans keep every row where it was.
+ */
+function rankingRules(plan: Plan, opts: RulesOptions, push: (row: CellOut[], isBold?: boolean) => number, refs: Record<string, string>): void {
+  const T = TIER_RULES_TEXT;
+  const inputLabel = (id: string) => plan.inputs.find((d) => d.id === id)?.label ?? id;
+  const imported = plan.imported;
+  if (imported) {
+    push([T.importedTitle], true);
+    push([...T.importedHeader], true);
+    for (const g of imported.groups) {
+      const r = push([g.id, inputLabel(g.input), g.label, g.maxPoints, null, null, g.source]);
+      refs[importedMaxKey(g)] = absRef(RULES_SHEET, r, 3);
+    }
+    push([T.maxTotal, "", "", plan.totalPoints ?? imported.groups.reduce((a, g) => a + g.maxPoints, 0), null, null, plan.source]);
+    push([T.importedNote]);
+    if (imported.total) push([T.importedTotal(inputLabel(imported.total.input)), "", "", "", "", "", imported.total.source]);
+    push([]);
+  }
+  if (plan.activity) {
+    push([T.activityTitle], true);
+    push([T.activityText(inputLabel(plan.activity.input)), "", "", "", "", "", plan.activity.source]);
+    push([]);
+  }
+  const adj = plan.adjustment;
+  if (adj) {
+    push([T.adjustmentTitle], true);
+    push([T.adjustmentText(inputLabel(adj.input), inputLabel(adj.reasonInput), adj.maxPoints), "", "", "", "", "", adj.source]);
+    const made = resultOrder(opts.scored?.outcome.units ?? []).filter((u) => u.adjustment);
+    push([T.adjustmentsMade(made.length)]);
+    if (made.length) {
+      push([...T.adjustmentsHeader], true);
+      for (const u of made) push([u.key, LEVEL_LABELS[u.level], u.adjustment!.points, u.adjustment!.reason]);
+    }
+    push([]);
+  }
+  const tiers = plan.tiers;
+  if (tiers) {
+    push([T.tiersTitle], true);
+    push([T.tiersNote]);
+    push([...T.tiersHeader], true);
+    const levels = tiers.levels?.length ? tiers.levels.map((l) => LEVEL_LABELS[l]).join(", ") : T.allLevels;
+    let above: { def: TierDef; row: number } | null = null;
+    for (const t of tiers.tiers) {
+      // one cell per boundary: the upper cutoff of a tier is the cell of the lower cutoff of the tier
+      // above when they are the same figure ("tốt" up to 94, "xuất sắc" above 94), so that editing the
+      // boundary moves both tiers and no total falls between them
+      const shared = above?.def.min && t.max && above.def.min.value === t.max.value;
+      const max: CellOut = shared ? { formula: `D${above!.row + 1}`, result: t.max!.value } : t.max?.value ?? null;
+      const r = push([t.label, levels, tierRangeVi(t), t.min?.value ?? null, max, t.attention ? T.attentionYes : "", tiers.source]);
+      if (t.min) refs[tierKey(t, "min")] = absRef(RULES_SHEET, r, 3);
+      if (t.max) refs[tierKey(t, "max")] = absRef(RULES_SHEET, r, 4);
+      above = { def: t, row: r };
+    }
+    push([]);
+  }
+  if (plan.cohort) {
+    push([T.cohortTitle], true);
+    push([T.cohortText(plan.cohort.label, inputLabel(plan.cohort.input)), "", "", "", "", "", plan.cohort.source]);
+    push([]);
+  }
+}
+
 /**
  * A user's plan as it was read, laid out as a plan sheet under the rules: the plan sheet or file may
  * be changed after the scoring, and whoever receives the workbook still has the very rules that were
@@ -356,16 +440,32 @@ export interface ResultsOptions {
 /** Header row of the results sheet (0-based row index); data starts on the next row. */
 export const RESULTS_HEADER_ROW = 3;
 
-/** The order units are shown in: by level (province, district, commune), then rank, then input order. */
+/**
+ * The order units are shown in: by level (province, district, commune), then rank, then input order;
+ * units with no dossiers in the period (Plan.activity) last in their level, apart from the ranked
+ * ones and from those whose figures are wrong: they had nothing to score, which is not a last place.
+ */
 export function resultOrder(units: UnitResult[]): UnitResult[] {
   const lv: Record<Level, number> = { tinh: 0, huyen: 1, xa: 2 };
+  const apart = (u: UnitResult) => (isNoActivity(u) ? 1 : 0);
   return units
     .map((u, i) => ({ u, i }))
     .sort((a, b) =>
       lv[a.u.level] - lv[b.u.level] ||
+      apart(a.u) - apart(b.u) ||
       (a.u.rank ?? Infinity) - (b.u.rank ?? Infinity) ||
       a.i - b.i)
     .map((x) => x.u);
+}
+
+/** A unit with no dossiers in the period (Plan.activity): nothing to score, shown apart. */
+export function isNoActivity(u: UnitResult): boolean {
+  return u.status === "no_data" && u.reason === "no_activity";
+}
+
+/** The status as the results sheet writes it: a unit with no dossiers under its own words. */
+export function statusText(u: UnitResult): string {
+  return isNoActivity(u) ? NO_ACTIVITY_STATUS : STATUS_LABELS[u.status];
 }
 
 interface Col {
@@ -413,11 +513,24 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
   add("group", { header: groupHeader(plan), width: 12, wrap: true, value: (u) => u.group ?? "" });
   /** unit key → the notes of its input cells written as values (the explanation column, further right, shows them) */
   const valueNotes = new Map<string, string[]>();
-  for (const d of mapped) {
+  // the published total and the adjustment with its reason come after the other inputs (the groups'
+  // points as read), under the headers a later period reads back, just before our total
+  const late: [string | undefined, string][] = [
+    [plan.imported?.total?.input, RESULT_HEADERS.publishedTotal],
+    [plan.adjustment?.input, RESULT_HEADERS.adjustment],
+    [plan.adjustment?.reasonInput, RESULT_HEADERS.adjustmentReason],
+  ];
+  const lateHeader = new Map(late.filter((x): x is [string, string] => x[0] !== undefined));
+  const inputOrder = [...mapped.filter((d) => !lateHeader.has(d.id)), ...late.flatMap(([id]) => mapped.filter((d) => d.id === id))];
+  for (const d of inputOrder) {
+    const isPoints = plan.kind === "imported_points" && (d.kind === "number" || d.kind === "signed");
     add(`in:${d.id}`, {
-      header: d.label,
-      // a count needs its every digit ("9.999.999" fits in 9); a ratio in General rounds itself to the width
-      width: d.kind === "count" ? 9 : 8,
+      header: lateHeader.get(d.id) ?? d.label,
+      ...(isPoints ? { format: NUMBER_FORMATS.points } : {}),
+      // a count needs its every digit ("9.999.999" fits in 9); a ratio in General rounds itself to the width;
+      // the reason of an adjustment is a sentence ("lỗi hệ thống ngày 25/11")
+      width: d.kind === "count" ? 9 : d.id === plan.adjustment?.reasonInput ? 18 : 8,
+      ...(d.id === plan.adjustment?.reasonInput ? { wrap: true } : {}),
       counts: d.kind === "count",
       value: (u, row) => {
         const src = srcByKey.get(u.key);
@@ -582,6 +695,45 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
     });
   }
 
+  // published points: our total is the sum of the groups as read, plus the adjustment
+  const imported = plan.kind === "imported_points" ? plan.imported : undefined;
+  if (imported) {
+    add("total", {
+      header: RESULT_HEADERS.total, width: 7, format: NUMBER_FORMATS.points,
+      value: (u, row) => {
+        const v = u.total;
+        // a formula only on the rows the engine scored: the other rows' errors (a reason without its
+        // adjustment, no dossiers in the period) are rules no sum can state, and their total stays blank
+        if (!opts.formulas || u.status !== "scored") return v;
+        const groups = imported.groups.map((g) => ({ id: `in:${g.input}`, max: refs[importedMaxKey(g)] }));
+        if (!groups.every((g) => colIndex.has(g.id) && g.max)) return v;
+        const checks = groups.map((g) => {
+          const x = at(g.id, row);
+          return `ISNUMBER(${x}),${x}>=0,${x}<=${g.max}`;
+        });
+        const adjId = plan.adjustment ? `in:${plan.adjustment.input}` : "";
+        const adj = colIndex.has(adjId) ? `+IF(ISNUMBER(${at(adjId, row)}),${at(adjId, row)},0)` : "";
+        // published points have at most 2 decimals: the sum rounded to 1e-9 is the exact figure, so a
+        // total of 94 compares equal to the cutoff 94 (17,75 + 19,5 + … carries binary noise)
+        return { formula: `IF(AND(${checks.join(",")}),ROUND(${groups.map((g) => at(g.id, row)).join("+")}${adj},9),"")`, result: v ?? "" };
+      },
+    });
+  }
+
+  const tiers = plan.tiers;
+  const tierApplies = (l: Level) => !tiers?.levels?.length || tiers.levels.includes(l);
+  if (tiers) {
+    add("tier", {
+      header: RESULT_HEADERS.tier, width: 10, wrap: true,
+      value: (u, row) => {
+        const v = u.tier?.label ?? "";
+        if (!opts.formulas || !colIndex.has("total") || !tierApplies(u.level)) return v;
+        const f = tierFormula(tiers.tiers, at("total", row), refs);
+        return f ? { formula: f, result: v } : v;
+      },
+    });
+  }
+
   // target plans: value, target and met per indicator, as the engine judged them
   const targetIds = plan.kind === "targets" ? plan.targets.map((t) => t.id) : [];
   for (const id of targetIds) {
@@ -602,9 +754,26 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
     });
   }
 
-  add("status", { header: "Trạng thái", width: 10, wrap: true, value: (u) => STATUS_LABELS[u.status] });
+  add("status", { header: "Trạng thái", width: 10, wrap: true, value: statusText });
   add("reason", { header: "Lý do", width: 20, wrap: true, value: (u) => u.message });
-  add("rank", { header: "Hạng", width: 5, center: true, value: (u) => u.rank });
+  add("rank", { header: RESULT_HEADERS.rank, width: 5, center: true, value: (u) => u.rank });
+  if (plan.cohort) add("cohortRank", { header: cohortRankHeader(plan.cohort.label), width: 6, center: true, value: (u) => u.cohortRank ?? null });
+  // since last period (score --previous): the figures then, as its results sheet wrote them
+  if (units.some((u) => u.move)) {
+    add("previousRank", { header: RESULT_HEADERS.previousRank, width: 6, center: true, value: (u) => u.move?.previousRank ?? null });
+    add("previousTotal", { header: RESULT_HEADERS.previousTotal, width: 7, format: NUMBER_FORMATS.points, value: (u) => u.move?.previousTotal ?? null });
+    add("move", { header: RESULT_HEADERS.move, width: 8, center: true, wrap: true, value: (u) => (u.move ? moveVi(u.move) : "") });
+    add("previousTier", { header: RESULT_HEADERS.previousTier, width: 10, wrap: true, value: (u) => u.move?.previousTier ?? "" });
+  }
+  if (units.some((u) => u.gapAbove !== undefined)) {
+    add("gapAbove", { header: RESULT_HEADERS.gapAbove, width: 8, format: NUMBER_FORMATS.points, value: (u) => u.gapAbove ?? null });
+  }
+  if (tiers && units.some((u) => u.nextTier !== undefined)) {
+    add("nextTier", {
+      header: RESULT_HEADERS.nextTier, width: 16, wrap: true,
+      value: (u) => (u.nextTier ? nextTierVi(u.nextTier, tiers.tiers.find((t) => t.id === u.nextTier!.id)) : ""),
+    });
+  }
   add("award", { header: "Khen thưởng", width: 18, wrap: true, value: (u) => u.award ?? "" });
   // why a unit got no award, in words with the plan's clause; the codes are in --json only
   if (plan.awards.length) add("awardReason", { header: AWARD_REASON_HEADER, width: 24, wrap: true, value: (u) => (u.awardReason ? awardReasonText(u.awardReason) : "") });
@@ -711,6 +880,17 @@ export function layoutResults(scored: ScoredSheet, plan: Plan, opts: ResultsOpti
       const thr = levelPick(refsFor(cr, "threshold"), first);
       const range = `${columnLetter(colIndex.get(`ratio:${cr.id}`)!)}${first + 1}:${columnLetter(colIndex.get(`points:${cr.id}`)!)}${last + 1}`;
       rules.push({ range, formula: `AND(ISNUMBER(${r}),${r}<${thr}-${tol})`, style: "amber", priority: prio++ });
+    }
+    if (tiers && colIndex.has("tier") && colIndex.has("total")) {
+      const t = absCol("total", first);
+      const range = `${columnLetter(colIndex.get("tier")!)}${first + 1}:${columnLetter(colIndex.get("tier")!)}${last + 1}`;
+      const lv = tiers.levels?.length ? tiers.levels.map((l) => `${absCol("level", first)}="${LEVEL_LABELS[l]}"`) : [];
+      tiers.tiers.forEach((def, i) => {
+        const cond = tierCondition(def, t, refs);
+        if (cond === null) return;
+        const parts = [`ISNUMBER(${t})`, cond, ...(lv.length ? [lv.length === 1 ? lv[0] : `OR(${lv.join(",")})`] : [])];
+        rules.push({ range, formula: `AND(${parts.join(",")})`, style: tierStyle(tiers.tiers, i), priority: prio++ });
+      });
     }
     for (const id of targetIds) {
       if (!colIndex.has(`tmet:${id}`)) continue;
@@ -832,6 +1012,51 @@ function belowFormula(d: RatioCriterion, r: string, thr: string, max: string, re
     return expr;
   }
   return `${r}*${max}`;
+}
+
+/**
+ * A tier's bounds as a condition on the total cell `t`, against the rules sheet's cutoff cells, null
+ * when a cutoff has no cell. The total is rounded to 1e-9 as the engine compares it, so that a sum
+ * carrying binary noise (93,999999999999) is the 94 it stands for.
+ */
+function tierCondition(def: TierDef, t: string, refs: Record<string, string>): string | null {
+  const parts: string[] = [];
+  for (const side of ["min", "max"] as const) {
+    const b = def[side];
+    if (!b) continue;
+    const ref = refs[tierKey(def, side)];
+    if (!ref) return null;
+    const op = side === "min" ? (b.inclusive ? ">=" : ">") : b.inclusive ? "<=" : "<";
+    parts.push(`ROUND(${t},9)${op}${ref}`);
+  }
+  if (!parts.length) return "TRUE";
+  return parts.length === 1 ? parts[0] : `AND(${parts.join(",")})`;
+}
+
+/** The tier whose bounds hold the total cell, highest first, blank in none: the cell reclassifies when a cutoff changes. */
+export function tierFormula(tiers: TierDef[], t: string, refs: Record<string, string>): string | null {
+  let expr = '""';
+  for (let i = tiers.length - 1; i >= 0; i--) {
+    const cond = tierCondition(tiers[i], t, refs);
+    if (cond === null) return null;
+    expr = `IF(${cond},"${tiers[i].label.replace(/"/g, '""')}",${expr})`;
+  }
+  return `IF(ISNUMBER(${t}),${expr},"")`;
+}
+
+/**
+ * A tier's fill. The tiers a plan marks for attention take the colours the sheet already uses for
+ * problems (red for the lowest of them, amber for the others: An Giang's "cần cải thiện gấp" and
+ * "cần chú ý"), so the eye goes where action is due; the others take colours that read as no alarm
+ * (green for the top tier, a light blue between), so a good tier is never mistaken for a warning.
+ */
+function tierStyle(tiers: TierDef[], i: number): ConditionalRule["style"] {
+  const t = tiers[i];
+  if (t.attention) {
+    const lowestAttention = tiers.map((x, j) => (x.attention ? j : -1)).reduce((a, b) => Math.max(a, b), -1);
+    return i === lowestAttention ? "red" : "amber";
+  }
+  return i === 0 ? "green" : "blue";
 }
 
 function resultOf(v: CellOut): number | string | boolean | null {

@@ -123,7 +123,8 @@ export interface ConditionalRule {
   range: string;
   /** Excel expression relative to the range's top-left cell; may refer to the rules sheet */
   formula: string;
-  style: "red" | "amber";
+  /** a colour of HIGHLIGHT (layout.ts): red and amber for problems and attention tiers, green and blue for the other tiers */
+  style: "red" | "amber" | "green" | "blue";
   priority: number;
 }
 

@@ -276,7 +276,7 @@ export async function runJob(
     await writeSheets(context, { sheets, activate: sheets[0].model.name }, own, snap, sync);
     progress("done");
     return {
-      summary: summarize(scored, sheets.map((s) => s.model.name), syncs),
+      summary: summarize(scored, sheets.map((s) => s.model.name), syncs, plan),
       scored,
       chartOmitted,
       textNotes,

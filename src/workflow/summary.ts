@@ -1,6 +1,6 @@
 /** What the pane shows after a Rank: counts, the top three per level, the problem rows. Pure. */
 import { awardReasonText } from "../engine";
-import type { AwardReason, Level, Status, UnitResult } from "../engine";
+import type { AwardReason, Level, Plan, Status, UnitResult } from "../engine";
 import type { Lang } from "../messages";
 import { skippedRowText, type Problem, type ScoredSheet } from "../workbook";
 
@@ -18,6 +18,8 @@ export interface JobSummary {
   counts: Record<Status, number>;
   /** the three best per level, in rank order (ties share a rank) */
   top: TopUnit[];
+  /** Plan.tiers: per level, how many units each tier holds (highest first), and the units apart */
+  tiers?: LevelTiers[];
   /** target plans: how many unit × indicator checks met / did not */
   targets?: { met: number; notMet: number };
   problems: Problem[];
@@ -29,6 +31,34 @@ export interface JobSummary {
   sheets: string[];
   /** context.sync() round trips the job made */
   syncs: number;
+}
+
+/** One level's units by tier: "Xã, phường: 12 xuất sắc, 60 tốt, 25 cần cải thiện; 1 không phát sinh hồ sơ". */
+export interface LevelTiers {
+  level: Level;
+  /** every tier of the plan for the level, highest first, with its count (0 included: "0 xuất sắc" is news) */
+  tiers: { id: string; label: string; attention: boolean; count: number }[];
+  /** units in no tier: a total outside every tier, or figures that could not be scored */
+  none: number;
+  /** units with no dossiers in the period (Plan.activity), shown apart */
+  noActivity: number;
+}
+
+/** The units of each level by tier, for the levels with units the plan's tiers apply to; undefined without tiers. */
+export function tierCounts(units: UnitResult[], plan: Pick<Plan, "tiers"> | undefined): LevelTiers[] | undefined {
+  const tiers = plan?.tiers;
+  if (!tiers) return undefined;
+  const out: LevelTiers[] = [];
+  for (const level of LEVEL_ORDER) {
+    if (tiers.levels?.length && !tiers.levels.includes(level)) continue;
+    const at = units.filter((u) => u.level === level);
+    if (!at.length) continue;
+    const apart = at.filter((u) => u.status === "no_data" && u.reason === "no_activity");
+    const counts = tiers.tiers.map((t) => ({ id: t.id, label: t.label, attention: t.attention ?? false, count: at.filter((u) => u.tier?.id === t.id).length }));
+    const tiered = counts.reduce((a, c) => a + c.count, 0);
+    out.push({ level, tiers: counts, none: at.length - tiered - apart.length, noActivity: apart.length });
+  }
+  return out;
 }
 
 export interface WithheldUnit {
@@ -84,7 +114,7 @@ export function topThree(units: UnitResult[]): TopUnit[] {
   return out;
 }
 
-export function summarize(scored: ScoredSheet, sheets: string[], syncs: number): JobSummary {
+export function summarize(scored: ScoredSheet, sheets: string[], syncs: number, plan?: Pick<Plan, "tiers">): JobSummary {
   const counts: Record<Status, number> = { scored: 0, not_eligible: 0, no_data: 0, invalid_input: 0 };
   let met = 0;
   let notMet = 0;
@@ -101,6 +131,7 @@ export function summarize(scored: ScoredSheet, sheets: string[], syncs: number):
     units: scored.outcome.units.length,
     counts,
     top: topThree(scored.outcome.units),
+    ...(plan?.tiers ? { tiers: tierCounts(scored.outcome.units, plan) } : {}),
     targets: anyTarget ? { met, notMet } : undefined,
     problems: scored.problems,
     withheld: withheldUnits(scored.outcome.units),
